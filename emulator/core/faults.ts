@@ -1,0 +1,78 @@
+import { AwsError } from "./errors";
+
+/** A fault injected per operation (or `*` for every operation) through `/_emulator/faults`. */
+export interface Fault {
+  operation: string;
+  /** extra latency before the operation runs */
+  latencyMs?: number;
+  /** probability 0–1 that the call fails with `errorCode` (default 1 when errorCode or throttle is set) */
+  errorRate?: number;
+  errorCode?: string;
+  /** HTTP status of the injected error (default 500 for InternalFailure/ServiceUnavailable, else 400) */
+  status?: number;
+  message?: string;
+  /** shorthand for errorCode ThrottlingException, message "Rate exceeded" */
+  throttle?: boolean;
+  /** apply to this many calls only, then remove itself */
+  count?: number;
+}
+
+export class Faults {
+  private readonly faults = new Map<string, Fault>();
+
+  set(f: Fault): void {
+    this.faults.set(f.operation, { ...f });
+  }
+  remove(operation?: string): void {
+    if (operation) this.faults.delete(operation);
+    else this.faults.clear();
+  }
+  list(): Fault[] {
+    return [...this.faults.values()];
+  }
+
+  /** Applies the fault for an operation: waits, then throws if the dice say so. */
+  async apply(operation: string, random: () => number = Math.random): Promise<void> {
+    const f = this.faults.get(operation) ?? this.faults.get("*");
+    if (!f) return;
+    if (f.count !== undefined) {
+      if (f.count <= 0) return;
+      f.count -= 1;
+      if (f.count <= 0) this.faults.delete(f.operation);
+    }
+    if (f.latencyMs) await new Promise((r) => setTimeout(r, f.latencyMs));
+    const code = f.throttle ? "ThrottlingException" : f.errorCode;
+    if (!code) return;
+    if (random() >= (f.errorRate ?? 1)) return;
+    const status = f.status ?? (code === "InternalFailure" || code === "ServiceUnavailable" ? 500 : 400);
+    const message =
+      f.message ?? (code === "ThrottlingException" ? "Rate exceeded" : `Injected ${code} for ${operation}`);
+    throw new AwsError(code, message, status);
+  }
+}
+
+export class Stats {
+  private calls = new Map<string, number>();
+  private errors = new Map<string, number>();
+  private since = Date.now() / 1000;
+
+  record(operation: string, ok: boolean): void {
+    this.calls.set(operation, (this.calls.get(operation) ?? 0) + 1);
+    if (!ok) this.errors.set(operation, (this.errors.get(operation) ?? 0) + 1);
+  }
+  reset(): void {
+    this.calls.clear();
+    this.errors.clear();
+    this.since = Date.now() / 1000;
+  }
+  toJSON() {
+    let total = 0;
+    for (const n of this.calls.values()) total += n;
+    return {
+      since: this.since,
+      total,
+      calls: Object.fromEntries([...this.calls].sort()),
+      errors: Object.fromEntries([...this.errors].sort()),
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import http from "node:http";
+import { AwsError } from "./errors";
+import { newRequestId } from "./context";
+import { isObject, type JsonObject } from "./json";
+import type { Emulator } from "./emulator";
+import { handleControl } from "./control";
+
+const JSON_11 = "application/x-amz-json-1.1";
+
+export interface ServerOptions {
+  emulator: Emulator;
+  /** reseeds the state (used by /_emulator/reset) */
+  reset: () => Promise<void>;
+  log?: (line: string) => void;
+}
+
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  requestId: string,
+  extra: Record<string, string> = {},
+) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "Content-Type": JSON_11,
+    "Content-Length": Buffer.byteLength(text),
+    "x-amzn-RequestId": requestId,
+    Date: new Date().toUTCString(),
+    ...extra,
+  });
+  res.end(text);
+}
+
+function sendError(res: http.ServerResponse, err: unknown, requestId: string): number {
+  const e =
+    err instanceof AwsError
+      ? err
+      : new AwsError(
+          "InternalFailure",
+          "The request processing has failed because of an unknown error.",
+          500,
+        );
+  if (!(err instanceof AwsError)) console.error(`[emulator] ${requestId}`, err);
+  send(res, e.status, { __type: e.code, message: e.message, Message: e.message }, requestId, {
+    "x-amzn-ErrorType": e.code,
+  });
+  return e.status;
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127.");
+}
+
+export function createServer(opts: ServerOptions): http.Server {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  return http.createServer((req, res) => {
+    const started = performance.now();
+    const requestId = newRequestId();
+    const url = req.url ?? "/";
+    void (async () => {
+      if (url.startsWith("/_emulator/")) {
+        if (!isLoopback(req.socket.remoteAddress)) {
+          send(res, 403, { error: "The control API answers only on loopback." }, requestId);
+          return;
+        }
+        await handleControl(req, res, await readBody(req), opts);
+        return;
+      }
+      const target = req.headers["x-amz-target"];
+      const operation =
+        typeof target === "string" && target.startsWith("SageMaker.")
+          ? target.slice("SageMaker.".length)
+          : "";
+      let status = 200;
+      try {
+        if (req.method !== "POST" || url.split("?")[0] !== "/")
+          throw new AwsError(
+            "UnknownOperationException",
+            "Only POST / with an X-Amz-Target header is supported.",
+            404,
+          );
+        if (!operation)
+          throw new AwsError(
+            "UnknownOperationException",
+            `Unknown or missing X-Amz-Target header${typeof target === "string" ? `: ${target}` : ""}.`,
+          );
+        if (!req.headers.authorization)
+          throw new AwsError("MissingAuthenticationTokenException", "Missing Authentication Token", 400);
+        const text = await readBody(req);
+        let input: unknown;
+        try {
+          input = text.trim() === "" ? {} : JSON.parse(text);
+        } catch {
+          throw new AwsError("SerializationException", "Start of structure or map found where not expected.");
+        }
+        if (!isObject(input))
+          throw new AwsError("SerializationException", "Expected a JSON object as the request body.");
+        const out = await opts.emulator.invoke(operation, input, req.headers.authorization);
+        send(res, 200, out, requestId);
+      } catch (err) {
+        status = sendError(res, err, requestId);
+      } finally {
+        log(`${operation || "-"} ${status} ${Math.round(performance.now() - started)}ms`);
+      }
+    })().catch((err: unknown) => {
+      if (!res.headersSent) sendError(res, err, requestId);
+    });
+  });
+}

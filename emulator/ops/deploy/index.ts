@@ -1,0 +1,2 @@
+/** Registers the deploy operations (stub until its owner lands it). */
+export {};

@@ -1,0 +1,2 @@
+/** Registers the experiments operations (stub until its owner lands it). */
+export {};

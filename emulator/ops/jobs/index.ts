@@ -1,0 +1,2 @@
+/** Registers the jobs operations (stub until its owner lands it). */
+export {};

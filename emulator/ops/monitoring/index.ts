@@ -1,0 +1,2 @@
+/** Registers the monitoring operations (stub until its owner lands it). */
+export {};

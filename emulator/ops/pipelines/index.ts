@@ -1,0 +1,2 @@
+/** Registers the pipelines operations (stub until its owner lands it). */
+export {};

@@ -1,0 +1,2 @@
+/** Registers the projects operations (stub until its owner lands it). */
+export {};

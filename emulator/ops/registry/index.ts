@@ -1,0 +1,2 @@
+/** Registers the registry operations (stub until its owner lands it). */
+export {};

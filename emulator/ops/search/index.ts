@@ -1,0 +1,2 @@
+/** Registers the search operations (stub until its owner lands it). */
+export {};

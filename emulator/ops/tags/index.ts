@@ -1,0 +1,2 @@
+/** Registers the tags operations (stub until its owner lands it). */
+export {};

@@ -1,0 +1,5 @@
+import type { SeedEnv } from "./env";
+
+/** Seeds this area's demo data (stub until its owner lands it). */
+
+export async function seedExperiments(_env: SeedEnv): Promise<void> {}
