@@ -1,7 +1,7 @@
 import http from "node:http";
 import { AwsError } from "./errors";
 import { newRequestId } from "./context";
-import { isObject, type JsonObject } from "./json";
+import { isObject } from "./json";
 import type { Emulator } from "./emulator";
 import { handleControl } from "./control";
 
