@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const port = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(fallback));
+
+/** Raw environment as SageDeck reads it. Everything is optional: local mode needs no configuration. */
+export const EnvSchema = z.object({
+  SAGEMAKER_MODE: z.preprocess(emptyToUndefined, z.enum(["local", "aws"]).default("local")),
+  SAGEMAKER_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  AWS_REGION: optionalString,
+  AWS_DEFAULT_REGION: optionalString,
+  AWS_ACCOUNT_ID: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
+  ),
+  EMULATOR_PORT: port(4599),
+  PORT: port(3000),
+  SAGEDECK_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//)
+      .optional(),
+  ),
+  NEXTAUTH_SECRET: optionalString,
+  NEXTAUTH_URL: optionalString,
+  AUTH_OIDC_ISSUER: z.preprocess(emptyToUndefined, z.url().optional()),
+  AUTH_OIDC_CLIENT_ID: optionalString,
+  AUTH_OIDC_CLIENT_SECRET: optionalString,
+  AUTH_OIDC_GROUPS_CLAIM: z.preprocess(emptyToUndefined, z.string().default("groups")),
+  AUTH_ROLE_MAP: optionalString,
+  SAGEMAKER_CACHE_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(15_000)),
+  SAGEMAKER_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(10_000)),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Names of the variables, so messages can name the one that is wrong. */
+export const ENV_HINTS: Partial<Record<keyof Env, string>> = {
+  SAGEMAKER_MODE: 'use "local" (default, the emulator) or "aws"',
+  SAGEMAKER_ENDPOINT: "use a full URL such as http://127.0.0.1:4599",
+  AWS_ACCOUNT_ID: "use the 12-digit account id",
+  EMULATOR_PORT: "use a port number 1-65535",
+  PORT: "use a port number 1-65535",
+  DATABASE_URL: "use postgres://user:password@host:5432/database",
+  AUTH_OIDC_ISSUER: "use the issuer URL, e.g. https://login.example.com/realms/ml",
+};

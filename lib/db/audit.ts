@@ -1,0 +1,23 @@
+import { desc } from "drizzle-orm";
+import type { Db } from "./client";
+import { auditEvents, type AuditEventRow } from "./schema";
+
+export interface AuditEventInput {
+  actor: string;
+  actorRole: string;
+  action: string;
+  target: string;
+  outcome?: "ok" | "failed";
+  details?: Record<string, unknown>;
+  requestId?: string;
+}
+
+export async function recordAudit(db: Db, event: AuditEventInput): Promise<void> {
+  await db
+    .insert(auditEvents)
+    .values({ ...event, outcome: event.outcome ?? "ok", details: event.details ?? {} });
+}
+
+export function listAuditEvents(db: Db, limit = 100): Promise<AuditEventRow[]> {
+  return db.select().from(auditEvents).orderBy(desc(auditEvents.at), desc(auditEvents.id)).limit(limit);
+}

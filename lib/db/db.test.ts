@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
+import { openDb, type DbHandle } from "./client";
+import { migrateDb } from "./migrate";
+import { authenticate, createUser, findUser, listUsers, setUserDisabled, setUserRole } from "./users";
+import { listAuditEvents, recordAudit } from "./audit";
+import { withIdempotency } from "./idempotency";
+import { DEMO_USERS, seedDemoUsers } from "./seed";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+
+const hasPostgres = await postgresAvailable();
+
+type Target = { name: string; open: () => Promise<{ handle: DbHandle; cleanup: () => Promise<void> }> };
+
+const targets: Target[] = [
+  {
+    name: "PGlite (in memory)",
+    open: async () => {
+      const handle = await openDb({ kind: "pglite", dir: null });
+      return { handle, cleanup: () => handle.close() };
+    },
+  },
+];
+if (hasPostgres) {
+  targets.push({
+    name: "PostgreSQL",
+    open: async () => {
+      const scratch = await createScratchDatabase();
+      const handle = await openDb({ kind: "postgres", url: scratch.url });
+      return {
+        handle,
+        cleanup: async () => {
+          await handle.close();
+          await scratch.drop();
+        },
+      };
+    },
+  });
+}
+
+describe.each(targets)("database layer on $name", (target) => {
+  let handle: DbHandle;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ handle, cleanup } = await target.open());
+    await migrateDb(handle);
+    await migrateDb(handle); // applying twice is a no-op
+  });
+  afterAll(() => cleanup());
+
+  it("seeds one demo user per role, once, with hashed passwords", async () => {
+    expect(await seedDemoUsers(handle.db)).toHaveLength(DEMO_USERS.length);
+    expect(await seedDemoUsers(handle.db)).toEqual([]);
+    const roles = (await listUsers(handle.db)).map((u) => u.role).sort();
+    expect(roles).toEqual(["admin", "approver", "manager", "scientist", "viewer"]);
+    const row = await findUser(handle.db, "vera");
+    expect(row?.passwordHash).toMatch(/^scrypt\$/);
+    expect(row?.passwordHash).not.toContain("vera-demo-pass");
+  });
+
+  it("authenticates only the right password of an enabled account", async () => {
+    await createUser(handle.db, {
+      username: "kim",
+      name: "Kim",
+      password: "correct horse",
+      role: "scientist",
+    });
+    expect((await authenticate(handle.db, "kim", "correct horse"))?.role).toBe("scientist");
+    expect(await authenticate(handle.db, "kim", "wrong horse")).toBeNull();
+    expect(await authenticate(handle.db, "nobody", "correct horse")).toBeNull();
+    await setUserDisabled(handle.db, "kim", true);
+    expect(await authenticate(handle.db, "kim", "correct horse")).toBeNull();
+  });
+
+  it("changes roles and refuses duplicates and unknown users", async () => {
+    expect((await setUserRole(handle.db, "vera", "approver")).role).toBe("approver");
+    await expect(
+      createUser(handle.db, { username: "vera", name: "V2", password: "12345678", role: "viewer" }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(setUserRole(handle.db, "ghost", "admin")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("stores audit events newest first", async () => {
+    await recordAudit(handle.db, {
+      actor: "ada",
+      actorRole: "admin",
+      action: "user.create",
+      target: "user/a",
+    });
+    await recordAudit(handle.db, {
+      actor: "ada",
+      actorRole: "admin",
+      action: "user.create",
+      target: "user/b",
+      details: { n: 2 },
+    });
+    const events = await listAuditEvents(handle.db, 2);
+    expect(events.map((e) => e.target)).toEqual(["user/b", "user/a"]);
+    expect(events[0]?.details).toEqual({ n: 2 });
+  });
+
+  it("runs an idempotent request once and replays the stored response", async () => {
+    let calls = 0;
+    const run = () =>
+      withIdempotency(
+        handle.db,
+        { key: "key-00000001", actor: "sam", route: "POST /x", request: { a: 1 } },
+        () => {
+          calls += 1;
+          return Promise.resolve({ status: 201, body: { n: calls } });
+        },
+      );
+    const first = await run();
+    const second = await run();
+    expect(first).toEqual({ status: 201, body: { n: 1 }, replayed: false });
+    expect(second).toEqual({ status: 201, body: { n: 1 }, replayed: true });
+    expect(calls).toBe(1);
+    await expect(
+      withIdempotency(
+        handle.db,
+        { key: "key-00000001", actor: "sam", route: "POST /x", request: { a: 2 } },
+        () => Promise.resolve({ status: 201, body: {} }),
+      ),
+    ).rejects.toBeInstanceOf(ConflictError);
+    // another user with the same key is independent
+    const other = await withIdempotency(
+      handle.db,
+      { key: "key-00000001", actor: "alex", route: "POST /x", request: { a: 1 } },
+      () => Promise.resolve({ status: 200, body: "alex" }),
+    );
+    expect(other.body).toBe("alex");
+  });
+
+  it("forgets the key when the first attempt fails, so a retry runs", async () => {
+    const scope = { key: "key-00000002", actor: "sam", route: "POST /y", request: {} };
+    await expect(withIdempotency(handle.db, scope, () => Promise.reject(new Error("boom")))).rejects.toThrow(
+      "boom",
+    );
+    const retry = await withIdempotency(handle.db, scope, () => Promise.resolve({ status: 200, body: "ok" }));
+    expect(retry).toEqual({ status: 200, body: "ok", replayed: false });
+  });
+});
+
+describe("PGlite directory lock", () => {
+  it("refuses a second opener of the same directory in the same process tree", async () => {
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { acquireDirLock, lockFileFor } = await import("./lock");
+    const fs = await import("node:fs");
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), "sagedeck-lock-")), "pglite");
+    // a live foreign pid holds the lock: our parent process
+    fs.writeFileSync(lockFileFor(dir), String(process.ppid));
+    expect(() => acquireDirLock(dir)).toThrow(/in use by process/);
+    // a dead pid is a stale lock and is taken over
+    fs.writeFileSync(lockFileFor(dir), "999999");
+    const release = acquireDirLock(dir);
+    expect(fs.readFileSync(lockFileFor(dir), "utf8")).toBe(String(process.pid));
+    release();
+    expect(fs.existsSync(lockFileFor(dir))).toBe(false);
+  });
+});

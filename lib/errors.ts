@@ -1,0 +1,90 @@
+/**
+ * The app's typed errors. Everything below lib/ throws these; lib/api/errors.ts is the one place that
+ * turns them into HTTP statuses. Messages are user-facing: say what happened and what to do.
+ */
+export type AppErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "unprocessable_entity"
+  | "rate_limited"
+  | "upstream_error"
+  | "upstream_unavailable"
+  | "internal_error";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequestError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("bad_request", message, options);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = "Sign in to continue.") {
+    super("unauthorized", message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("forbidden", message, options);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("not_found", message, options);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("conflict", message, options);
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("unprocessable_entity", message, options);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super("rate_limited", message, options);
+  }
+}
+
+/** SageMaker answered, but with something we cannot use (5xx, unexpected error). */
+export class UpstreamError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("upstream_error", message, options);
+  }
+}
+
+/** SageMaker could not be reached at all (connection refused, DNS, timeout). */
+export class UpstreamUnavailableError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("upstream_unavailable", message, options);
+  }
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}
