@@ -1,2 +1,2 @@
-/** Registers the projects operations (stub until its owner lands it). */
-export {};
+/** Registers the SageMaker Projects operations. */
+import "./projects";

@@ -1,2 +1,4 @@
-/** Registers the registry operations (stub until its owner lands it). */
-export {};
+/** Registers the model registry operations: model package groups and model packages. */
+import "./groups";
+import "./packages";
+import "./package-read";

@@ -1,2 +1,2 @@
-/** Registers the tags operations (stub until its owner lands it). */
-export {};
+/** Registers AddTags, ListTags and DeleteTags. */
+import "./tags";
