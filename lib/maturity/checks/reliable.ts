@@ -1,0 +1,234 @@
+import type { EndpointEvidence, SolutionEvidence } from "../types";
+import { firstN, grade, need, ratio, type CheckDefinition } from "./define";
+
+const prodEndpoints = (e: SolutionEvidence): EndpointEvidence[] =>
+  need(e.endpoints).filter((ep) => ep.stage === "prod");
+
+const livePackages = (eps: EndpointEvidence[]): string[] => [
+  ...new Set(eps.flatMap((ep) => ep.variants.map((v) => v.modelPackageArn).filter((a): a is string => !!a))),
+];
+
+const who = (id: { userProfileName?: string; iamArn?: string } | undefined) =>
+  id?.userProfileName ?? id?.iamArn;
+
+export const RELIABLE_CHECKS: CheckDefinition[] = [
+  {
+    id: "L-1",
+    phase: "Reliable",
+    title: "Accountable approval (four eyes)",
+    threshold:
+      "every version promoted beyond development approved by someone other than its registrant, with a comment",
+    action: "Approve through SageDeck with a mandatory comment; block self-approval with IAM conditions.",
+    run(e) {
+      const pkgs = need(e.modelPackages);
+      const decisions = need(e.decisions);
+      const deployed = new Set(
+        need(e.deployments)
+          .filter((d) => d.stage !== "dev")
+          .map((d) => d.packageArn),
+      );
+      for (const ep of need(e.endpoints))
+        if (ep.stage && ep.stage !== "dev") livePackages([ep]).forEach((a) => deployed.add(a));
+      const promoted = pkgs.filter((p) => deployed.has(p.ref.id));
+      if (promoted.length === 0)
+        return { status: "na", observed: "no version has been promoted beyond development" };
+      let good = 0;
+      let weak = 0;
+      const bad: string[] = [];
+      for (const p of promoted) {
+        const d = decisions.filter((x) => x.packageArn === p.ref.id && x.action === "approve").at(-1);
+        const approver = d?.actor ?? (p.approvalStatus === "Approved" ? who(p.lastModifiedBy) : undefined);
+        const comment = d?.reason ?? p.approvalDescription;
+        if (p.approvalStatus !== "Approved") bad.push(`${p.ref.label} is ${p.approvalStatus}`);
+        else if (approver && approver !== who(p.createdBy) && comment) good++;
+        else {
+          weak++;
+          bad.push(
+            `${p.ref.label}: ${!approver ? "no recorded approver" : approver === who(p.createdBy) ? "approved by its registrant" : "no comment"}`,
+          );
+        }
+      }
+      const status = good === promoted.length ? "pass" : good + weak === promoted.length ? "partial" : "fail";
+      return {
+        status,
+        observed: `${ratio(good, promoted.length)} of promoted versions approved by a second person with a comment`,
+        evidence: firstN(bad).map((label) => ({ label })),
+      };
+    },
+  },
+  {
+    id: "L-2",
+    phase: "Reliable",
+    title: "Only approved versions serve production",
+    threshold: "every production variant serves an Approved registry version",
+    action: "Deploy production only from registry versions, triggered when a version is approved.",
+    run(e) {
+      const eps = prodEndpoints(e);
+      if (eps.length === 0) return { status: "na", observed: "no production endpoint" };
+      const pkgs = new Map(need(e.modelPackages).map((p) => [p.ref.id, p]));
+      const problems: { label: string; ref: EndpointEvidence["ref"] }[] = [];
+      for (const ep of eps)
+        for (const v of ep.variants) {
+          if (!v.modelPackageArn)
+            problems.push({
+              label: `${ep.ref.label} serves a raw model artifact, not a registry version`,
+              ref: ep.ref,
+            });
+          else {
+            const p = pkgs.get(v.modelPackageArn);
+            if (!p)
+              problems.push({
+                label: `${ep.ref.label} serves ${v.modelPackageArn}, which is not in the registry scope`,
+                ref: ep.ref,
+              });
+            else if (p.approvalStatus !== "Approved")
+              problems.push({
+                label: `${ep.ref.label} serves ${p.ref.label}, which is ${p.approvalStatus}`,
+                ref: p.ref,
+              });
+          }
+        }
+      return {
+        status: problems.length === 0 ? "pass" : "fail",
+        observed:
+          problems.length === 0
+            ? `${eps.length} production endpoints serve approved versions`
+            : `${problems.length} production variants serve unapproved models`,
+        evidence: problems.length ? problems : eps.map((ep) => ({ label: ep.ref.label, ref: ep.ref })),
+      };
+    },
+  },
+  {
+    id: "L-3",
+    phase: "Reliable",
+    title: "Staging before production",
+    threshold: "every live production version was deployed to staging first (partial: ≥50%)",
+    action: "Add a staging stage to the deployment pipeline and promote to production only from staging.",
+    run(e) {
+      const live = livePackages(prodEndpoints(e));
+      if (live.length === 0)
+        return { status: "na", observed: "no production endpoint serves a registry version" };
+      const deps = need(e.deployments);
+      const first = (arn: string, stage: string) =>
+        Math.min(...deps.filter((d) => d.packageArn === arn && d.stage === stage).map((d) => d.at));
+      const staged = live.filter((arn) => first(arn, "staging") < first(arn, "prod"));
+      return {
+        status: grade(staged.length, live.length, 1, 0.5),
+        observed: `${ratio(staged.length, live.length)} of live production versions went through staging`,
+      };
+    },
+  },
+  {
+    id: "L-4",
+    phase: "Reliable",
+    required: false,
+    title: "Production isolated in its own account",
+    threshold: "production endpoints run in an account other than the training account",
+    action:
+      "Split development, staging and production into separate accounts and share the model group across them.",
+    run(e) {
+      const eps = prodEndpoints(e);
+      if (eps.length === 0) return { status: "na", observed: "no production endpoint" };
+      const trainingAccounts = new Set(need(e.trainingJobs).map((j) => j.arn.split(":")[4]));
+      const shared = eps.filter((ep) => trainingAccounts.has(ep.accountId));
+      return {
+        status: shared.length === 0 ? "pass" : "fail",
+        observed: `${ratio(eps.length - shared.length, eps.length)} of production endpoints in a separate account`,
+      };
+    },
+  },
+  {
+    id: "L-5",
+    phase: "Reliable",
+    required: false,
+    title: "Deployment automated",
+    threshold: "all production endpoints created by a stack, a project or a CI role",
+    action: "Deploy endpoints only through the project's deploy pipeline (CloudFormation/CDK).",
+    run(e) {
+      const eps = prodEndpoints(e);
+      if (eps.length === 0) return { status: "na", observed: "no production endpoint" };
+      const auto = eps.filter((ep) => ep.automated);
+      return {
+        status: auto.length === eps.length ? "pass" : "fail",
+        observed: `${ratio(auto.length, eps.length)} automated`,
+      };
+    },
+  },
+  {
+    id: "L-6",
+    phase: "Reliable",
+    required: false,
+    title: "Tests in staging before production",
+    threshold: "test evidence on ≥80% of promotions to production",
+    action:
+      "Attach integration and load test results against the staging endpoint to every promotion to production.",
+    run(e) {
+      const promos = need(e.decisions).filter((d) => d.action === "promote" && d.stage === "prod");
+      if (promos.length === 0)
+        return { status: "na", observed: "no promotion to production recorded in SageDeck" };
+      const tested = promos.filter((d) => d.testEvidence);
+      return {
+        status: grade(tested.length, promos.length, 0.8, 0),
+        observed: `${ratio(tested.length, promos.length)} with test evidence`,
+      };
+    },
+  },
+  {
+    id: "L-7",
+    phase: "Reliable",
+    required: false,
+    title: "Safe rollout and rollback",
+    threshold:
+      "production updates use canary, linear or rolling rollout with rollback alarms (partial: all at once)",
+    action: "Use deployment guardrails (canary/linear) with CloudWatch alarms for auto-rollback.",
+    run(e) {
+      const updated = prodEndpoints(e).filter((ep) => ep.rollout);
+      if (updated.length === 0) return { status: "na", observed: "no production endpoint has been updated" };
+      const safe = updated.filter(
+        (ep) => ep.rollout && ep.rollout.type !== "ALL_AT_ONCE" && ep.rollout.rollbackAlarms,
+      );
+      return {
+        status: safe.length === updated.length ? "pass" : "partial",
+        observed: `${ratio(safe.length, updated.length)} with guarded rollout`,
+      };
+    },
+  },
+  {
+    id: "L-8",
+    phase: "Reliable",
+    title: "Production monitoring is live",
+    threshold:
+      "every production endpoint captures data and has a Scheduled data-quality monitor that ran within twice its cadence",
+    action:
+      "Enable data capture and create Model Monitor data-quality and model-quality schedules from the registered baselines.",
+    run(e) {
+      const eps = prodEndpoints(e);
+      if (eps.length === 0) return { status: "na", observed: "no production endpoint" };
+      const mons = need(e.monitoring);
+      let live = 0;
+      let partial = 0;
+      const evidence = [];
+      for (const ep of eps) {
+        const dq = mons.find((m) => m.endpointName === ep.ref.id && m.type === "DataQuality");
+        const fresh =
+          dq?.status === "Scheduled" &&
+          dq.lastRun !== undefined &&
+          ["Completed", "CompletedWithViolations"].includes(dq.lastRun.status) &&
+          e.now - dq.lastRun.at <= 2 * (dq.cadenceSeconds ?? 3600) * 1000;
+        if (ep.dataCapture && fresh) live++;
+        else if (dq) partial++;
+        evidence.push({
+          label: `${ep.ref.label}: ${!dq ? "no data-quality schedule" : !ep.dataCapture ? "data capture off" : fresh ? "monitored" : `last run ${dq.lastRun?.status ?? "never"}`}`,
+          ref: dq?.ref ?? ep.ref,
+          at: dq?.lastRun?.at,
+        });
+      }
+      const status = live === eps.length ? "pass" : live + partial > 0 ? "partial" : "fail";
+      return {
+        status,
+        observed: `${ratio(live, eps.length)} of production endpoints monitored`,
+        evidence: firstN(evidence),
+      };
+    },
+  },
+];
