@@ -1,2 +1,7 @@
-/** Registers the experiments operations (stub until its owner lands it). */
-export {};
+/** Registers the experiments operations: experiments, trials, trial components, associations, Search providers. */
+import "./experiment";
+import "./trial";
+import "./trialComponent";
+import "./association";
+import "./internal";
+import "./searchables";

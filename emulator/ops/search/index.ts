@@ -1,2 +1,2 @@
-/** Registers the search operations (stub until its owner lands it). */
-export {};
+/** Registers the generic `Search` operation (providers register themselves with `defineSearchable`). */
+import "./search";

@@ -1,0 +1,146 @@
+/**
+ * Property paths as `Search` filters and `SortBy` name them: plain nested paths (`Status.PrimaryStatus`,
+ * `Parents.ExperimentName` — arrays fan out), plus the keyed forms `Metrics.<name>[.<stat>]`,
+ * `Parameters.<name>`, `HyperParameters.<name>` and `Tags.<key>`.
+ */
+import { isObject, type JsonObject, type JsonValue } from "../../core/json";
+
+export type Scalar = string | number | boolean;
+
+const STATS = new Set(["Max", "Min", "Last", "Count", "Avg", "StdDev", "TimeStamp", "Value", "SourceArn"]);
+
+function flatten(value: JsonValue | undefined, out: Scalar[]): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) for (const x of value) flatten(x, out);
+  else if (!isObject(value)) out.push(value);
+}
+
+/** Walks a dotted path; a member whose own name contains dots is matched before splitting further. */
+function walk(value: JsonValue | undefined, rest: string, out: Scalar[]): void {
+  if (value === undefined || value === null) return;
+  if (rest === "") {
+    flatten(value, out);
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const x of value) walk(x, rest, out);
+    return;
+  }
+  if (!isObject(value)) return;
+  if (rest in value) {
+    walk(value[rest], "", out);
+    return;
+  }
+  for (let i = rest.indexOf("."); i > 0; i = rest.indexOf(".", i + 1)) {
+    const key = rest.slice(0, i);
+    if (key in value) {
+      walk(value[key], rest.slice(i + 1), out);
+      return;
+    }
+  }
+}
+
+/** `Metrics.<name>` → the summary's Last (a training job's final Value); `Metrics.<name>.<stat>` → that stat. */
+function metric(list: JsonValue[], rest: string): Scalar[] | undefined {
+  if (STATS.has(rest) || rest === "MetricName") return undefined;
+  const find = (name: string) =>
+    list.find((m) => isObject(m) && m.MetricName === name) as JsonObject | undefined;
+  const whole = find(rest);
+  if (whole) {
+    const v = whole.Last ?? whole.Value;
+    return typeof v === "number" ? [v] : [];
+  }
+  const dot = rest.lastIndexOf(".");
+  if (dot > 0 && STATS.has(rest.slice(dot + 1))) {
+    const m = find(rest.slice(0, dot));
+    const v = m?.[rest.slice(dot + 1)];
+    return typeof v === "number" || typeof v === "string" ? [v] : [];
+  }
+  return [];
+}
+
+/** Every scalar a record holds at a property path (empty when it has none). */
+export function resolve(record: JsonObject, path: string): Scalar[] {
+  const dot = path.indexOf(".");
+  if (dot > 0) {
+    const head = path.slice(0, dot);
+    const rest = path.slice(dot + 1);
+    const field = record[head];
+    if (head === "Metrics") {
+      const list = Array.isArray(field)
+        ? field
+        : Array.isArray(record.FinalMetricDataList)
+          ? record.FinalMetricDataList
+          : undefined;
+      const found = list ? metric(list, rest) : [];
+      if (found) return found;
+    } else if (head === "Tags" && Array.isArray(field) && rest !== "Key" && rest !== "Value") {
+      const out: Scalar[] = [];
+      for (const t of field)
+        if (isObject(t) && t.Key === rest && typeof t.Value === "string") out.push(t.Value);
+      return out;
+    } else if (head === "Parameters" && isObject(field)) {
+      const pv = field[rest];
+      if (isObject(pv)) {
+        const v = pv.NumberValue ?? pv.StringValue;
+        return typeof v === "number" || typeof v === "string" ? [v] : [];
+      }
+    } else if (head === "HyperParameters" && isObject(field)) {
+      const hv = field[rest];
+      if (typeof hv === "string" || typeof hv === "number") return [hv];
+    }
+  }
+  const out: Scalar[] = [];
+  walk(record, path, out);
+  return out;
+}
+
+/** Every object at a path (for NestedFilters: the elements of `Parents`, `Metrics`, …). */
+export function resolveObjects(record: JsonObject, path: string): JsonObject[] {
+  let current: JsonValue[] = [record];
+  for (const seg of path.split(".")) {
+    const next: JsonValue[] = [];
+    for (const c of current) {
+      const items = Array.isArray(c) ? c : [c];
+      for (const item of items) {
+        if (!isObject(item)) continue;
+        const v = item[seg];
+        if (v === undefined || v === null) continue;
+        if (Array.isArray(v)) next.push(...v);
+        else next.push(v);
+      }
+    }
+    current = next;
+  }
+  return current.filter(isObject);
+}
+
+function asNumber(text: string): number | undefined {
+  if (text.trim() !== "") {
+    const n = Number(text);
+    if (Number.isFinite(n)) return n;
+  }
+  const t = Date.parse(text);
+  return Number.isFinite(t) ? t / 1000 : undefined;
+}
+
+const NUMERIC = /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+
+/**
+ * Compares a record's value with a filter's string Value: numbers (and timestamps, which are epoch
+ * seconds — the filter may give epoch seconds or ISO-8601) numerically, numeric strings numerically
+ * against numbers, other strings by code point. `undefined` when the two cannot be compared.
+ */
+export function compare(value: Scalar, filter: string): number | undefined {
+  if (typeof value === "number") {
+    const n = asNumber(filter);
+    return n === undefined ? undefined : value - n;
+  }
+  if (typeof value === "boolean") {
+    const s = String(value);
+    const f = filter.toLowerCase();
+    return s === f ? 0 : s < f ? -1 : 1;
+  }
+  if (NUMERIC.test(value) && NUMERIC.test(filter)) return Number(value) - Number(filter);
+  return value === filter ? 0 : value < filter ? -1 : 1;
+}
