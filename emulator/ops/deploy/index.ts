@@ -1,2 +1,5 @@
-/** Registers the deploy operations (stub until its owner lands it). */
-export {};
+/** Registers the deploy operations: models, endpoint configs, endpoints and their rollout ticker. */
+import "./models";
+import "./configs";
+import "./rollout";
+import "./endpoints";
