@@ -1,2 +1,4 @@
-/** Registers the jobs operations (stub until its owner lands it). */
-export {};
+/** Registers training and processing jobs (and the emulated S3 store they write to). */
+import "./training";
+import "./processing";
+import "./stops";
