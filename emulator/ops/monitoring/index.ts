@@ -1,2 +1,2 @@
-/** Registers the monitoring operations (stub until its owner lands it). */
-export {};
+/** Registers monitoring schedules and executions. */
+import "./schedules";
