@@ -93,7 +93,7 @@ describe("trial components", () => {
       sm.send(
         new CreateTrialComponentCommand({
           TrialComponentName: "tc-bad-1",
-          Parameters: { p: { StringValue: "a", NumberValue: 1 } },
+          Parameters: { p: { StringValue: "a", NumberValue: 1 } as never },
         }),
       ),
     );
