@@ -1,2 +1,4 @@
-/** Registers the pipelines operations (stub until its owner lands it). */
-export {};
+/** Registers the pipelines operations, the Pipeline/PipelineExecution searchables and the engine's ticker. */
+import "./pipelines";
+import "./executions";
+import "./steps";
