@@ -2,7 +2,7 @@
 import { validation } from "../../core/errors";
 import { isObject, type JsonObject, type JsonValue } from "../../core/json";
 import { memberPath, type Validator } from "../../core/validate";
-import { compare, resolve, resolveObjects, type Scalar } from "./paths";
+import { compare, exists, resolve, resolveObjects, type Scalar } from "./paths";
 
 export const OPERATORS = [
   "Equals",
@@ -157,6 +157,8 @@ function test(values: Scalar[], op: FilterOperator, value: string | undefined): 
 }
 
 function filterPredicate(f: Filter): Predicate {
+  if (f.Operator === "Exists") return (r) => exists(r, f.Name);
+  if (f.Operator === "NotExists") return (r) => !exists(r, f.Name);
   return (r) => test(resolve(r, f.Name), f.Operator, f.Value);
 }
 

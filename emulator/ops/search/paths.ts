@@ -9,14 +9,16 @@ export type Scalar = string | number | boolean;
 
 const STATS = new Set(["Max", "Min", "Last", "Count", "Avg", "StdDev", "TimeStamp", "Value", "SourceArn"]);
 
-function flatten(value: JsonValue | undefined, out: Scalar[]): void {
+type Found = Scalar | JsonObject;
+
+function flatten(value: JsonValue | undefined, out: Found[]): void {
   if (value === undefined || value === null) return;
   if (Array.isArray(value)) for (const x of value) flatten(x, out);
-  else if (!isObject(value)) out.push(value);
+  else out.push(value);
 }
 
 /** Walks a dotted path; a member whose own name contains dots is matched before splitting further. */
-function walk(value: JsonValue | undefined, rest: string, out: Scalar[]): void {
+function walk(value: JsonValue | undefined, rest: string, out: Found[]): void {
   if (value === undefined || value === null) return;
   if (rest === "") {
     flatten(value, out);
@@ -90,9 +92,17 @@ export function resolve(record: JsonObject, path: string): Scalar[] {
       if (typeof hv === "string" || typeof hv === "number") return [hv];
     }
   }
-  const out: Scalar[] = [];
+  const out: Found[] = [];
   walk(record, path, out);
-  return out;
+  return out.filter((x): x is Scalar => !isObject(x));
+}
+
+/** Whether a record has anything (a scalar, an object, a non-empty list) at a property path. */
+export function exists(record: JsonObject, path: string): boolean {
+  if (resolve(record, path).length > 0) return true;
+  const out: Found[] = [];
+  walk(record, path, out);
+  return out.length > 0;
 }
 
 /** Every object at a path (for NestedFilters: the elements of `Parents`, `Metrics`, …). */

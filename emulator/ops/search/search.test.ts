@@ -1,0 +1,512 @@
+import {
+  AssociateTrialComponentCommand,
+  CreateExperimentCommand,
+  CreateTrialCommand,
+  CreateTrialComponentCommand,
+  ListTrialComponentsCommand,
+  SearchCommand,
+  paginateListTrialComponents,
+  paginateSearch,
+  type SageMakerClient,
+  type SearchCommandInput,
+  type TrialComponent,
+} from "@aws-sdk/client-sagemaker";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+
+let emu: EmulatorHandle;
+let sm: SageMakerClient;
+
+async function failure(p: Promise<unknown>): Promise<{ name: string; message: string }> {
+  try {
+    await p;
+  } catch (err) {
+    const e = err as Error;
+    return { name: e.name, message: e.message };
+  }
+  throw new Error("expected the call to fail");
+}
+
+/** Every TrialComponent a search returns, across all pages. */
+async function searchAll(
+  input: Omit<SearchCommandInput, "Resource">,
+  pageSize = 100,
+): Promise<TrialComponent[]> {
+  const out: TrialComponent[] = [];
+  for await (const p of paginateSearch(
+    { client: sm, pageSize },
+    { Resource: "ExperimentTrialComponent", ...input },
+  ))
+    for (const r of p.Results ?? []) out.push(r.TrialComponent!);
+  return out;
+}
+
+const inExp = (name: string) => ({
+  Name: "Parents.ExperimentName",
+  Operator: "Equals" as const,
+  Value: name,
+});
+const auc = (tc: TrialComponent) => tc.Metrics?.find((m) => m.MetricName === "validation:auc")?.Last;
+const SEEDED = "churn-xgb-tuning";
+
+const OPTIMIZERS = ["adam", "sgd", "adagrad"];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  sm = emu.client();
+  await sm.send(
+    new CreateExperimentCommand({ ExperimentName: "sx-exp", Tags: [{ Key: "team", Value: "sx" }] }),
+  );
+  await sm.send(new CreateTrialCommand({ TrialName: "sx-trial-a", ExperimentName: "sx-exp" }));
+  await sm.send(new CreateTrialCommand({ TrialName: "sx-trial-b", ExperimentName: "sx-exp" }));
+  for (let i = 0; i < 15; i++) {
+    const name = `sx-run-${String(i).padStart(2, "0")}`;
+    await sm.send(
+      new CreateTrialComponentCommand({
+        TrialComponentName: name,
+        DisplayName: `run-${i}`,
+        Parameters: {
+          lr: { NumberValue: (i % 5) / 100 },
+          optimizer: { StringValue: OPTIMIZERS[i % 3]! },
+          ...(i < 5 ? { warmup: { NumberValue: i } } : {}),
+        },
+        Status: { PrimaryStatus: i % 4 === 0 ? "Failed" : "Completed" },
+        Tags: [{ Key: "parity", Value: i % 2 ? "odd" : "even" }],
+      }),
+    );
+    await sm.send(
+      new AssociateTrialComponentCommand({
+        TrialComponentName: name,
+        TrialName: i < 10 ? "sx-trial-a" : "sx-trial-b",
+      }),
+    );
+    await sleep(5);
+  }
+});
+
+afterAll(async () => {
+  await emu?.stop();
+});
+
+describe("Search over trial components", () => {
+  it("finds an experiment's runs as ListTrialComponents does, with Parents, Tags and RunName", async () => {
+    const found = await searchAll({ SearchExpression: { Filters: [inExp(SEEDED)] } });
+    const listed: string[] = [];
+    for await (const p of paginateListTrialComponents(
+      { client: sm, pageSize: 100 },
+      { ExperimentName: SEEDED },
+    ))
+      for (const s of p.TrialComponentSummaries ?? []) listed.push(s.TrialComponentName!);
+    expect(found.map((t) => t.TrialComponentName).sort()).toEqual(listed.sort());
+    expect(found.length).toBe(50);
+    const one = found[0]!;
+    expect(one.Parents).toEqual([{ TrialName: `Default-Run-Group-${SEEDED}`, ExperimentName: SEEDED }]);
+    expect(one.Tags).toEqual(expect.arrayContaining([{ Key: "team", Value: "growth" }]));
+    expect(one.RunName).toBe(one.DisplayName);
+    expect(one.Metrics!.length).toBeGreaterThan(0);
+  });
+
+  it("filters on a metric's Last value and on its statistics", async () => {
+    const all = await searchAll({ SearchExpression: { Filters: [inExp(SEEDED)] } });
+    const values = all
+      .map(auc)
+      .filter((x): x is number => x !== undefined)
+      .sort((a, b) => a - b);
+    const median = values[Math.floor(values.length / 2)]!;
+    const above = await searchAll({
+      SearchExpression: {
+        Filters: [
+          inExp(SEEDED),
+          { Name: "Metrics.validation:auc", Operator: "GreaterThan", Value: String(median) },
+        ],
+      },
+    });
+    expect(above.length).toBe(values.filter((v) => v > median).length);
+    expect(above.every((t) => auc(t)! > median)).toBe(true);
+    const atMost = await searchAll({
+      SearchExpression: {
+        Filters: [
+          inExp(SEEDED),
+          { Name: "Metrics.validation:auc", Operator: "LessThanOrEqualTo", Value: String(median) },
+        ],
+      },
+    });
+    expect(above.length + atMost.length).toBe(values.length);
+    const maxOf = (t: TrialComponent) => t.Metrics!.find((m) => m.MetricName === "validation:auc")!.Max!;
+    const maxes = all.map(maxOf).sort((a, b) => a - b);
+    const cut = maxes[Math.floor(maxes.length / 3)]!;
+    const byMax = await searchAll({
+      SearchExpression: {
+        Filters: [
+          inExp(SEEDED),
+          { Name: "Metrics.validation:auc.Max", Operator: "GreaterThanOrEqualTo", Value: String(cut) },
+        ],
+      },
+    });
+    expect(byMax.length).toBe(maxes.filter((m) => m >= cut).length);
+  });
+
+  it("sorts by a metric in both orders, records without it last", async () => {
+    await sm.send(new CreateTrialComponentCommand({ TrialComponentName: "sx-no-metrics" }));
+    await sm.send(
+      new AssociateTrialComponentCommand({ TrialComponentName: "sx-no-metrics", TrialName: "sx-trial-a" }),
+    );
+    for (const order of ["Ascending", "Descending"] as const) {
+      const got = await searchAll(
+        {
+          SearchExpression: {
+            Filters: [{ Name: "Parents.ExperimentName", Operator: "In", Value: `${SEEDED},sx-exp` }],
+          },
+          SortBy: "Metrics.validation:auc",
+          SortOrder: order,
+        },
+        25,
+      );
+      const keys = got.map(auc);
+      const present = keys.filter((k): k is number => k !== undefined);
+      expect(present.length).toBe(50);
+      expect(keys.slice(0, 50).every((k) => k !== undefined)).toBe(true);
+      const sorted = [...present].sort((a, b) => (order === "Ascending" ? a - b : b - a));
+      expect(present).toEqual(sorted);
+      expect(got.length).toBe(50 + 16);
+    }
+  });
+
+  it("matches parameters numerically or as strings, with every operator", async () => {
+    const names = async (filters: NonNullable<SearchCommandInput["SearchExpression"]>["Filters"]) =>
+      (await searchAll({ SearchExpression: { Filters: [inExp("sx-exp"), ...(filters ?? [])] } }))
+        .map((t) => t.TrialComponentName!)
+        .filter((n) => n.startsWith("sx-run-"))
+        .sort();
+    const runs = (pred: (i: number) => boolean) =>
+      Array.from({ length: 15 }, (_, i) => i)
+        .filter(pred)
+        .map((i) => `sx-run-${String(i).padStart(2, "0")}`);
+    expect(await names([{ Name: "Parameters.lr", Operator: "Equals", Value: "0.02" }])).toEqual(
+      runs((i) => i % 5 === 2),
+    );
+    expect(await names([{ Name: "Parameters.lr", Value: "0.020" }])).toEqual(runs((i) => i % 5 === 2));
+    expect(await names([{ Name: "Parameters.lr", Operator: "NotEquals", Value: "0.02" }])).toEqual(
+      runs((i) => i % 5 !== 2),
+    );
+    expect(await names([{ Name: "Parameters.lr", Operator: "GreaterThan", Value: "0.02" }])).toEqual(
+      runs((i) => i % 5 > 2),
+    );
+    expect(await names([{ Name: "Parameters.lr", Operator: "LessThan", Value: "0.02" }])).toEqual(
+      runs((i) => i % 5 < 2),
+    );
+    expect(await names([{ Name: "Parameters.lr", Operator: "LessThanOrEqualTo", Value: "0.02" }])).toEqual(
+      runs((i) => i % 5 <= 2),
+    );
+    expect(await names([{ Name: "Parameters.optimizer", Operator: "Equals", Value: "sgd" }])).toEqual(
+      runs((i) => i % 3 === 1),
+    );
+    expect(await names([{ Name: "Parameters.optimizer", Operator: "In", Value: "adam, adagrad" }])).toEqual(
+      runs((i) => i % 3 !== 1),
+    );
+    expect(await names([{ Name: "Parameters.optimizer", Operator: "Contains", Value: "ad" }])).toEqual(
+      runs((i) => i % 3 !== 1),
+    );
+    expect(await names([{ Name: "Parameters.warmup", Operator: "Exists" }])).toEqual(runs((i) => i < 5));
+    expect(await names([{ Name: "Parameters.warmup", Operator: "NotExists" }])).toEqual(runs((i) => i >= 5));
+    expect(await names([{ Name: "Status.PrimaryStatus", Value: "Failed" }])).toEqual(
+      runs((i) => i % 4 === 0),
+    );
+    expect(await names([{ Name: "Tags.parity", Value: "odd" }])).toEqual(runs((i) => i % 2 === 1));
+    expect(await names([{ Name: "DisplayName", Operator: "Contains", Value: "run-1" }])).toEqual(
+      runs((i) => String(i).startsWith("1")),
+    );
+  });
+
+  it("supports nested filters, sub-expressions and Or", async () => {
+    const nested = await searchAll({
+      SearchExpression: {
+        NestedFilters: [
+          {
+            NestedPropertyName: "Parents",
+            Filters: [
+              { Name: "Parents.ExperimentName", Operator: "Equals", Value: "sx-exp" },
+              { Name: "Parents.TrialName", Operator: "Equals", Value: "sx-trial-b" },
+            ],
+          },
+        ],
+      },
+    });
+    expect(nested.map((t) => t.TrialComponentName).sort()).toEqual(
+      Array.from({ length: 5 }, (_, i) => `sx-run-${10 + i}`),
+    );
+    const or = await searchAll({
+      SearchExpression: {
+        Operator: "Or",
+        Filters: [
+          { Name: "TrialComponentName", Value: "sx-run-01" },
+          { Name: "TrialComponentName", Value: "sx-run-02" },
+        ],
+        SubExpressions: [
+          {
+            Operator: "And",
+            Filters: [
+              inExp("sx-exp"),
+              { Name: "Parameters.lr", Operator: "GreaterThanOrEqualTo", Value: "0.04" },
+            ],
+          },
+        ],
+      },
+    });
+    expect(or.map((t) => t.TrialComponentName).sort()).toEqual([
+      "sx-run-01",
+      "sx-run-02",
+      "sx-run-04",
+      "sx-run-09",
+      "sx-run-14",
+    ]);
+    const metricNested = await searchAll({
+      SearchExpression: {
+        Filters: [inExp(SEEDED)],
+        NestedFilters: [
+          {
+            NestedPropertyName: "Metrics",
+            Filters: [
+              { Name: "Metrics.MetricName", Value: "validation:auc" },
+              { Name: "Metrics.Last", Operator: "GreaterThan", Value: "0.8" },
+            ],
+          },
+        ],
+      },
+    });
+    const all = await searchAll({ SearchExpression: { Filters: [inExp(SEEDED)] } });
+    expect(metricNested.length).toBe(all.filter((t) => (auc(t) ?? 0) > 0.8).length);
+  });
+
+  it("compares timestamps given as epoch seconds or ISO-8601", async () => {
+    const mine = await searchAll({
+      SearchExpression: { Filters: [inExp("sx-exp")] },
+      SortBy: "CreationTime",
+      SortOrder: "Ascending",
+    });
+    const pivot = mine[7]!.CreationTime!;
+    const iso = await searchAll({
+      SearchExpression: {
+        Filters: [
+          inExp("sx-exp"),
+          { Name: "CreationTime", Operator: "GreaterThan", Value: pivot.toISOString() },
+        ],
+      },
+    });
+    const epoch = await searchAll({
+      SearchExpression: {
+        Filters: [
+          inExp("sx-exp"),
+          { Name: "CreationTime", Operator: "GreaterThan", Value: String(pivot.getTime() / 1000) },
+        ],
+      },
+    });
+    const expected = mine
+      .filter((t) => t.CreationTime! > pivot)
+      .map((t) => t.TrialComponentName)
+      .sort();
+    expect(iso.map((t) => t.TrialComponentName).sort()).toEqual(expected);
+    expect(epoch.map((t) => t.TrialComponentName).sort()).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(0);
+  });
+
+  it("pages with signed tokens: every hit exactly once, TotalHits constant, default sort LastModifiedTime desc", async () => {
+    const seen: string[] = [];
+    const totals = new Set<number>();
+    for await (const p of paginateSearch(
+      { client: sm, pageSize: 7 },
+      { Resource: "ExperimentTrialComponent", SearchExpression: { Filters: [inExp(SEEDED)] } },
+    )) {
+      expect(p.TotalHits?.Relation).toBe("EqualTo");
+      totals.add(p.TotalHits!.Value!);
+      for (const r of p.Results ?? []) seen.push(r.TrialComponent!.TrialComponentName!);
+    }
+    expect([...totals]).toEqual([50]);
+    expect(new Set(seen).size).toBe(50);
+    const first = await sm.send(
+      new SearchCommand({
+        Resource: "ExperimentTrialComponent",
+        SearchExpression: { Filters: [inExp(SEEDED)] },
+      }),
+    );
+    expect(first.Results).toHaveLength(10);
+    const times = first.Results!.map((r) => r.TrialComponent!.LastModifiedTime!.getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const tampered = `x${first.NextToken!.slice(1)}`;
+    const e = await failure(
+      sm.send(
+        new SearchCommand({
+          Resource: "ExperimentTrialComponent",
+          SearchExpression: { Filters: [inExp(SEEDED)] },
+          NextToken: tampered,
+        }),
+      ),
+    );
+    expect(e.name).toBe("ValidationException");
+    const foreign = await failure(
+      sm.send(
+        new SearchCommand({
+          Resource: "ExperimentTrialComponent",
+          SearchExpression: { Filters: [inExp("sx-exp")] },
+          NextToken: first.NextToken,
+        }),
+      ),
+    );
+    expect(foreign.name).toBe("ValidationException");
+  });
+});
+
+describe("Search validation", () => {
+  const expectInvalid = async (input: Record<string, unknown>, text: string) => {
+    const e = await failure(sm.send(new SearchCommand(input as unknown as SearchCommandInput)));
+    expect(e.name).toBe("ValidationException");
+    expect(e.message).toContain(text);
+  };
+
+  it("checks Resource, SortOrder, MaxResults and filter members in AWS words", async () => {
+    await expectInvalid({}, "Value null at 'resource' failed to satisfy constraint: Member must not be null");
+    await expectInvalid(
+      { Resource: "Widget" },
+      "at 'resource' failed to satisfy constraint: Member must satisfy enum value set: [TrainingJob, Experiment,",
+    );
+    await expectInvalid({ Resource: "Experiment", SortOrder: "Up" }, "at 'sortOrder'");
+    await expectInvalid(
+      { Resource: "Experiment", MaxResults: 0 },
+      "at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    );
+    await expectInvalid(
+      { Resource: "Experiment", MaxResults: 101 },
+      "Member must have value less than or equal to 100",
+    );
+    await expectInvalid(
+      {
+        Resource: "Experiment",
+        SearchExpression: { Filters: [{ Name: "ExperimentName", Operator: "Like", Value: "x" }] },
+      },
+      "at 'searchExpression.filters.1.member.operator' failed to satisfy constraint: Member must satisfy enum value set: [Equals, NotEquals,",
+    );
+    await expectInvalid(
+      {
+        Resource: "Experiment",
+        SearchExpression: { Filters: [{ Name: "ExperimentName", Value: "x".repeat(1025) }] },
+      },
+      "at 'searchExpression.filters.1.member.value' failed to satisfy constraint: Member must have length less than or equal to 1024",
+    );
+    await expectInvalid(
+      { Resource: "Experiment", SearchExpression: { Filters: [{ Name: "ExperimentName", Value: "" }] } },
+      "Member must have length greater than or equal to 1",
+    );
+    await expectInvalid(
+      { Resource: "Experiment", SearchExpression: { Filters: [{ Operator: "Exists" }] } },
+      "Value null at 'searchExpression.filters.1.member.name'",
+    );
+    await expectInvalid(
+      {
+        Resource: "Experiment",
+        SearchExpression: {
+          Filters: Array.from({ length: 21 }, () => ({ Name: "ExperimentName", Value: "x" })),
+        },
+      },
+      "at 'searchExpression.filters' failed to satisfy constraint: Member must have length less than or equal to 20",
+    );
+    await expectInvalid(
+      { Resource: "Experiment", SearchExpression: { Filters: [], Operator: "Xor" } },
+      "at 'searchExpression.operator'",
+    );
+  });
+
+  it("allows at most 50 filters in total", async () => {
+    const twenty = Array.from({ length: 20 }, () => ({ Name: "ExperimentName", Operator: "Exists" }));
+    await expectInvalid(
+      {
+        Resource: "Experiment",
+        SearchExpression: { Filters: twenty, SubExpressions: [{ Filters: twenty }, { Filters: twenty }] },
+      },
+      "at most 50 filters",
+    );
+    const ok = await sm.send(
+      new SearchCommand({
+        Resource: "Experiment",
+        SearchExpression: { Filters: twenty as never, SubExpressions: [{ Filters: twenty as never }] },
+      }),
+    );
+    expect(ok.TotalHits!.Value).toBeGreaterThanOrEqual(17);
+  });
+});
+
+describe("Search over the seeded demo", () => {
+  it("has at least 17 manual experiments and 500 runs with parameters and metrics", async () => {
+    const exps = await sm.send(
+      new SearchCommand({
+        Resource: "Experiment",
+        SearchExpression: { Filters: [{ Name: "Tags.team", Operator: "Exists" }] },
+      }),
+    );
+    expect(exps.TotalHits!.Value).toBeGreaterThanOrEqual(17);
+    const runs = await sm.send(
+      new SearchCommand({
+        Resource: "ExperimentTrialComponent",
+        SearchExpression: {
+          Filters: [
+            { Name: "Parents.TrialName", Operator: "Contains", Value: "Default-Run-Group-" },
+            { Name: "Parameters", Operator: "Exists" },
+            { Name: "Metrics", Operator: "Exists" },
+          ],
+        },
+        MaxResults: 1,
+      }),
+    );
+    expect(runs.TotalHits!.Value).toBeGreaterThanOrEqual(500);
+    for (const status of ["Completed", "Failed", "InProgress"]) {
+      const s = await sm.send(
+        new SearchCommand({
+          Resource: "ExperimentTrialComponent",
+          SearchExpression: { Filters: [{ Name: "Status.PrimaryStatus", Value: status }] },
+          MaxResults: 1,
+        }),
+      );
+      expect(s.TotalHits!.Value, status).toBeGreaterThan(0);
+    }
+  });
+
+  it("finds a project's experiments by tag and trials by experiment", async () => {
+    const exps = await sm.send(
+      new SearchCommand({
+        Resource: "Experiment",
+        SearchExpression: { Filters: [{ Name: "Tags.sagemaker:project-name", Value: "recsys-ranking" }] },
+        SortBy: "ExperimentName",
+        SortOrder: "Ascending",
+      }),
+    );
+    const names = exps.Results!.map((r) => r.Experiment!.ExperimentName);
+    expect(names).toEqual(expect.arrayContaining(["recsys-negative-sampling", "recsys-two-tower"]));
+    expect([...names].sort()).toEqual(names);
+    const trials = await sm.send(
+      new SearchCommand({
+        Resource: "ExperimentTrial",
+        SearchExpression: { Filters: [{ Name: "ExperimentName", Value: "recsys-two-tower" }] },
+      }),
+    );
+    expect(trials.Results!.map((r) => r.Trial!.TrialName)).toEqual(["Default-Run-Group-recsys-two-tower"]);
+  });
+
+  it("answers an experiment + metric filter + metric sort quickly", async () => {
+    const input: SearchCommandInput = {
+      Resource: "ExperimentTrialComponent",
+      SearchExpression: {
+        Filters: [inExp(SEEDED), { Name: "Metrics.validation:auc", Operator: "GreaterThan", Value: "0.5" }],
+      },
+      SortBy: "Metrics.validation:auc",
+      SortOrder: "Descending",
+      MaxResults: 100,
+    };
+    await sm.send(new SearchCommand(input));
+    const t = performance.now();
+    const r = await sm.send(new SearchCommand(input));
+    expect(performance.now() - t).toBeLessThan(250);
+    expect(r.Results!.length).toBeGreaterThan(0);
+    const list = await sm.send(new ListTrialComponentsCommand({ ExperimentName: SEEDED, MaxResults: 100 }));
+    expect(r.TotalHits!.Value).toBeLessThanOrEqual(list.TrialComponentSummaries!.length);
+  });
+});
