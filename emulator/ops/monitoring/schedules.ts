@@ -273,7 +273,7 @@ defineOperation("_PutMonitoringExecution", (input, ctx) => {
   if (!s) throw missing(name);
   const scheduled = typeof input.ScheduledTime === "number" ? input.ScheduledTime : ctx.now();
   const status = str(input.MonitoringExecutionStatus) ?? "Completed";
-  const job = `model-monitoring-${Math.floor(scheduled)}-${s.MonitoringScheduleName.slice(0, 20).toLowerCase()}`;
+  const job = `model-monitoring-${Math.floor(scheduled)}-${s.MonitoringScheduleName.slice(0, 20).toLowerCase().replace(/-+$/, "")}`;
   const rec: ExecutionRecord = {
     MonitoringScheduleName: s.MonitoringScheduleName,
     ScheduledTime: scheduled,
