@@ -1,0 +1,16 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { Shell } from "@/components/layout/shell";
+import { getSessionUser } from "@/lib/auth/session";
+import { describeDataSource } from "@/lib/sagemaker/health";
+
+// The proxy already sends anonymous visitors to sign-in; this gate is the second line (no auth by proxy alone).
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  if (!user) redirect("/login");
+  return (
+    <Shell user={user} dataSource={describeDataSource()}>
+      {children}
+    </Shell>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+
+interface Props {
+  callbackUrl: string;
+  oidc: boolean;
+  initialError: string | null;
+}
+
+function fieldValue(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+export function LoginForm({ callbackUrl, oidc, initialError }: Props) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const res = await signIn("credentials", {
+      redirect: false,
+      username: fieldValue(form, "username"),
+      password: fieldValue(form, "password"),
+      callbackUrl,
+    });
+    // next-auth reports ok with a `csrf=true` URL when the CSRF cookie raced; treat that as a failure
+    if (!res || res.error || !res.ok || res.url?.includes("csrf=true")) {
+      setPending(false);
+      setError(
+        res?.error === "CredentialsSignin"
+          ? "Wrong username or password, or the account is disabled."
+          : "Sign-in failed; try again.",
+      );
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  }
+
+  const input =
+    "mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900";
+  return (
+    <div className="space-y-4">
+      <form
+        onSubmit={(e) => void onSubmit(e)}
+        className="space-y-3"
+        aria-describedby={error ? "login-error" : undefined}
+      >
+        <label className="block text-sm">
+          Username
+          <input name="username" autoComplete="username" required autoFocus className={input} />
+        </label>
+        <label className="block text-sm">
+          Password
+          <input name="password" type="password" autoComplete="current-password" required className={input} />
+        </label>
+        {error && (
+          <p id="login-error" data-testid="login-error" className="text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded bg-sky-700 px-3 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60"
+        >
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {oidc && (
+        <button
+          type="button"
+          onClick={() => void signIn("oidc", { callbackUrl })}
+          className="w-full rounded border border-slate-300 px-3 py-2 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          Sign in with single sign-on
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/types";
+
+export function UserMenu({ user }: { user: SessionUser }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <div className="flex items-center gap-3 text-sm">
+      <span data-testid="current-user">
+        <span className="font-medium">{user.name}</span>{" "}
+        <span
+          data-testid="current-role"
+          className="rounded-full bg-slate-200 px-2 py-0.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300"
+        >
+          {ROLE_LABELS[user.role]}
+        </span>
+      </span>
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => {
+          setPending(true);
+          void signOut({ callbackUrl: "/login" });
+        }}
+        className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
+      >
+        {pending ? "Signing out…" : "Sign out"}
+      </button>
+    </div>
+  );
+}

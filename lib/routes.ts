@@ -1,0 +1,33 @@
+/** Every page's href and nav entry in one place; components never hard-code paths. */
+export const routes = {
+  overview: "/",
+  experiments: "/experiments",
+  pipelines: "/pipelines",
+  models: "/models",
+  approvals: "/approvals",
+  maturity: "/maturity",
+  audit: "/audit",
+  login: "/login",
+} as const;
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: routes.overview, label: "Overview" },
+  { href: routes.experiments, label: "Experiments" },
+  { href: routes.pipelines, label: "Pipelines" },
+  { href: routes.models, label: "Models" },
+  { href: routes.approvals, label: "Approvals" },
+  { href: routes.maturity, label: "Maturity" },
+  { href: routes.audit, label: "Audit" },
+];
+
+/** The nav item a path belongs to ("/" only matches itself). */
+export function activeNavHref(pathname: string): string | undefined {
+  return NAV_ITEMS.find((item) =>
+    item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`),
+  )?.href;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { ReadCache } from "./cache";
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe("ReadCache", () => {
+  it("coalesces N concurrent identical reads into one upstream call", async () => {
+    const cache = new ReadCache();
+    const d = deferred<string>();
+    let calls = 0;
+    const load = () => {
+      calls += 1;
+      return d.promise;
+    };
+    const reads = Array.from({ length: 10 }, () => cache.get("pipelines:list", 1_000, load));
+    d.resolve("value");
+    expect(await Promise.all(reads)).toEqual(Array(10).fill("value"));
+    expect(calls).toBe(1);
+  });
+
+  it("serves from cache within the TTL and reloads after it", async () => {
+    let now = 1_000;
+    const cache = new ReadCache(() => now);
+    let calls = 0;
+    const load = () => Promise.resolve(++calls);
+    expect(await cache.get("k", 500, load)).toBe(1);
+    now += 499;
+    expect(await cache.get("k", 500, load)).toBe(1);
+    now += 1;
+    expect(await cache.get("k", 500, load)).toBe(2);
+  });
+
+  it("keeps different keys apart", async () => {
+    const cache = new ReadCache();
+    expect(await cache.get("a", 1_000, () => Promise.resolve("A"))).toBe("A");
+    expect(await cache.get("b", 1_000, () => Promise.resolve("B"))).toBe("B");
+  });
+
+  it("does not cache failures: the next read calls upstream again", async () => {
+    const cache = new ReadCache();
+    let calls = 0;
+    const failing = () => {
+      calls += 1;
+      return Promise.reject(new Error("throttled"));
+    };
+    const both = [cache.get("k", 1_000, failing), cache.get("k", 1_000, failing)];
+    await expect(both[0]).rejects.toThrow("throttled");
+    await expect(both[1]).rejects.toThrow("throttled");
+    expect(calls).toBe(1);
+    expect(await cache.get("k", 1_000, () => Promise.resolve("ok"))).toBe("ok");
+    expect(calls).toBe(1);
+    expect(cache.size).toBe(1);
+  });
+
+  it("does not cache a loader that throws synchronously", async () => {
+    const cache = new ReadCache();
+    await expect(
+      cache.get("k", 1_000, () => {
+        throw new Error("sync");
+      }),
+    ).rejects.toThrow("sync");
+    expect(await cache.get("k", 1_000, () => Promise.resolve(1))).toBe(1);
+  });
+
+  it("invalidates by key prefix and leaves other keys alone", async () => {
+    const cache = new ReadCache();
+    let n = 0;
+    const load = () => Promise.resolve(++n);
+    await cache.get("pipelines:list", 60_000, load); // 1
+    await cache.get("pipelines:detail:p1", 60_000, load); // 2
+    await cache.get("models:list", 60_000, load); // 3
+    cache.invalidate("pipelines:");
+    expect(await cache.get("pipelines:list", 60_000, load)).toBe(4);
+    expect(await cache.get("pipelines:detail:p1", 60_000, load)).toBe(5);
+    expect(await cache.get("models:list", 60_000, load)).toBe(3);
+  });
+
+  it("does not keep a value that was in flight during an invalidation", async () => {
+    const cache = new ReadCache();
+    const d = deferred<string>();
+    const stale = cache.get("pipelines:list", 60_000, () => d.promise);
+    cache.invalidate("pipelines:");
+    // a read after the write starts a fresh call instead of joining the stale one
+    const fresh = cache.get("pipelines:list", 60_000, () => Promise.resolve("after-write"));
+    d.resolve("before-write");
+    expect(await stale).toBe("before-write");
+    expect(await fresh).toBe("after-write");
+    expect(await cache.get("pipelines:list", 60_000, () => Promise.resolve("reloaded"))).toBe("after-write");
+  });
+});

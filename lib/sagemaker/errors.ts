@@ -1,0 +1,124 @@
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  UpstreamError,
+  UpstreamUnavailableError,
+  ValidationError,
+} from "@/lib/errors";
+
+interface SdkLikeError {
+  name?: string;
+  message?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number };
+  $response?: { headers?: Record<string, string | undefined> };
+}
+
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EPIPE",
+]);
+const NETWORK_NAMES = new Set(["TimeoutError", "RequestTimeout", "AbortError"]);
+
+function networkCode(err: unknown, depth = 0): string | undefined {
+  if (!err || typeof err !== "object" || depth > 3) return undefined;
+  const e = err as SdkLikeError & { cause?: unknown; errors?: unknown[] };
+  if (e.code && NETWORK_CODES.has(e.code)) return e.code;
+  if (e.name && NETWORK_NAMES.has(e.name)) return e.name;
+  return (
+    networkCode(e.cause, depth + 1) ??
+    (Array.isArray(e.errors) ? networkCode(e.errors[0], depth + 1) : undefined)
+  );
+}
+
+function retryAfterSeconds(err: SdkLikeError): number {
+  const header = err.$response?.headers?.["retry-after"];
+  const n = header ? Number(header) : NaN;
+  return Number.isFinite(n) && n > 0 ? Math.ceil(n) : 5;
+}
+
+/** `sagemaker:ListPipelines` from "… is not authorized to perform: sagemaker:ListPipelines on resource …". */
+function iamAction(message: string, operation: string): string {
+  return /perform: ([\w-]+:[\w*]+)/.exec(message)?.[1] ?? `sagemaker:${operation}`;
+}
+
+export interface TranslateContext {
+  /** SageMaker operation name, e.g. "DescribePipeline". */
+  operation: string;
+  /** What the user asked for, e.g. `pipeline "churn-train"`; used in not-found messages. */
+  resource?: string;
+}
+
+/** The one translator from SDK errors (by `err.name`, never `instanceof`) to the app's typed errors. */
+export function translateSageMakerError(err: unknown, ctx: TranslateContext): AppError {
+  if (err instanceof AppError) return err;
+  const e = (err ?? {}) as SdkLikeError;
+  const name = e.name ?? "Error";
+  const message = e.message ?? "";
+  const what = ctx.resource ?? "The requested SageMaker resource";
+
+  const net = networkCode(err);
+  if (net) {
+    return new UpstreamUnavailableError(
+      `SageMaker could not be reached (${net} during ${ctx.operation}). Check that the endpoint is running and reachable, then retry.`,
+      { cause: err },
+    );
+  }
+  switch (name) {
+    case "ResourceNotFound":
+      return new NotFoundError(`${what} was not found in SageMaker.`, { cause: err });
+    case "ValidationException":
+      if (/does not exist|could not find|cannot find/i.test(message)) {
+        return new NotFoundError(`${what} was not found in SageMaker.`, { cause: err });
+      }
+      return new ValidationError(`SageMaker rejected the request: ${message}`, { cause: err });
+    case "ThrottlingException":
+    case "Throttling":
+    case "TooManyRequestsException":
+    case "RequestLimitExceeded":
+      return new RateLimitedError(
+        "SageMaker is rate-limiting requests right now; wait a few seconds and try again.",
+        retryAfterSeconds(e),
+        { cause: err },
+      );
+    case "ConflictException":
+    case "ResourceInUse":
+      return new ConflictError(`SageMaker refused the change because of a conflicting state: ${message}`, {
+        cause: err,
+      });
+    case "ResourceLimitExceeded":
+      return new ConflictError(`A SageMaker quota was reached: ${message}`, { cause: err });
+    case "AccessDeniedException":
+    case "AccessDenied":
+    case "UnrecognizedClientException":
+    case "ExpiredTokenException":
+      return new ForbiddenError(
+        `The dashboard's AWS identity may not call ${iamAction(message, ctx.operation)}; grant that IAM action (or refresh the credentials) and retry.`,
+        { cause: err },
+      );
+  }
+  const status = e.$metadata?.httpStatusCode;
+  if (status === 503 || status === 504) {
+    return new UpstreamUnavailableError(
+      `SageMaker is unavailable (HTTP ${status} on ${ctx.operation}); retry shortly.`,
+      {
+        cause: err,
+      },
+    );
+  }
+  return new UpstreamError(
+    `SageMaker failed on ${ctx.operation} (${name}); retry, and check the server log if it persists.`,
+    {
+      cause: err,
+    },
+  );
+}
