@@ -6,7 +6,7 @@ import { arn } from "../../core/arn";
 import { parseTags, addTags, getTags, tagStore } from "../../core/tags";
 import type { JsonObject } from "../../core/json";
 import { listPage, copy } from "./common";
-import { groups, groupKey, groupVersions, type GroupRecord } from "./store";
+import { groups, groupKey, groupVersions, versionCounters, type GroupRecord } from "./store";
 
 const GROUP_REF = {
   max: 170,
@@ -93,6 +93,7 @@ defineOperation("DeleteModelPackageGroup", (input, ctx) => {
       `Model Package Group ${g.ModelPackageGroupArn} cannot be deleted because it contains model packages.`,
     );
   groups(ctx.state).delete(key);
+  versionCounters(ctx.state).delete(key);
   tagStore(ctx.state).delete(g.ModelPackageGroupArn);
   return {};
 });

@@ -1,0 +1,333 @@
+/** Model registry conformance: groups, versioned packages, approvals, lifecycle, idempotency, pagination. */
+import {
+  BatchDescribeModelPackageCommand,
+  CreateModelPackageCommand,
+  CreateModelPackageGroupCommand,
+  DeleteModelPackageCommand,
+  DeleteModelPackageGroupCommand,
+  DescribeModelPackageCommand,
+  DescribeModelPackageGroupCommand,
+  ListModelPackageGroupsCommand,
+  ListModelPackagesCommand,
+  UpdateModelPackageCommand,
+  type SageMakerClient,
+} from "@aws-sdk/client-sagemaker";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { allPages, expectError } from "./test-helpers";
+
+let em: EmulatorHandle;
+let sm: SageMakerClient;
+const G = "t-reg-alpha";
+const G2 = "t-reg-beta";
+const spec = { Containers: [{ Image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/img:1" }] };
+
+beforeAll(async () => {
+  em = await startEmulator();
+  sm = em.client();
+  await sm.send(
+    new CreateModelPackageGroupCommand({ ModelPackageGroupName: G, ModelPackageGroupDescription: "alpha" }),
+  );
+  await sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: G2 }));
+}, 120_000);
+afterAll(async () => {
+  await em?.stop();
+});
+
+describe("model package groups", () => {
+  it("describes by name and by ARN, with CreatedBy and status", async () => {
+    const byName = await sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: G }));
+    expect(byName.ModelPackageGroupArn).toBe(
+      `arn:aws:sagemaker:us-east-1:123456789012:model-package-group/${G}`,
+    );
+    expect(byName.ModelPackageGroupStatus).toBe("Completed");
+    expect(byName.ModelPackageGroupDescription).toBe("alpha");
+    expect(byName.CreationTime).toBeInstanceOf(Date);
+    expect(byName.CreatedBy?.IamIdentity?.Arn).toContain("assumed-role");
+    const byArn = await sm.send(
+      new DescribeModelPackageGroupCommand({ ModelPackageGroupName: byName.ModelPackageGroupArn }),
+    );
+    expect(byArn.ModelPackageGroupName).toBe(G);
+  });
+
+  it("answers a missing group with ValidationException … does not exist", async () => {
+    await expectError(
+      sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: "t-reg-nope" })),
+      "ValidationException",
+      "does not exist",
+    );
+  });
+
+  it("refuses a duplicate and a bad name", async () => {
+    await expectError(
+      sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: G })),
+      "ValidationException",
+      "already exists",
+    );
+    await expectError(
+      sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: "bad_name" })),
+      "ValidationException",
+      "1 validation error detected: Value 'bad_name' at 'modelPackageGroupName' failed to satisfy constraint",
+    );
+  });
+
+  it("lists every group exactly once across pages, sorted by name both ways, filtered by NameContains", async () => {
+    const all = await allPages(async (t) => {
+      const r = await sm.send(
+        new ListModelPackageGroupsCommand({
+          MaxResults: 2,
+          NextToken: t,
+          SortBy: "Name",
+          SortOrder: "Ascending",
+        }),
+      );
+      return { items: r.ModelPackageGroupSummaryList, next: r.NextToken };
+    });
+    const names = all.map((g) => g.ModelPackageGroupName ?? "");
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain(G);
+    expect(names.length).toBeGreaterThanOrEqual(8);
+    const desc = await sm.send(
+      new ListModelPackageGroupsCommand({ MaxResults: 100, SortBy: "Name", SortOrder: "Descending" }),
+    );
+    expect(desc.ModelPackageGroupSummaryList?.map((g) => g.ModelPackageGroupName)).toEqual(
+      [...names].reverse(),
+    );
+    const filtered = await sm.send(new ListModelPackageGroupsCommand({ NameContains: "t-reg" }));
+    expect(filtered.ModelPackageGroupSummaryList?.map((g) => g.ModelPackageGroupName).sort()).toEqual([
+      G,
+      G2,
+    ]);
+  });
+
+  it("rejects a tampered NextToken", async () => {
+    const r = await sm.send(new ListModelPackageGroupsCommand({ MaxResults: 1 }));
+    await expectError(
+      sm.send(new ListModelPackageGroupsCommand({ MaxResults: 1, NextToken: `${r.NextToken}x` })),
+      "ValidationException",
+      "Invalid pagination token",
+    );
+  });
+});
+
+describe("model packages", () => {
+  it("numbers versions per group and builds versioned ARNs", async () => {
+    const a1 = await sm.send(
+      new CreateModelPackageCommand({ ModelPackageGroupName: G, InferenceSpecification: spec }),
+    );
+    const a2 = await sm.send(
+      new CreateModelPackageCommand({ ModelPackageGroupName: G, InferenceSpecification: spec }),
+    );
+    const b1 = await sm.send(
+      new CreateModelPackageCommand({ ModelPackageGroupName: G2, InferenceSpecification: spec }),
+    );
+    expect(a1.ModelPackageArn).toBe(`arn:aws:sagemaker:us-east-1:123456789012:model-package/${G}/1`);
+    expect(a2.ModelPackageArn).toMatch(/model-package\/t-reg-alpha\/2$/);
+    expect(b1.ModelPackageArn).toMatch(/model-package\/t-reg-beta\/1$/);
+    const d = await sm.send(new DescribeModelPackageCommand({ ModelPackageName: a2.ModelPackageArn }));
+    expect(d.ModelPackageVersion).toBe(2);
+    expect(d.ModelPackageGroupName).toBe(G);
+    expect(d.ModelApprovalStatus).toBe("PendingManualApproval");
+    expect(d.ModelPackageStatus).toBe("Completed");
+    expect(d.ModelPackageStatusDetails?.ValidationStatuses).toEqual([]);
+    const byNameVersion = await sm.send(new DescribeModelPackageCommand({ ModelPackageName: `${G}/1` }));
+    expect(byNameVersion.ModelPackageArn).toBe(a1.ModelPackageArn);
+  });
+
+  it("refuses both ModelPackageName and ModelPackageGroupName with AWS's message", async () => {
+    await expectError(
+      sm.send(new CreateModelPackageCommand({ ModelPackageName: "x", ModelPackageGroupName: G })),
+      "ValidationException",
+      "Both ModelPackageName and ModelPackageGroupName are provided in the input. Cannot determine which one to use.",
+    );
+  });
+
+  it("refuses a missing group, a bad approval status, bad lifecycle and bad metadata", async () => {
+    await expectError(
+      sm.send(new CreateModelPackageCommand({ ModelPackageGroupName: "t-reg-missing" })),
+      "ValidationException",
+      "does not exist",
+    );
+    await expectError(
+      sm.send(
+        new CreateModelPackageCommand({
+          ModelPackageGroupName: G,
+          ModelApprovalStatus: "Maybe" as "Approved",
+        }),
+      ),
+      "ValidationException",
+      "Member must satisfy enum value set: [Approved, Rejected, PendingManualApproval]",
+    );
+    await expectError(
+      sm.send(
+        new CreateModelPackageCommand({
+          ModelPackageGroupName: G,
+          ModelLifeCycle: { Stage: "bad stage", StageStatus: "ok" },
+        }),
+      ),
+      "ValidationException",
+      "modelLifeCycle.stage",
+    );
+    await expectError(
+      sm.send(
+        new CreateModelPackageCommand({ ModelPackageGroupName: G, CustomerMetadataProperties: { k: "" } }),
+      ),
+      "ValidationException",
+      "customerMetadataProperties",
+    );
+    await expectError(
+      sm.send(
+        new CreateModelPackageCommand({
+          ModelPackageGroupName: G,
+          ModelMetrics: {
+            ModelQuality: { Statistics: { ContentType: "application/json", S3Uri: "ftp://x/y" } },
+          },
+        }),
+      ),
+      "ValidationException",
+      "modelMetrics.modelQuality.statistics.s3Uri",
+    );
+  });
+
+  it("stores metrics, metadata, lifecycle and customer metadata as given", async () => {
+    const r = await sm.send(
+      new CreateModelPackageCommand({
+        ModelPackageGroupName: G2,
+        ModelApprovalStatus: "Approved",
+        ModelMetrics: {
+          ModelQuality: { Statistics: { ContentType: "application/json", S3Uri: "s3://b/eval.json" } },
+        },
+        MetadataProperties: {
+          GeneratedBy: "arn:aws:sagemaker:us-east-1:123456789012:pipeline/p/execution/abc",
+        },
+        CustomerMetadataProperties: { "metric:auc": "0.91" },
+        ModelLifeCycle: { Stage: "Development", StageStatus: "InProgress" },
+        SourceUri: "s3://b/model.tar.gz",
+        ModelPackageRegistrationType: "Logged",
+      }),
+    );
+    const d = await sm.send(new DescribeModelPackageCommand({ ModelPackageName: r.ModelPackageArn }));
+    expect(d.ModelApprovalStatus).toBe("Approved");
+    expect(d.ModelMetrics?.ModelQuality?.Statistics?.S3Uri).toBe("s3://b/eval.json");
+    expect(d.MetadataProperties?.GeneratedBy).toContain("execution/abc");
+    expect(d.CustomerMetadataProperties).toEqual({ "metric:auc": "0.91" });
+    expect(d.ModelLifeCycle).toEqual({ Stage: "Development", StageStatus: "InProgress" });
+    expect(d.ModelPackageRegistrationType).toBe("Logged");
+    expect(d.SourceUri).toBe("s3://b/model.tar.gz");
+  });
+
+  it("is idempotent on ClientToken and refuses a reused token with different input", async () => {
+    const input = { ModelPackageGroupName: G, ClientToken: "tok-123", ModelPackageDescription: "same" };
+    const a = await sm.send(new CreateModelPackageCommand(input));
+    const b = await sm.send(new CreateModelPackageCommand(input));
+    expect(b.ModelPackageArn).toBe(a.ModelPackageArn);
+    await expectError(
+      sm.send(new CreateModelPackageCommand({ ...input, ModelPackageDescription: "different" })),
+      "ConflictException",
+    );
+  });
+
+  it("round-trips an approval with description, lifecycle and metadata merge/remove", async () => {
+    const { ModelPackageArn } = await sm.send(
+      new CreateModelPackageCommand({
+        ModelPackageGroupName: G,
+        CustomerMetadataProperties: { a: "1", b: "2" },
+      }),
+    );
+    const before = await sm.send(new DescribeModelPackageCommand({ ModelPackageName: ModelPackageArn }));
+    await new Promise((r) => setTimeout(r, 20));
+    const u = await sm.send(
+      new UpdateModelPackageCommand({
+        ModelPackageArn,
+        ModelApprovalStatus: "Approved",
+        ApprovalDescription: "Approved by Grace: AUC above gate",
+        ModelLifeCycle: { Stage: "Staging", StageStatus: "Approved", StageDescription: "ready" },
+        CustomerMetadataProperties: { c: "3", a: "10" },
+        CustomerMetadataPropertiesToRemove: ["b"],
+      }),
+    );
+    expect(u.ModelPackageArn).toBe(ModelPackageArn);
+    const d = await sm.send(new DescribeModelPackageCommand({ ModelPackageName: ModelPackageArn }));
+    expect(d.ModelApprovalStatus).toBe("Approved");
+    expect(d.ApprovalDescription).toBe("Approved by Grace: AUC above gate");
+    expect(d.ModelLifeCycle?.Stage).toBe("Staging");
+    expect(d.CustomerMetadataProperties).toEqual({ a: "10", c: "3" });
+    expect(d.LastModifiedTime!.getTime()).toBeGreaterThan(before.LastModifiedTime!.getTime());
+    expect(d.LastModifiedBy?.IamIdentity?.Arn).toBeDefined();
+    await expectError(
+      sm.send(new UpdateModelPackageCommand({ ModelPackageArn, ApprovalDescription: "x".repeat(1025) })),
+      "ValidationException",
+      "approvalDescription",
+    );
+  });
+
+  it("lists a group's versions with approval filter, sort and full pagination", async () => {
+    for (let i = 0; i < 5; i++)
+      await sm.send(
+        new CreateModelPackageCommand({
+          ModelPackageGroupName: G2,
+          ModelApprovalStatus: i % 2 ? "Rejected" : "PendingManualApproval",
+        }),
+      );
+    const all = await allPages(async (t) => {
+      const r = await sm.send(
+        new ListModelPackagesCommand({
+          ModelPackageGroupName: G2,
+          MaxResults: 2,
+          NextToken: t,
+          SortBy: "CreationTime",
+          SortOrder: "Ascending",
+        }),
+      );
+      return { items: r.ModelPackageSummaryList, next: r.NextToken };
+    });
+    const versions = all.map((p) => p.ModelPackageVersion ?? 0);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(versions.length).toBe(7);
+    expect(all.every((p) => p.ModelPackageGroupName === G2)).toBe(true);
+    const rejected = await sm.send(
+      new ListModelPackagesCommand({ ModelPackageGroupName: G2, ModelApprovalStatus: "Rejected" }),
+    );
+    expect(rejected.ModelPackageSummaryList?.length).toBe(2);
+    const desc = await sm.send(
+      new ListModelPackagesCommand({ ModelPackageGroupName: G2, SortOrder: "Descending", MaxResults: 100 }),
+    );
+    expect(desc.ModelPackageSummaryList?.map((p) => p.ModelPackageVersion)).toEqual([...versions].reverse());
+  });
+
+  it("batch-describes versions and reports unknown ARNs", async () => {
+    const known = `arn:aws:sagemaker:us-east-1:123456789012:model-package/${G}/1`;
+    const unknown = `arn:aws:sagemaker:us-east-1:123456789012:model-package/${G}/999`;
+    const r = await sm.send(new BatchDescribeModelPackageCommand({ ModelPackageArnList: [known, unknown] }));
+    expect(r.ModelPackageSummaries?.[known]?.ModelPackageVersion).toBe(1);
+    expect(r.BatchDescribeModelPackageErrorMap?.[unknown]?.ErrorCode).toBe("ValidationException");
+  });
+
+  it("refuses to delete a group with versions, then deletes both", async () => {
+    const g = "t-reg-delete";
+    await sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: g }));
+    const { ModelPackageArn } = await sm.send(new CreateModelPackageCommand({ ModelPackageGroupName: g }));
+    await expectError(
+      sm.send(new DeleteModelPackageGroupCommand({ ModelPackageGroupName: g })),
+      "ConflictException",
+    );
+    await sm.send(new DeleteModelPackageCommand({ ModelPackageName: ModelPackageArn }));
+    await expectError(
+      sm.send(new DescribeModelPackageCommand({ ModelPackageName: ModelPackageArn })),
+      "ValidationException",
+      "does not exist",
+    );
+    await sm.send(new DeleteModelPackageGroupCommand({ ModelPackageGroupName: g }));
+    await expectError(
+      sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: g })),
+      "ValidationException",
+      "does not exist",
+    );
+    // a recreated group starts again at version 1
+    await sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: g }));
+    const again = await sm.send(new CreateModelPackageCommand({ ModelPackageGroupName: g }));
+    expect(again.ModelPackageArn).toMatch(/\/1$/);
+  });
+});
