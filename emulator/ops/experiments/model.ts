@@ -154,8 +154,12 @@ function tcIndex(state: State): TcIndex {
   return idx;
 }
 
+/** Search records built from stored trial components, dropped whenever the component is written. */
+export const searchRecordCache = new WeakMap<TrialComponentRecord, JsonObject>();
+
 /** Stores a trial component and keeps the index in step. */
 export function putTrialComponent(state: State, tc: TrialComponentRecord): void {
+  searchRecordCache.delete(tc);
   const idx = tcIndex(state);
   trialComponents(state).set(tc.TrialComponentName, tc);
   indexRecord(idx, tc);

@@ -3,12 +3,27 @@ import type { JsonObject } from "../../core/json";
 import { defineSearchable } from "../../core/registry";
 import type { State } from "../../core/state";
 import { getTags } from "../../core/tags";
-import { componentsOf, experiments, trialComponents, trials, type TrialComponentRecord } from "./model";
+import {
+  componentsOf,
+  experiments,
+  searchRecordCache,
+  trialComponents,
+  trials,
+  type TrialComponentRecord,
+} from "./model";
 
-/** The `TrialComponent` member of a SearchRecord: Describe fields + Tags, Parents, RunName, SourceDetail. */
+/**
+ * The `TrialComponent` member of a SearchRecord: Describe fields + Tags, Parents, RunName, SourceDetail.
+ * Built once per stored version of a component and cached (Search filters and sorts thousands of these
+ * per request); the cache entry is dropped on every write and rebuilt when the component's tags change.
+ */
 export function trialComponentSearchRecord(state: State, tc: TrialComponentRecord): JsonObject {
-  const rec: JsonObject = { ...tc, Tags: getTags(state, tc.TrialComponentArn), RunName: tc.DisplayName };
+  const tags = getTags(state, tc.TrialComponentArn);
+  const cached = searchRecordCache.get(tc);
+  if (cached && cached.Tags === tags) return cached;
+  const rec: JsonObject = { ...tc, Tags: tags, RunName: tc.DisplayName };
   if (tc.Source) rec.SourceDetail = { SourceArn: tc.Source.SourceArn };
+  searchRecordCache.set(tc, rec);
   return rec;
 }
 

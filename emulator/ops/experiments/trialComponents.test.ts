@@ -236,7 +236,11 @@ describe("trial components", () => {
     );
     expect(desc.TrialComponentSummaries![0]!.TrialComponentName).toBe("tc-run-11");
     const all: string[] = [];
-    for await (const p of paginateListTrialComponents({ client: sm, pageSize: 100 }, {}))
+    // oldest first: components that running pipelines add meanwhile land on later pages, not shift earlier ones
+    for await (const p of paginateListTrialComponents(
+      { client: sm, pageSize: 100 },
+      { SortBy: "CreationTime", SortOrder: "Ascending" },
+    ))
       for (const s of p.TrialComponentSummaries ?? []) all.push(s.TrialComponentName!);
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBeGreaterThanOrEqual(500 + 12);

@@ -2,7 +2,7 @@
 import { validation } from "../../core/errors";
 import { isObject, type JsonObject, type JsonValue } from "../../core/json";
 import { memberPath, type Validator } from "../../core/validate";
-import { compare, exists, resolve, resolveObjects, type Scalar } from "./paths";
+import { accessor, comparer, exists, resolveObjects } from "./paths";
 
 export const OPERATORS = [
   "Equals",
@@ -127,39 +127,44 @@ export function checkFilterCount(e: Expression | undefined): void {
 
 export type Predicate = (record: JsonObject) => boolean;
 
-function test(values: Scalar[], op: FilterOperator, value: string | undefined): boolean {
-  switch (op) {
-    case "Exists":
-      return values.length > 0;
-    case "NotExists":
-      return values.length === 0;
+function filterPredicate(f: Filter): Predicate {
+  const name = f.Name;
+  if (f.Operator === "Exists") return (r) => exists(r, name);
+  if (f.Operator === "NotExists") return (r) => !exists(r, name);
+  const get = accessor(name);
+  const value = f.Value ?? "";
+  switch (f.Operator) {
     case "In": {
-      const options = (value ?? "").split(",").map((s) => s.trim());
-      return values.some((x) => options.some((o) => compare(x, o) === 0));
+      const options = value.split(",").map((o) => comparer(o.trim()));
+      return (r) => get(r).some((x) => options.some((c) => c(x) === 0));
     }
     case "Contains":
-      return values.some((x) => String(x).includes(value ?? ""));
-    case "NotEquals":
-      return !values.some((x) => compare(x, value ?? "") === 0);
+      return (r) => get(r).some((x) => String(x).includes(value));
+    case "NotEquals": {
+      const c = comparer(value);
+      return (r) => !get(r).some((x) => c(x) === 0);
+    }
     default: {
-      const want = value ?? "";
-      return values.some((x) => {
-        const c = compare(x, want);
-        if (c === undefined) return false;
-        if (op === "Equals") return c === 0;
-        if (op === "GreaterThan") return c > 0;
-        if (op === "GreaterThanOrEqualTo") return c >= 0;
-        if (op === "LessThan") return c < 0;
-        return c <= 0;
-      });
+      const c = comparer(value);
+      const ok: (d: number) => boolean =
+        f.Operator === "Equals"
+          ? (d) => d === 0
+          : f.Operator === "GreaterThan"
+            ? (d) => d > 0
+            : f.Operator === "GreaterThanOrEqualTo"
+              ? (d) => d >= 0
+              : f.Operator === "LessThan"
+                ? (d) => d < 0
+                : (d) => d <= 0;
+      return (r) => {
+        for (const x of get(r)) {
+          const d = c(x);
+          if (d !== undefined && ok(d)) return true;
+        }
+        return false;
+      };
     }
   }
-}
-
-function filterPredicate(f: Filter): Predicate {
-  if (f.Operator === "Exists") return (r) => exists(r, f.Name);
-  if (f.Operator === "NotExists") return (r) => !exists(r, f.Name);
-  return (r) => test(resolve(r, f.Name), f.Operator, f.Value);
 }
 
 /** Compiles an expression: Filters, NestedFilters (one element satisfies all its filters) and SubExpressions. */

@@ -154,3 +154,64 @@ export function compare(value: Scalar, filter: string): number | undefined {
   if (NUMERIC.test(value) && NUMERIC.test(filter)) return Number(value) - Number(filter);
   return value === filter ? 0 : value < filter ? -1 : 1;
 }
+
+const EMPTY: readonly Scalar[] = Object.freeze([]);
+
+/**
+ * A compiled `resolve` for one path, used once per record in a request: the hot `Metrics.<name>[.<stat>]`
+ * and top-level forms avoid re-parsing the path and allocating for every record.
+ */
+export function accessor(path: string): (record: JsonObject) => readonly Scalar[] {
+  const dot = path.indexOf(".");
+  if (dot < 0)
+    return (r) => {
+      const v = r[path];
+      if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return [v];
+      return v === undefined || v === null ? EMPTY : resolve(r, path);
+    };
+  const head = path.slice(0, dot);
+  const rest = path.slice(dot + 1);
+  if (head !== "Metrics" || STATS.has(rest) || rest === "MetricName") return (r) => resolve(r, path);
+  const last = rest.lastIndexOf(".");
+  const stat = last > 0 && STATS.has(rest.slice(last + 1)) ? rest.slice(last + 1) : undefined;
+  const statOf = stat === undefined ? undefined : rest.slice(0, last);
+  return (r) => {
+    const list = Array.isArray(r.Metrics)
+      ? r.Metrics
+      : Array.isArray(r.FinalMetricDataList)
+        ? r.FinalMetricDataList
+        : undefined;
+    if (!list) return EMPTY;
+    for (const m of list) {
+      if (isObject(m) && m.MetricName === rest) {
+        const v = m.Last ?? m.Value;
+        return typeof v === "number" ? [v] : EMPTY;
+      }
+    }
+    if (stat === undefined) return EMPTY;
+    for (const m of list) {
+      if (isObject(m) && m.MetricName === statOf) {
+        const v = m[stat];
+        return typeof v === "number" || typeof v === "string" ? [v] : EMPTY;
+      }
+    }
+    return EMPTY;
+  };
+}
+
+/** `compare` with the filter Value parsed once. */
+export function comparer(filter: string): (value: Scalar) => number | undefined {
+  const num = asNumber(filter);
+  const numericText = NUMERIC.test(filter);
+  const asNum = Number(filter);
+  const lower = filter.toLowerCase();
+  return (value) => {
+    if (typeof value === "number") return num === undefined ? undefined : value - num;
+    if (typeof value === "boolean") {
+      const b = String(value);
+      return b === lower ? 0 : b < lower ? -1 : 1;
+    }
+    if (numericText && NUMERIC.test(value)) return Number(value) - asNum;
+    return value === filter ? 0 : value < filter ? -1 : 1;
+  };
+}

@@ -2,13 +2,13 @@
  * `Search` over any registered Searchable: filters, nested filters, sub-expressions, sort by any property
  * path (default LastModifiedTime, falling back to CreationTime), signed pagination and TotalHits.
  */
-import { clean, type JsonObject } from "../../core/json";
-import { paginate, sortRecords, type SortValue } from "../../core/paginate";
+import type { JsonObject } from "../../core/json";
+import { paginate } from "../../core/paginate";
 import { defineOperation, getSearchable, type Searchable } from "../../core/registry";
 import type { State } from "../../core/state";
 import { SORT_ORDER, Validator } from "../../core/validate";
 import { checkFilterCount, compile, readExpression, type Expression } from "./expression";
-import { resolve } from "./paths";
+import { accessor } from "./paths";
 
 export const SEARCH_RESOURCES = [
   "TrainingJob",
@@ -33,25 +33,64 @@ export const SEARCH_RESOURCES = [
   "HubContent",
 ] as const;
 
-/** Candidate records: through the provider's index when a top-level And has an indexable Equals filter. */
-function candidates(s: Searchable, state: State, e: Expression | undefined): Iterable<JsonObject> {
+/**
+ * Candidate records: through the provider's index when a top-level And has an indexable Equals filter.
+ * That filter is then already satisfied, so the caller drops it from the predicate.
+ */
+function candidates(
+  s: Searchable,
+  state: State,
+  e: Expression | undefined,
+): { records: Iterable<JsonObject>; expression: Expression | undefined } {
   if (s.indexed && e && e.Operator === "And") {
     for (const f of e.Filters) {
       if (f.Operator !== "Equals" || f.Value === undefined) continue;
       const hit = s.indexed(state, f.Name, f.Value);
-      if (hit) return hit;
+      if (hit) return { records: hit, expression: { ...e, Filters: e.Filters.filter((x) => x !== f) } };
     }
   }
-  return s.records(state);
+  return { records: s.records(state), expression: e };
 }
 
-function sortKey(record: JsonObject, sortBy: string): SortValue {
-  const v = resolve(record, sortBy)[0];
-  if (v === undefined && sortBy === "LastModifiedTime") {
-    const c = record.CreationTime;
-    return typeof c === "number" ? c : undefined;
-  }
-  return typeof v === "boolean" ? String(v) : v;
+type Key = string | number | undefined;
+interface Hit {
+  r: JsonObject;
+  k: Key;
+  t: string;
+}
+
+/** Sort keys: the first value at the path; LastModifiedTime falls back to CreationTime. */
+function sortKeyOf(sortBy: string): (r: JsonObject) => Key {
+  const get = accessor(sortBy);
+  return (r) => {
+    const v = get(r)[0];
+    if (v === undefined && sortBy === "LastModifiedTime") {
+      const c = r.CreationTime;
+      return typeof c === "number" ? c : undefined;
+    }
+    return typeof v === "boolean" ? String(v) : v;
+  };
+}
+
+/** Numbers, then strings, in the requested order; records without the key last; ties by ARN. */
+function sortHits(hits: Hit[], order: "Ascending" | "Descending"): Hit[] {
+  const dir = order === "Ascending" ? 1 : -1;
+  const tie = (a: Hit, b: Hit) => (a.t < b.t ? -dir : a.t > b.t ? dir : 0);
+  const nums: Hit[] = [];
+  const strs: Hit[] = [];
+  const none: Hit[] = [];
+  for (const h of hits) (typeof h.k === "number" ? nums : typeof h.k === "string" ? strs : none).push(h);
+  nums.sort((a, b) => ((a.k as number) - (b.k as number)) * dir || tie(a, b));
+  strs.sort((a, b) => (a.k === b.k ? tie(a, b) : (a.k as string) < (b.k as string) ? -dir : dir));
+  none.sort(tie);
+  return [...nums, ...strs, ...none];
+}
+
+/** A plain copy of a record, including members it inherits (providers may yield light wrappers); the server deep-copies the response. */
+function materialize(r: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const k in r) out[k] = r[k];
+  return out;
 }
 
 defineOperation("Search", (input, ctx) => {
@@ -73,23 +112,20 @@ defineOperation("Search", (input, ctx) => {
     paginate([], nextToken, maxResults, query);
     return { Results: [], TotalHits: { Value: 0, Relation: "EqualTo" } };
   }
-  const match = expression ? compile(expression) : () => true;
+  const found = candidates(searchable, ctx.state, expression);
+  const match = found.expression ? compile(found.expression) : () => true;
   const tieKey = `${searchable.recordKey}Arn`;
-  const hits: { r: JsonObject; k: SortValue; t: string }[] = [];
-  for (const r of candidates(searchable, ctx.state, expression)) {
+  const keyOf = sortKeyOf(sortBy);
+  const hits: Hit[] = [];
+  for (const r of found.records) {
     if (!match(r)) continue;
     const t = r[tieKey];
-    hits.push({ r, k: sortKey(r, sortBy), t: typeof t === "string" ? t : "" });
+    hits.push({ r, k: keyOf(r), t: typeof t === "string" ? t : "" });
   }
-  sortRecords(
-    hits,
-    (h) => h.k,
-    sortOrder,
-    (h) => h.t,
-  );
-  const page = paginate(hits, nextToken, maxResults, query);
+  const sorted = sortHits(hits, sortOrder);
+  const page = paginate(sorted, nextToken, maxResults, query);
   return {
-    Results: page.items.map((h) => ({ [searchable.recordKey]: clean(h.r) })),
+    Results: page.items.map((h) => ({ [searchable.recordKey]: materialize(h.r) })),
     NextToken: page.nextToken,
     TotalHits: { Value: hits.length, Relation: "EqualTo" },
   };
