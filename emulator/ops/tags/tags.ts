@@ -59,15 +59,12 @@ defineOperation("AddTags", async (input, ctx) => {
   v.done();
   const tags = parseTags(input.Tags);
   await requireResource(ctx, resourceArn ?? "");
-  const merged = addTags(ctx.state, resourceArn ?? "", tags);
-  if (merged.length > 50) {
-    removeTags(
-      ctx.state,
-      resourceArn ?? "",
-      tags.map((t) => t.Key),
-    );
-    throw validation(`Resource ${resourceArn} cannot have more than 50 tags.`);
-  }
+  const keys = new Set([
+    ...getTags(ctx.state, resourceArn ?? "").map((t) => t.Key),
+    ...tags.map((t) => t.Key),
+  ]);
+  if (keys.size > 50) throw validation(`Resource ${resourceArn} cannot have more than 50 tags.`);
+  addTags(ctx.state, resourceArn ?? "", tags);
   return { Tags: tags };
 });
 
