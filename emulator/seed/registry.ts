@@ -201,6 +201,18 @@ async function deploy(env: SeedEnv, s: SolutionSpec, d: Deployment, made: Set<st
   const version = target.ModelPackageVersion ?? 0;
   const model = `${target.ModelPackageGroupName ?? "model"}-v${version}`.slice(0, 63);
   if (!made.has(model)) {
+    const spec = target.InferenceSpecification;
+    const first = isObject(spec) && Array.isArray(spec.Containers) ? spec.Containers[0] : undefined;
+    if (!isObject(first) || typeof first.Image !== "string")
+      // a version registered without an inference image cannot be served; give it one first
+      await ctx.call("UpdateModelPackage", {
+        ModelPackageArn: target.ModelPackageArn,
+        InferenceSpecification: {
+          Containers: [{ Image: IMAGE }],
+          SupportedContentTypes: ["text/csv"],
+          SupportedResponseMIMETypes: ["text/csv"],
+        },
+      });
     await ctx.call("CreateModel", {
       ModelName: model,
       PrimaryContainer: { ModelPackageName: target.ModelPackageArn },
