@@ -36,7 +36,7 @@ export interface Config {
   };
 }
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
+function parseEnv(source: Readonly<Record<string, string | undefined>>): Env {
   const parsed = EnvSchema.safeParse(source);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -69,7 +69,10 @@ function oidcConfig(env: Env): Config["auth"]["oidc"] {
 }
 
 /** Builds the validated configuration. Pure apart from creating the local session secret file. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+export function loadConfig(
+  source: Readonly<Record<string, string | undefined>> = process.env,
+  cwd = process.cwd(),
+): Config {
   const env = parseEnv(source);
   const dataDir = path.resolve(cwd, env.SAGEDECK_DATA_DIR);
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;

@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Own ports and data dir, so an `npm start` on 3000/4599 keeps running while tests run.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4699);
+const baseURL = `http://127.0.0.1:${PORT}`;
+const systemChromium = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"], ["json", { outputFile: ".data/test-reports/playwright.json" }]],
+  use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          ...(fs.existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // scripts/start.ts builds when needed, migrates, seeds demo users, starts the emulator and `next start`
+    command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts --fresh",
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      PORT: String(PORT),
+      EMULATOR_PORT: String(EMULATOR_PORT),
+      SAGEDECK_DATA_DIR: ".data/e2e",
+      SAGEMAKER_MODE: "local",
+      SAGEMAKER_ENDPOINT: "",
+      DATABASE_URL: "",
+      NEXTAUTH_SECRET: "",
+      NEXTAUTH_URL: baseURL,
+    },
+  },
+});
