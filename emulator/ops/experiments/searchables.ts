@@ -3,6 +3,7 @@ import type { JsonObject } from "../../core/json";
 import { defineSearchable } from "../../core/registry";
 import type { State } from "../../core/state";
 import { getTags } from "../../core/tags";
+import { pick } from "./list";
 import {
   componentsOf,
   experiments,
@@ -10,6 +11,7 @@ import {
   trialComponents,
   trials,
   type TrialComponentRecord,
+  type TrialRecord,
 } from "./model";
 
 /**
@@ -40,16 +42,35 @@ defineSearchable({
   },
 });
 
+/**
+ * The `Trial` member of a SearchRecord: Describe fields + Tags and `TrialComponentSummaries`, the latter
+ * computed only when read (for the page returned, or a filter that names it).
+ */
+function trialSearchRecord(state: State, t: TrialRecord): JsonObject {
+  const rec: JsonObject = { ...t, Tags: getTags(state, t.TrialArn) };
+  Object.defineProperty(rec, "TrialComponentSummaries", {
+    enumerable: true,
+    configurable: true,
+    get: () =>
+      componentsOf(state, "TrialName", t.TrialName).map((tc) =>
+        pick(tc, ["TrialComponentName", "TrialComponentArn", "Source", "CreationTime", "CreatedBy"], {
+          Source: "TrialComponentSource",
+        }),
+      ),
+  });
+  return rec;
+}
+
 defineSearchable({
   resource: "ExperimentTrial",
   recordKey: "Trial",
   *records(state) {
-    for (const t of trials(state).values()) yield { ...t, Tags: getTags(state, t.TrialArn) };
+    for (const t of trials(state).values()) yield trialSearchRecord(state, t);
   },
   indexed(state, property, value) {
     if (property === "TrialName") {
       const t = trials(state).get(value);
-      return t ? [{ ...t, Tags: getTags(state, t.TrialArn) }] : [];
+      return t ? [trialSearchRecord(state, t)] : [];
     }
     return undefined;
   },

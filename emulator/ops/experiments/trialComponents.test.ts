@@ -263,6 +263,41 @@ describe("trial components", () => {
     expect(src.TrialComponentSummaries).toEqual([]);
   });
 
+  it("rejects bad list arguments and tampered tokens on ListTrials and ListTrialComponents", async () => {
+    for (const MaxResults of [0, 101]) {
+      const a = await failure(sm.send(new ListTrialComponentsCommand({ MaxResults })));
+      expect(a.message).toContain("at 'maxResults' failed to satisfy constraint");
+      const b = await failure(sm.send(new ListTrialsCommand({ MaxResults })));
+      expect(b.message).toContain("at 'maxResults' failed to satisfy constraint");
+    }
+    const sort = await failure(sm.send(new ListTrialComponentsCommand({ SortBy: "Status" as never })));
+    expect(sort.message).toContain(
+      "at 'sortBy' failed to satisfy constraint: Member must satisfy enum value set: [Name, CreationTime]",
+    );
+    const page = await sm.send(new ListTrialComponentsCommand({ ExperimentName: "tc-exp", MaxResults: 2 }));
+    const bad = await failure(
+      sm.send(
+        new ListTrialComponentsCommand({
+          ExperimentName: "tc-exp",
+          MaxResults: 2,
+          NextToken: `${page.NextToken}x`,
+        }),
+      ),
+    );
+    expect(bad.name).toBe("ValidationException");
+    const other = await failure(
+      sm.send(
+        new ListTrialComponentsCommand({ TrialName: "tc-trial-1", MaxResults: 2, NextToken: page.NextToken }),
+      ),
+    );
+    expect(other.name).toBe("ValidationException");
+    const trialsPage = await sm.send(new ListTrialsCommand({ MaxResults: 1 }));
+    const t = await failure(
+      sm.send(new ListTrialsCommand({ MaxResults: 1, NextToken: `y${trialsPage.NextToken}` })),
+    );
+    expect(t.name).toBe("ValidationException");
+  });
+
   it("associates, lists trials of a component, disassociates, then deletes", async () => {
     await sm.send(new CreateTrialComponentCommand({ TrialComponentName: "tc-assoc" }));
     const r = await sm.send(

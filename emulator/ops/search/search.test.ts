@@ -541,6 +541,13 @@ describe("Search over the seeded demo", () => {
       }),
     );
     expect(trials.Results!.map((r) => r.Trial!.TrialName)).toEqual(["Default-Run-Group-recsys-two-tower"]);
+    const summaries = trials.Results![0]!.Trial!.TrialComponentSummaries!;
+    const runs = await searchAll({ SearchExpression: { Filters: [inExp("recsys-two-tower")] } });
+    expect(summaries.map((s) => s.TrialComponentName).sort()).toEqual(
+      runs.map((r) => r.TrialComponentName).sort(),
+    );
+    expect(summaries.length).toBe(30);
+    expect(summaries[0]!.CreationTime).toBeInstanceOf(Date);
   });
 
   it("answers an experiment + metric filter + metric sort quickly", async () => {
