@@ -144,16 +144,20 @@ function decide(
         p.CreationTime + 2 * HOUR + Math.floor(env.random() * 70 * HOUR),
         env.anchor - 2 * HOUR,
       );
-      const approved =
-        value !== undefined ? value >= gate.threshold + 0.005 || env.random() < 0.3 : env.random() < 0.65;
+      const margin = value !== undefined ? Math.min(1, Math.max(0, (value - gate.threshold) / 0.05)) : 0.5;
+      const approved = env.random() < 0.3 + 0.4 * margin;
+      const recent = p.CreationTime > env.anchor - 14 * DAY;
+      if (!approved && recent && env.random() < 0.5) return; // not reviewed yet
       const reason = approved
         ? `Approved by ${person(approver)}: ${shown} clears the ${gate.threshold} gate; evaluation report and data-quality baseline reviewed.`
-        : `Rejected by ${person(approver)}: ${shown} is not better than the model in production; retrain with the updated features.`;
+        : env.random() < 0.5
+          ? `Rejected by ${person(approver)}: ${shown} is not better than the model in production; retrain with the updated features.`
+          : `Rejected by ${person(approver)}: superseded by a newer version before review; ${shown}.`;
       ev.push(
         update(at, approver, p.ModelPackageArn, {
           ModelApprovalStatus: approved ? "Approved" : "Rejected",
           ApprovalDescription: reason,
-          ...(approved ? stage("Staging", "InProgress") : stage("Development", "Rejected", reason)),
+          ...(approved ? stage("Development", "Approved") : stage("Development", "Rejected", reason)),
         }),
       );
       decided.push({ p, at, approved });
@@ -257,24 +261,34 @@ async function deploy(env: SeedEnv, s: SolutionSpec, d: Deployment, made: Set<st
   }
 }
 
-/** Staging gets every approved version; production every other one, a day or two later. */
+/**
+ * Staging gets an approved version at most every two days; production gets a staged version (or, without
+ * staging, an approved one) a day or two later, at most every ten days.
+ */
 function planDeployments(env: SeedEnv, s: SolutionSpec, approved: Decided[], versions: PackageRecord[]) {
   const plan: Deployment[] = [];
   const approver = s.approvers[0] ?? s.scientists[0] ?? "admin";
   const latest = env.anchor - 4 * HOUR;
-  if (s.endpoints.staging)
-    for (const a of approved) {
+  const ordered = [...approved].sort((a, b) => a.at - b.at);
+  let candidates: { p: PackageRecord; t: number }[] = ordered.map((a) => ({ p: a.p, t: a.at }));
+  if (s.endpoints.staging) {
+    const staged: { p: PackageRecord; t: number }[] = [];
+    let lastStaging = 0;
+    for (const a of ordered) {
       const t = a.at + HOUR + Math.floor(env.random() * 3 * HOUR);
-      if (t < latest)
-        plan.push({ t, user: approver, endpoint: s.endpoints.staging, stageTag: "staging", p: a.p });
+      if (t >= latest || t < lastStaging + 2 * DAY) continue;
+      plan.push({ t, user: approver, endpoint: s.endpoints.staging, stageTag: "staging", p: a.p });
+      staged.push({ p: a.p, t });
+      lastStaging = t;
     }
+    candidates = staged;
+  }
   if (s.endpoints.production) {
-    const prodCandidates = approved.filter((_, i) => i % 2 === 1 || i === approved.length - 1);
     let last = 0;
-    for (const a of prodCandidates) {
-      const t = Math.max(a.at + DAY + Math.floor(env.random() * DAY), last + HOUR);
-      if (t >= latest - DAY) continue;
-      plan.push({ t, user: approver, endpoint: s.endpoints.production, stageTag: "prod", p: a.p });
+    for (const c of candidates) {
+      const t = c.t + DAY + Math.floor(env.random() * DAY);
+      if (t >= latest - DAY || t < last + 10 * DAY) continue;
+      plan.push({ t, user: approver, endpoint: s.endpoints.production, stageTag: "prod", p: c.p });
       last = t;
     }
     const prod = plan.filter((d) => d.stageTag === "prod");
@@ -316,6 +330,15 @@ function planDeployments(env: SeedEnv, s: SolutionSpec, approved: Decided[], ver
 }
 
 function lifecycleForDeployments(plan: Deployment[], ev: Event[]) {
+  for (const d of plan.filter((x) => x.stageTag === "staging"))
+    ev.push(
+      update(
+        d.t + 300,
+        d.user,
+        d.p.ModelPackageArn,
+        stage("Staging", "InProgress", `Deployed to ${d.endpoint}.`),
+      ),
+    );
   let current: PackageRecord | undefined;
   for (const d of plan.filter((x) => x.stageTag === "prod")) {
     const t = d.t + 300;
