@@ -10,6 +10,7 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 
 /** Local accounts (credentials sign-in). OIDC users are not stored here. */
@@ -61,5 +62,54 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.actor, t.route] })],
 );
 
+/**
+ * A decision on a model version (approve, reject, promote, rollback), written as an intent BEFORE SageMaker
+ * is called, then marked applied or failed. `subject` + `seq` is the concurrency guard: two deciders who read
+ * the same history insert the same `seq` and the unique index lets exactly one of them in (failed rows free it).
+ */
+export const decisions = pgTable(
+  "decisions",
+  {
+    id: text("id").primaryKey(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** approve | reject | promote | rollback */
+    action: text("action").notNull(),
+    /** `approval:<arn>` or `stage:<group>:<Stage>`: what the guard serialises on. */
+    subject: text("subject").notNull(),
+    seq: integer("seq").notNull(),
+    groupName: text("group_name").notNull(),
+    version: integer("version").notNull(),
+    modelPackageArn: text("model_package_arn").notNull(),
+    /** Staging | Production for promote/rollback. */
+    targetStage: text("target_stage"),
+    /** The status the decider saw and expects to change (approval status or lifecycle stage). */
+    expectedStatus: text("expected_status").notNull(),
+    toStatus: text("to_status").notNull(),
+    actor: text("actor").notNull(),
+    actorName: text("actor_name").notNull(),
+    actorRole: text("actor_role").notNull(),
+    reason: text("reason"),
+    idempotencyKey: text("idempotency_key"),
+    /** pending (intent written) | deploying (rollout under way) | applied | failed */
+    state: text("state").notNull().default("pending"),
+    outcome: text("outcome"),
+    endpointName: text("endpoint_name"),
+    endpointConfigName: text("endpoint_config_name"),
+    /** The version the stage served before (for rollback and "what was live at T"). */
+    previousArn: text("previous_arn"),
+  },
+  (t) => [
+    uniqueIndex("decisions_subject_seq_live")
+      .on(t.subject, t.seq)
+      .where(sql`${t.state} <> 'failed'`),
+    index("decisions_arn_idx").on(t.modelPackageArn),
+    index("decisions_group_idx").on(t.groupName, t.createdAt),
+    index("decisions_state_idx").on(t.state),
+  ],
+);
+
+export type DecisionRow = typeof decisions.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
