@@ -342,4 +342,19 @@ describe("endpoints", () => {
       "Could not find model",
     );
   });
+
+  it("keeps endpoints and an in-flight rollout across a restart", async () => {
+    await sm.send(
+      new CreateEndpointCommand({ EndpointName: "t-dep-durable", EndpointConfigName: "t-dep-cfg-a" }),
+    );
+    await em.restart();
+    sm = em.client();
+    await waitFor(async () => (await status("t-dep-durable")) === "InService");
+    const d = await sm.send(new DescribeEndpointCommand({ EndpointName: "t-dep-durable" }));
+    expect(d.EndpointConfigName).toBe("t-dep-cfg-a");
+    expect(
+      (await sm.send(new DescribeModelCommand({ ModelName: "t-dep-model-a" }))).PrimaryContainer
+        ?.ModelPackageName,
+    ).toBe(packageArn);
+  });
 });
