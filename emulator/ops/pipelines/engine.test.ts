@@ -118,7 +118,9 @@ describe("a realistic training pipeline", () => {
       /^s3:\/\/t-eng-bucket\/t-eng-realistic\/[a-z0-9]{12}\/evaluation\/evaluation\.json$/,
     );
     const params = await c.send(new ListPipelineParametersForExecutionCommand({ PipelineExecutionArn: arn }));
-    const byName = Object.fromEntries((params.PipelineParameters ?? []).map((p) => [p.Name, p.Value]));
+    const byName: Record<string, string | undefined> = Object.fromEntries(
+      (params.PipelineParameters ?? []).map((p): [string, string | undefined] => [p.Name ?? "", p.Value]),
+    );
     expect(byName).toMatchObject({ MaxDepth: "5", Eta: "0.25", NumRound: "100", MetricThreshold: "0.6" });
     const d = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
     expect(d.PipelineExperimentConfig).toEqual({ ExperimentName: name, TrialName: arn.split("/").pop() });

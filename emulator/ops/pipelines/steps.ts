@@ -96,7 +96,7 @@ defineOperation("SendPipelineExecutionStepSuccess", async (input, ctx) => {
     const { e, st } = callbackStep(token, ctx.state);
     const meta = isObject(st.Metadata?.Callback) ? st.Metadata.Callback : {};
     st.Metadata = { Callback: { ...meta, OutputParameters: params } };
-    st.xProps = { OutputParameters: params };
+    st.xProps = { OutputParameters: Object.fromEntries(params.map((x) => [x.Name, x.Value])) };
     st.xDueAt = ctx.now();
     saveExecution(ctx.state, e);
     callbackTokens(ctx.state).delete(token);

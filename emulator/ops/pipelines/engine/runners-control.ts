@@ -45,7 +45,7 @@ defineRunner(["Lambda"], {
     const out = outputs(step);
     const fn = typeof step.raw.FunctionArn === "string" ? step.raw.FunctionArn : "";
     st.Metadata = { Lambda: { Arn: fn, OutputParameters: out } };
-    st.xProps = { OutputParameters: out };
+    st.xProps = { OutputParameters: Object.fromEntries(out.map((x) => [x.Name, x.Value])) };
     return Promise.resolve(durationBetween(run, 2, 10));
   },
 });

@@ -1,0 +1,293 @@
+/** Execution lifecycle through the SDK: stop, retry, callbacks, conflicts, listing and pagination. */
+import {
+  DescribePipelineExecutionCommand,
+  ListPipelineExecutionsCommand,
+  ListPipelineExecutionStepsCommand,
+  RetryPipelineExecutionCommand,
+  SendPipelineExecutionStepFailureCommand,
+  SendPipelineExecutionStepSuccessCommand,
+  StopPipelineExecutionCommand,
+  paginateListPipelineExecutions,
+  paginateListPipelineExecutionSteps,
+  type SageMakerClient,
+} from "@aws-sdk/client-sagemaker";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import {
+  createPipeline,
+  definition,
+  eventually,
+  processing,
+  start,
+  steps,
+  token,
+  waitFor,
+} from "./test-helpers";
+
+let h: EmulatorHandle;
+let c: SageMakerClient;
+
+beforeAll(async () => {
+  h = await startEmulator();
+  c = h.client();
+}, 120_000);
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function error(p: Promise<unknown>): Promise<{ name: string; message: string }> {
+  try {
+    await p;
+  } catch (err) {
+    const e = err as Error;
+    return { name: e.name, message: e.message };
+  }
+  throw new Error("expected an error");
+}
+
+const callback = (name: string, extra: Record<string, unknown> = {}) => ({
+  Name: name,
+  Type: "Callback",
+  SqsQueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/approvals",
+  OutputParameters: [{ OutputName: "answer", OutputType: "String" }],
+  Arguments: { job: "wait" },
+  ...extra,
+});
+
+/** Waits until the named step is executing and returns its callback token. */
+async function callbackToken(arn: string, step: string): Promise<string> {
+  return eventually(async () => {
+    const s = (await steps(c, arn)).get(step);
+    const t = s?.Metadata?.Callback?.CallbackToken;
+    if (s?.StepStatus !== "Executing" || !t) throw new Error("not waiting yet");
+    return t;
+  });
+}
+
+describe("callbacks", () => {
+  it("waits for SendPipelineExecutionStepSuccess and passes its outputs on", async () => {
+    const def = definition([
+      processing("Prep"),
+      callback("Approve", { DependsOn: ["Prep"] }),
+      {
+        Name: "Report",
+        Type: "Fail",
+        Arguments: {
+          ErrorMessage: {
+            "Std:Join": { On: " ", Values: ["answer", { Get: "Steps.Approve.OutputParameters['answer']" }] },
+          },
+        },
+      },
+    ]);
+    await createPipeline(c, "t-life-callback", def);
+    const arn = await start(c, "t-life-callback");
+    const t = await callbackToken(arn, "Approve");
+    expect(t).toMatch(/^[a-zA-Z0-9]{10}$/);
+    const s = (await steps(c, arn)).get("Approve");
+    expect(s?.Metadata?.Callback?.SqsQueueUrl).toBe(
+      "https://sqs.us-east-1.amazonaws.com/123456789012/approvals",
+    );
+    expect(
+      (await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn })))
+        .PipelineExecutionStatus,
+    ).toBe("Executing");
+    const out = await c.send(
+      new SendPipelineExecutionStepSuccessCommand({
+        CallbackToken: t,
+        OutputParameters: [{ Name: "answer", Value: "42" }],
+      }),
+    );
+    expect(out.PipelineExecutionArn).toBe(arn);
+    expect(await waitFor(c, arn)).toBe("Failed");
+    const after = await steps(c, arn);
+    expect(after.get("Approve")?.StepStatus).toBe("Succeeded");
+    expect(after.get("Approve")?.Metadata?.Callback?.OutputParameters).toEqual([
+      { Name: "answer", Value: "42" },
+    ]);
+    expect(after.get("Report")?.Metadata?.Fail?.ErrorMessage).toBe("answer 42");
+    const again = await error(c.send(new SendPipelineExecutionStepSuccessCommand({ CallbackToken: t })));
+    expect(again.name).toBe("ResourceNotFound");
+  });
+
+  it("fails the step on SendPipelineExecutionStepFailure", async () => {
+    await createPipeline(c, "t-life-callback-fail", definition([callback("Approve")]));
+    const arn = await start(c, "t-life-callback-fail");
+    const t = await callbackToken(arn, "Approve");
+    await c.send(
+      new SendPipelineExecutionStepFailureCommand({
+        CallbackToken: t,
+        FailureReason: "rejected by reviewer",
+      }),
+    );
+    expect(await waitFor(c, arn)).toBe("Failed");
+    const s = (await steps(c, arn)).get("Approve");
+    expect(s?.StepStatus).toBe("Failed");
+    expect(s?.FailureReason).toBe("rejected by reviewer");
+  });
+});
+
+describe("stop and retry", () => {
+  it("stops a running execution: Stopping, then Stopped, with its running steps Stopped", async () => {
+    await createPipeline(
+      c,
+      "t-life-stop",
+      definition([
+        processing("Prep"),
+        callback("Wait", { DependsOn: ["Prep"] }),
+        processing("After", { DependsOn: ["Wait"] }),
+      ]),
+    );
+    const arn = await start(c, "t-life-stop");
+    await callbackToken(arn, "Wait");
+    const out = await c.send(
+      new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() }),
+    );
+    expect(out.PipelineExecutionArn).toBe(arn);
+    const right = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+    expect(["Stopping", "Stopped"]).toContain(right.PipelineExecutionStatus);
+    expect(await waitFor(c, arn, ["Stopped"])).toBe("Stopped");
+    const s = await steps(c, arn);
+    expect(s.get("Prep")?.StepStatus).toBe("Succeeded");
+    expect(s.get("Wait")?.StepStatus).toBe("Stopped");
+    expect(s.get("Wait")?.EndTime).toBeInstanceOf(Date);
+    expect(s.has("After")).toBe(false);
+    const again = await error(
+      c.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
+    );
+    expect(again.name).toBe("ConflictException");
+    expect(again.message).toBe(
+      `Pipeline execution ${arn} is in Stopped status and cannot be stopped. Only executions in Executing status can be stopped.`,
+    );
+    const retry = await error(
+      c.send(new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
+    );
+    expect(retry.name).toBe("ConflictException");
+  });
+
+  it("refuses to stop a finished execution and answers ResourceNotFound for an unknown one", async () => {
+    await createPipeline(c, "t-life-done", definition([processing("Only")]));
+    const arn = await start(c, "t-life-done");
+    expect(await waitFor(c, arn)).toBe("Succeeded");
+    const e = await error(
+      c.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
+    );
+    expect(e.name).toBe("ConflictException");
+    expect(e.message).toContain("is in Succeeded status and cannot be stopped");
+    const missing = `${arn.slice(0, -12)}zzzzzzzzzzzz`;
+    const nf = await error(c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: missing })));
+    expect(nf).toEqual({
+      name: "ResourceNotFound",
+      message: `Pipeline execution '${missing}' does not exist.`,
+    });
+  });
+
+  it("retries a failed execution from its failed step, keeping the ARN", async () => {
+    const def = definition([
+      processing("First"),
+      processing("Flaky", { DependsOn: ["First"] }, { Environment: { EMULATOR_FAIL_ATTEMPTS: "1" } }),
+      processing("Last", { DependsOn: ["Flaky"] }),
+    ]);
+    await createPipeline(c, "t-life-retry", def);
+    const arn = await start(c, "t-life-retry");
+    expect(await waitFor(c, arn)).toBe("Failed");
+    const before = await steps(c, arn);
+    expect(before.get("Flaky")?.StepStatus).toBe("Failed");
+    expect(before.has("Last")).toBe(false);
+    const d = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+    expect(d.FailureReason).toBe("Step failure: One or multiple steps failed.");
+    const t = token();
+    const r = await c.send(
+      new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: t }),
+    );
+    expect(r.PipelineExecutionArn).toBe(arn);
+    const same = await c.send(
+      new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: t }),
+    );
+    expect(same.PipelineExecutionArn).toBe(arn);
+    expect(await waitFor(c, arn)).toBe("Succeeded");
+    const after = await steps(c, arn);
+    expect(after.get("First")?.Metadata?.ProcessingJob?.Arn).toBe(
+      before.get("First")?.Metadata?.ProcessingJob?.Arn,
+    );
+    expect(after.get("First")?.AttemptCount).toBe(1);
+    expect(after.get("Flaky")?.StepStatus).toBe("Succeeded");
+    expect(after.get("Flaky")?.AttemptCount).toBe(2);
+    expect(after.get("Flaky")?.FailureReason).toBeUndefined();
+    expect(after.get("Last")?.StepStatus).toBe("Succeeded");
+    const done = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+    expect(done.FailureReason).toBeUndefined();
+    const conflict = await error(
+      c.send(new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
+    );
+    expect(conflict.name).toBe("ConflictException");
+    expect(conflict.message).toBe(
+      `Pipeline execution ${arn} is in Succeeded status and cannot be retried. Only executions in Failed status can be retried.`,
+    );
+  });
+});
+
+describe("listing", () => {
+  it("lists executions newest first, sorts by ARN, filters by time, pages every execution exactly once", async () => {
+    await createPipeline(c, "t-life-list", definition([processing("A")]));
+    const arns: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      arns.push(await start(c, "t-life-list", {}, { PipelineExecutionDisplayName: `run-${i}` }));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    for (const a of arns) await waitFor(c, a);
+    const all = await c.send(new ListPipelineExecutionsCommand({ PipelineName: "t-life-list" }));
+    expect(all.PipelineExecutionSummaries?.map((e) => e.PipelineExecutionArn)).toEqual([...arns].reverse());
+    expect(all.PipelineExecutionSummaries?.[0]?.PipelineExecutionDisplayName).toBe("run-4");
+    expect(all.PipelineExecutionSummaries?.[0]?.PipelineExecutionStatus).toBe("Succeeded");
+    const asc = await c.send(
+      new ListPipelineExecutionsCommand({
+        PipelineName: "t-life-list",
+        SortBy: "PipelineExecutionArn",
+        SortOrder: "Ascending",
+      }),
+    );
+    expect(asc.PipelineExecutionSummaries?.map((e) => e.PipelineExecutionArn)).toEqual([...arns].sort());
+    const seen: string[] = [];
+    for await (const page of paginateListPipelineExecutions(
+      { client: c, pageSize: 2 },
+      { PipelineName: "t-life-list", SortOrder: "Ascending" },
+    ))
+      for (const e of page.PipelineExecutionSummaries ?? []) seen.push(e.PipelineExecutionArn ?? "");
+    expect(seen).toEqual(arns);
+    const third = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arns[2] }));
+    const after = await c.send(
+      new ListPipelineExecutionsCommand({
+        PipelineName: "t-life-list",
+        CreatedAfter: third.CreationTime,
+        SortOrder: "Ascending",
+      }),
+    );
+    expect(after.PipelineExecutionSummaries?.map((e) => e.PipelineExecutionArn)).toEqual(arns.slice(3));
+    const nf = await error(c.send(new ListPipelineExecutionsCommand({ PipelineName: "t-life-nothing" })));
+    expect(nf.name).toBe("ResourceNotFound");
+    const bad = await error(
+      c.send(
+        new ListPipelineExecutionsCommand({ PipelineName: "t-life-list", SortBy: "Name" as "CreationTime" }),
+      ),
+    );
+    expect(bad.name).toBe("ValidationException");
+  });
+
+  it("pages steps in both orders", async () => {
+    const def = definition(
+      ["A", "B", "C", "D"].map((n, i, all) => processing(n, i > 0 ? { DependsOn: [all[i - 1]] } : {})),
+    );
+    await createPipeline(c, "t-life-steps", def);
+    const arn = await start(c, "t-life-steps");
+    expect(await waitFor(c, arn)).toBe("Succeeded");
+    const names: string[] = [];
+    for await (const page of paginateListPipelineExecutionSteps(
+      { client: c, pageSize: 1 },
+      { PipelineExecutionArn: arn, SortOrder: "Ascending" },
+    ))
+      for (const s of page.PipelineExecutionSteps ?? []) names.push(s.StepName ?? "");
+    expect(names).toEqual(["A", "B", "C", "D"]);
+    const desc = await c.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: arn }));
+    expect(desc.PipelineExecutionSteps?.map((s) => s.StepName)).toEqual(["D", "C", "B", "A"]);
+  });
+});
