@@ -59,6 +59,8 @@ function launch(port: number, dataDir: string, env: Record<string, string>, time
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // own process group: tsx runs the emulator in a child process, and kill -9 must reach it too
+    detached: true,
   });
   let out = "";
   const ready = new Promise<void>((resolve, reject) => {
@@ -81,6 +83,36 @@ function launch(port: number, dataDir: string, env: Record<string, string>, time
     });
   });
   return { child, ready, output: () => out };
+}
+
+/** SIGKILL the whole process group (tsx and the node process it spawned), not just tsx. */
+function killHard(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, "SIGKILL");
+    else child.kill("SIGKILL");
+  } catch {
+    child.kill("SIGKILL");
+  }
+}
+
+/** Waits until the process named in the data dir's LOCK is gone (a killed process may linger briefly). */
+async function waitLockReleased(dataDir: string, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    let pid = 0;
+    try {
+      pid = Number(fs.readFileSync(path.join(dataDir, "LOCK"), "utf8").trim());
+    } catch {
+      return;
+    }
+    try {
+      if (!pid) return;
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 function waitExit(child: ChildProcess): Promise<void> {
@@ -121,12 +153,15 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
       await waitExit(proc.child);
     },
     kill9: async () => {
-      proc.child.kill("SIGKILL");
+      killHard(proc.child);
       await waitExit(proc.child);
+      await waitLockReleased(dataDir);
     },
     restart: async (hard = false) => {
-      proc.child.kill(hard ? "SIGKILL" : "SIGTERM");
+      if (hard) killHard(proc.child);
+      else proc.child.kill("SIGTERM");
       await waitExit(proc.child);
+      await waitLockReleased(dataDir);
       proc = launch(port, dataDir, env, timeoutMs);
       await proc.ready;
     },
