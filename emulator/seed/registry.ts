@@ -172,14 +172,6 @@ function decide(
           }),
         );
         decided.push({ p, at, approved: true });
-      } else if (r < 0.72) {
-        ev.push(
-          update(at, by, p.ModelPackageArn, {
-            ModelApprovalStatus: "Rejected",
-            ...stage("Development", "Rejected"),
-          }),
-        );
-        decided.push({ p, at, approved: false });
       }
     }
   });
