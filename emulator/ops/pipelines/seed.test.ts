@@ -1,0 +1,124 @@
+/** The seeded pipeline history is consistent: every execution, step, job and model version links up. */
+import {
+  DescribeModelPackageCommand,
+  DescribeProcessingJobCommand,
+  DescribeTrainingJobCommand,
+  DescribeTrialCommand,
+  ListModelPackagesCommand,
+  ListPipelinesCommand,
+  ListPipelineVersionsCommand,
+  paginateListPipelineExecutions,
+  type PipelineExecutionSummary,
+  type SageMakerClient,
+} from "@aws-sdk/client-sagemaker";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { SOLUTIONS } from "../../seed/org";
+import { steps } from "./test-helpers";
+
+let h: EmulatorHandle;
+let c: SageMakerClient;
+const specs = SOLUTIONS.flatMap((s) => s.pipelines);
+const executions = new Map<string, PipelineExecutionSummary[]>();
+
+beforeAll(async () => {
+  h = await startEmulator();
+  c = h.client();
+  for (const p of specs) {
+    const list: PipelineExecutionSummary[] = [];
+    for await (const page of paginateListPipelineExecutions(
+      { client: c, pageSize: 100 },
+      { PipelineName: p.name },
+    ))
+      list.push(...(page.PipelineExecutionSummaries ?? []));
+    executions.set(p.name, list);
+  }
+}, 120_000);
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe("seeded pipeline history", () => {
+  it("has every org pipeline, ≥300 finished executions with failures and stops, over months", async () => {
+    const listed = await c.send(new ListPipelinesCommand({ MaxResults: 100 }));
+    const names = (listed.PipelineSummaries ?? []).map((p) => p.PipelineName);
+    expect(specs.length).toBeGreaterThanOrEqual(6);
+    for (const p of specs) expect(names).toContain(p.name);
+    const all = [...executions.values()].flat();
+    expect(all.length).toBeGreaterThanOrEqual(300);
+    for (const p of specs) expect(executions.get(p.name)?.length).toBe(p.executions);
+    const statuses = new Set(all.map((e) => e.PipelineExecutionStatus));
+    expect([...statuses].sort()).toEqual(["Failed", "Stopped", "Succeeded"]);
+    const reasons = all.map((e) => e.PipelineExecutionFailureReason ?? "");
+    expect(reasons.some((r) => /is below the threshold/.test(r))).toBe(true);
+    expect(reasons.some((r) => r === "Step failure: One or multiple steps failed.")).toBe(true);
+    const times = all.map((e) => e.StartTime!.getTime());
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(120 * 86_400_000);
+    const versions = await c.send(new ListPipelineVersionsCommand({ PipelineName: specs[0]!.name }));
+    expect(versions.PipelineVersionSummaries?.length).toBe(2);
+  });
+
+  it("links every step to a job that exists and every registered version back to its execution", async () => {
+    let checked = 0;
+    for (const p of specs) {
+      for (const e of executions.get(p.name) ?? []) {
+        const arn = e.PipelineExecutionArn ?? "";
+        const s = await steps(c, arn);
+        expect(s.has("Preprocess")).toBe(true);
+        for (const st of s.values()) {
+          expect(st.StepStatus).not.toBe("Executing");
+          const training = st.Metadata?.TrainingJob?.Arn;
+          const processing = st.Metadata?.ProcessingJob?.Arn;
+          if (training) {
+            const job = await c.send(
+              new DescribeTrainingJobCommand({ TrainingJobName: training.split("/").pop() }),
+            );
+            expect(job.TrainingJobArn).toBe(training);
+            if (st.StepStatus === "Succeeded") expect(job.TrainingJobStatus).toBe("Completed");
+            if (st.StepStatus === "Failed") expect(job.FailureReason).toBe(st.FailureReason);
+          }
+          if (processing) {
+            const job = await c.send(
+              new DescribeProcessingJobCommand({ ProcessingJobName: processing.split("/").pop() }),
+            );
+            expect(job.ProcessingJobArn).toBe(processing);
+          }
+        }
+        const registered = s.get("RegisterModel")?.Metadata?.RegisterModel?.Arn;
+        if (e.PipelineExecutionStatus === "Succeeded") expect(registered).toBeDefined();
+        if (registered) {
+          const pkg = await c.send(new DescribeModelPackageCommand({ ModelPackageName: registered }));
+          expect(pkg.MetadataProperties?.GeneratedBy).toBe(arn);
+          expect(pkg.ModelPackageGroupName).toBe(p.modelPackageGroup);
+          expect(Number(pkg.CustomerMetadataProperties?.[`metric:${p.gate.metric}`])).toBeGreaterThanOrEqual(
+            p.gate.threshold,
+          );
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(300);
+  }, 120_000);
+
+  it("has a trial per execution in the pipeline's experiment, and versions that point at real executions", async () => {
+    const p = specs[0]!;
+    const e = executions.get(p.name)?.[0];
+    const id = e?.PipelineExecutionArn?.split("/").pop() ?? "";
+    const trial = await c.send(new DescribeTrialCommand({ TrialName: id }));
+    expect(trial.ExperimentName).toBe(p.name);
+    const pkgs = await c.send(
+      new ListModelPackagesCommand({ ModelPackageGroupName: p.modelPackageGroup, MaxResults: 100 }),
+    );
+    const arns = new Set((executions.get(p.name) ?? []).map((x) => x.PipelineExecutionArn));
+    let linked = 0;
+    for (const s of pkgs.ModelPackageSummaryList ?? []) {
+      const d = await c.send(new DescribeModelPackageCommand({ ModelPackageName: s.ModelPackageArn }));
+      const by = d.MetadataProperties?.GeneratedBy ?? "";
+      if (by.includes(":pipeline/")) {
+        expect(arns.has(by)).toBe(true);
+        linked++;
+      }
+    }
+    expect(linked).toBeGreaterThan(10);
+  });
+});
