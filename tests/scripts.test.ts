@@ -9,7 +9,7 @@ const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
 
 function runScript(script: string, args: string[], env: Record<string, string>) {
   const res = spawnSync(process.execPath, [TSX, script, ...args], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    env: { NODE_ENV: "test", PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -21,5 +21,7 @@ declare module "next-auth/jwt" {
     username?: string;
     role?: Role;
     provider?: "credentials" | "oidc";
+    /** when a local account was last re-read (ms since epoch) */
+    checkedAt?: number;
   }
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/audit";
 import { authenticate } from "@/lib/db/users";
 import { oidcProvider } from "./oidc";
+import { refreshLocalToken } from "./refresh";
 import { isRole } from "./roles";
 
 let cached: NextAuthOptions | undefined;
@@ -43,13 +44,15 @@ export function getAuthOptions(): NextAuthOptions {
         // OIDC users whose groups map to no role are refused here, with a reason the sign-in page explains
         return isRole(user.role) ? true : "/login?error=NoRole";
       },
-      jwt({ token, user, account }) {
+      async jwt({ token, user, account }) {
         if (user) {
           token.role = user.role;
           token.username = user.username ?? user.email ?? user.id;
           token.provider = account?.provider === "credentials" ? "credentials" : "oidc";
+          token.checkedAt = Date.now();
+          return token;
         }
-        return token;
+        return refreshLocalToken(token, getDb);
       },
       session({ session, token }) {
         if (!isRole(token.role)) return session;
