@@ -6,15 +6,14 @@ import { Validator } from "../../core/validate";
 import { listPage, pick, readListArgs } from "./list";
 import {
   ENTITY_NAME,
-  compact,
   experimentArn,
   experiments,
   mustExperiment,
-  readSource,
   trials,
   who,
   type ExperimentRecord,
 } from "./model";
+import { compact, readSource } from "./shapes";
 
 defineOperation("CreateExperiment", (input, ctx) => {
   const v = new Validator(input);

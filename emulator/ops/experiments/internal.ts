@@ -10,20 +10,22 @@ import { addTags, parseTags } from "../../core/tags";
 import { Validator } from "../../core/validate";
 import {
   ENTITY_NAME,
-  compact,
   mustTrialComponent,
   putTrialComponent,
-  readArtifacts,
-  readMetadataProperties,
-  readParameters,
-  readSource,
-  readStatus,
   trialComponentArn,
   trialComponents,
   who,
   type MetricSummary,
   type TrialComponentRecord,
 } from "./model";
+import {
+  compact,
+  readArtifacts,
+  readMetadataProperties,
+  readParameters,
+  readSource,
+  readStatus,
+} from "./shapes";
 
 defineOperation("_UpsertTrialComponent", (input, ctx) => {
   const v = new Validator(input);

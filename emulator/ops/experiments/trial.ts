@@ -6,18 +6,16 @@ import { Validator } from "../../core/validate";
 import { listPage, pick, readListArgs } from "./list";
 import {
   ENTITY_NAME,
-  compact,
   componentsOf,
   mustExperiment,
   mustTrial,
   mustTrialComponent,
-  readMetadataProperties,
-  readSource,
   trialArn,
   trials,
   who,
   type TrialRecord,
 } from "./model";
+import { compact, readMetadataProperties, readSource } from "./shapes";
 
 defineOperation("CreateTrial", (input, ctx) => {
   const v = new Validator(input);

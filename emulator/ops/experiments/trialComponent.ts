@@ -8,23 +8,25 @@ import { listPage, pick, readListArgs } from "./list";
 import {
   ENTITY_NAME,
   TC_NAME_OR_ARN,
-  compact,
   componentsOf,
   deleteTrialComponentRecord,
   mustExperiment,
   mustTrial,
   mustTrialComponent,
   putTrialComponent,
-  readArtifacts,
-  readMetadataProperties,
-  readParameters,
-  readStatus,
-  readStringList,
   trialComponentArn,
   trialComponents,
   who,
   type TrialComponentRecord,
 } from "./model";
+import {
+  compact,
+  readArtifacts,
+  readMetadataProperties,
+  readParameters,
+  readStatus,
+  readStringList,
+} from "./shapes";
 
 /** The DescribeTrialComponent shape of a record (everything but the Search-only `Parents`). */
 export function describeShape(tc: TrialComponentRecord): JsonObject {

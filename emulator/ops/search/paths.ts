@@ -136,25 +136,6 @@ function asNumber(text: string): number | undefined {
 
 const NUMERIC = /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 
-/**
- * Compares a record's value with a filter's string Value: numbers (and timestamps, which are epoch
- * seconds — the filter may give epoch seconds or ISO-8601) numerically, numeric strings numerically
- * against numbers, other strings by code point. `undefined` when the two cannot be compared.
- */
-export function compare(value: Scalar, filter: string): number | undefined {
-  if (typeof value === "number") {
-    const n = asNumber(filter);
-    return n === undefined ? undefined : value - n;
-  }
-  if (typeof value === "boolean") {
-    const s = String(value);
-    const f = filter.toLowerCase();
-    return s === f ? 0 : s < f ? -1 : 1;
-  }
-  if (NUMERIC.test(value) && NUMERIC.test(filter)) return Number(value) - Number(filter);
-  return value === filter ? 0 : value < filter ? -1 : 1;
-}
-
 const EMPTY: readonly Scalar[] = Object.freeze([]);
 
 /**
@@ -199,7 +180,12 @@ export function accessor(path: string): (record: JsonObject) => readonly Scalar[
   };
 }
 
-/** `compare` with the filter Value parsed once. */
+/**
+ * Compares a record's value with a filter's string Value: numbers (and timestamps, which are epoch
+ * seconds — the filter may give epoch seconds or ISO-8601) numerically, numeric strings numerically
+ * against numbers, other strings by code point. `undefined` when the two cannot be compared.
+ * The filter Value is parsed once; the returned function compares one record value with it.
+ */
 export function comparer(filter: string): (value: Scalar) => number | undefined {
   const num = asNumber(filter);
   const numericText = NUMERIC.test(filter);
