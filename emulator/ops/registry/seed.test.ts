@@ -9,6 +9,7 @@ import {
   ListModelPackageGroupsCommand,
   ListModelPackagesCommand,
   ListTagsCommand,
+  SearchCommand,
   type ModelPackageSummary,
   type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
@@ -81,6 +82,60 @@ describe("seeded registry", () => {
 
   it("records a production rollback in the lifecycle history", () => {
     expect(all().some((p) => p.ModelLifeCycle?.StageStatus === "OnHold")).toBe(true);
+  });
+});
+
+describe("Search over registry resources", () => {
+  it("finds a project's group by tag, its versions, packages by lifecycle stage and groups by team", async () => {
+    const projectGroups = await sm.send(
+      new SearchCommand({
+        Resource: "ModelPackageGroup",
+        SearchExpression: {
+          Filters: [{ Name: "Tags.sagemaker:project-name", Operator: "Equals", Value: "recsys-ranking" }],
+        },
+      }),
+    );
+    const group = projectGroups.Results?.[0]?.ModelPackageGroup?.ModelPackageGroupName ?? "";
+    expect(projectGroups.Results?.map((r) => r.ModelPackageGroup?.ModelPackageGroupName)).toEqual([
+      "recsys-ranking-p-r3cgx8f2k1ab",
+    ]);
+    const inGroup = await allPages(async (t) => {
+      const r = await sm.send(
+        new SearchCommand({
+          Resource: "ModelPackage",
+          SearchExpression: {
+            Filters: [{ Name: "ModelPackageGroupName", Operator: "Equals", Value: group }],
+          },
+          MaxResults: 100,
+          NextToken: t,
+        }),
+      );
+      return { items: r.Results, next: r.NextToken };
+    });
+    expect(inGroup.map((r) => r.ModelPackage?.ModelPackageArn).sort()).toEqual(
+      (versions.get(group) ?? []).map((p) => p.ModelPackageArn).sort(),
+    );
+    const prod = await sm.send(
+      new SearchCommand({
+        Resource: "ModelPackage",
+        SearchExpression: {
+          Filters: [{ Name: "ModelLifeCycle.Stage", Operator: "Equals", Value: "Production" }],
+        },
+        MaxResults: 100,
+      }),
+    );
+    expect(prod.Results?.length).toBeGreaterThan(0);
+    expect(prod.Results?.every((r) => r.ModelPackage?.ModelLifeCycle?.Stage === "Production")).toBe(true);
+    const groups = await sm.send(
+      new SearchCommand({
+        Resource: "ModelPackageGroup",
+        SearchExpression: { Filters: [{ Name: "Tags.team", Operator: "Equals", Value: "risk" }] },
+      }),
+    );
+    expect(groups.Results?.map((r) => r.ModelPackageGroup?.ModelPackageGroupName).sort()).toEqual([
+      "fraud-graph",
+      "fraud-xgboost",
+    ]);
   });
 });
 
