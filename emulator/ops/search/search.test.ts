@@ -174,6 +174,26 @@ describe("Search over trial components", () => {
     }
   });
 
+  it("sorts by a numeric parameter and by a string parameter", async () => {
+    const lr = (t: TrialComponent) => t.Parameters?.lr?.NumberValue;
+    const asc = await searchAll({
+      SearchExpression: { Filters: [inExp("sx-exp")] },
+      SortBy: "Parameters.lr",
+      SortOrder: "Ascending",
+    });
+    const withLr = asc.filter((t) => lr(t) !== undefined);
+    expect(withLr.map(lr)).toEqual([...withLr.map(lr)].sort((a, b) => a! - b!));
+    expect(asc.slice(0, withLr.length).every((t) => lr(t) !== undefined)).toBe(true);
+    const desc = await searchAll({
+      SearchExpression: { Filters: [inExp("sx-exp")] },
+      SortBy: "Parameters.optimizer",
+      SortOrder: "Descending",
+    });
+    const opts = desc.map((t) => t.Parameters?.optimizer?.StringValue).filter((o) => o !== undefined);
+    expect(opts).toEqual([...opts].sort().reverse());
+    expect(new Set(opts)).toEqual(new Set(OPTIMIZERS));
+  });
+
   it("matches parameters numerically or as strings, with every operator", async () => {
     const names = async (filters: NonNullable<SearchCommandInput["SearchExpression"]>["Filters"]) =>
       (await searchAll({ SearchExpression: { Filters: [inExp("sx-exp"), ...(filters ?? [])] } }))
