@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       case "role": {
         const user = await setUserRole(db, username ?? "", role(third ?? values.role));
         await audit("user.role", { role: user.role });
-        console.log(`${user.username} is now ${user.role}. It applies from their next sign-in.`);
+        console.log(`${user.username} is now ${user.role}. It applies to their session within a minute.`);
         return;
       }
       case "disable":
