@@ -1,0 +1,26 @@
+/** Domain types of endpoints as the approvals flow sees them. Times are epoch ms. */
+export type DeploymentStage = "Staging" | "Production";
+
+export interface StageEndpoint {
+  name: string;
+  arn: string;
+  stage: DeploymentStage;
+  /** Creating | Updating | InService | Failed | … (SageMaker's EndpointStatus). */
+  status: string;
+  configName?: string;
+  /** The model version the endpoint serves now (resolved through config → model). */
+  servedArn?: string;
+  failureReason?: string;
+  lastModifiedAt?: number;
+  /** Tags that tie the endpoint to a solution (e.g. `team`). */
+  tags: Record<string, string>;
+}
+
+export const STAGE_TAG = "sagemaker:deployment-stage";
+export const STAGE_TAG_VALUES: Record<DeploymentStage, string> = { Staging: "staging", Production: "prod" };
+
+export function stageOfTag(v: string | undefined): DeploymentStage | undefined {
+  if (v === "staging") return "Staging";
+  if (v === "prod" || v === "production") return "Production";
+  return undefined;
+}

@@ -1,0 +1,102 @@
+import {
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
+  ListEndpointsCommand,
+  ListTagsCommand,
+  type EndpointSummary,
+} from "@aws-sdk/client-sagemaker";
+import { isAppError } from "@/lib/errors";
+import { sagemakerRead } from "./call";
+import { getSageMakerClient } from "./client";
+import { STAGE_TAG, stageOfTag, type DeploymentStage, type StageEndpoint } from "./endpoints-types";
+
+const client = () => getSageMakerClient();
+
+export async function listTags(arn: string): Promise<Record<string, string>> {
+  return sagemakerRead({ key: `endpoints:tags:${arn}`, operation: "ListTags" }, async () => {
+    const r = await client().send(new ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }));
+    return Object.fromEntries((r.Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
+  });
+}
+
+/** The model version an endpoint config serves (config → first variant's model → ModelPackageName). */
+export async function servedPackage(configName: string): Promise<{ arn?: string; roleArn?: string }> {
+  return sagemakerRead(
+    { key: `endpoints:config:${configName}`, operation: "DescribeEndpointConfig" },
+    async () => {
+      const cfg = await client().send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
+      const modelName = cfg.ProductionVariants?.[0]?.ModelName;
+      if (!modelName) return {};
+      const m = await client().send(new DescribeModelCommand({ ModelName: modelName }));
+      const c = m.PrimaryContainer ?? m.Containers?.[0];
+      return { arn: c?.ModelPackageName, roleArn: m.ExecutionRoleArn };
+    },
+  );
+}
+
+/** Live state of one endpoint; `fresh` skips the cache (rollout following). Null when it does not exist. */
+export async function describeEndpoint(name: string, fresh = false): Promise<StageEndpoint | null> {
+  try {
+    return await sagemakerRead(
+      {
+        key: fresh ? `endpoints:describe-fresh:${name}` : `endpoints:describe:${name}`,
+        operation: "DescribeEndpoint",
+        resource: `Endpoint "${name}"`,
+        ...(fresh ? { ttlMs: 0 } : {}),
+      },
+      async () => {
+        const e = await client().send(new DescribeEndpointCommand({ EndpointName: name }));
+        const tags = await listTags(e.EndpointArn ?? "");
+        const served = e.EndpointConfigName ? await servedPackage(e.EndpointConfigName) : {};
+        return {
+          name,
+          arn: e.EndpointArn ?? "",
+          stage: stageOfTag(tags[STAGE_TAG]) ?? "Staging",
+          status: e.EndpointStatus ?? "Unknown",
+          configName: e.EndpointConfigName,
+          servedArn: served.arn,
+          failureReason: e.FailureReason,
+          lastModifiedAt: e.LastModifiedTime?.getTime(),
+          tags,
+        };
+      },
+    );
+  } catch (err) {
+    if (isAppError(err) && err.code === "not_found") return null;
+    throw err;
+  }
+}
+
+/** Every endpoint tagged with a deployment stage, with what it serves. */
+export async function listStageEndpoints(): Promise<StageEndpoint[]> {
+  const all = await sagemakerRead({ key: "endpoints:list", operation: "ListEndpoints" }, async () => {
+    const out: EndpointSummary[] = [];
+    let token: string | undefined;
+    for (let i = 0; i < 20; i++) {
+      const r = await client().send(new ListEndpointsCommand({ MaxResults: 100, NextToken: token }));
+      out.push(...(r.Endpoints ?? []));
+      token = r.NextToken;
+      if (!token) break;
+    }
+    return out.map((e) => e.EndpointName ?? "").filter(Boolean);
+  });
+  const described = await Promise.all(all.map((n) => describeEndpoint(n)));
+  return described.filter((e): e is StageEndpoint => e !== null && STAGE_TAG in e.tags);
+}
+
+/** The endpoints of a group's solution per stage: same `team` (or project) tag as the group. */
+export async function stageEndpointsForGroup(
+  groupArn: string,
+): Promise<Partial<Record<DeploymentStage, StageEndpoint>>> {
+  const [groupTags, endpoints] = await Promise.all([listTags(groupArn), listStageEndpoints()]);
+  const key = groupTags["sagemaker:project-name"] ? "sagemaker:project-name" : "team";
+  const value = groupTags[key];
+  const out: Partial<Record<DeploymentStage, StageEndpoint>> = {};
+  for (const e of endpoints) {
+    if (value === undefined || e.tags[key] !== value) continue;
+    const stage = stageOfTag(e.tags[STAGE_TAG]);
+    if (stage && !out[stage]) out[stage] = e;
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+import type {
+  DescribeModelPackageCommandOutput,
+  ModelPackageGroupSummary,
+  ModelPackageSummary,
+  UserContext,
+} from "@aws-sdk/client-sagemaker";
+import {
+  isApprovalStatus,
+  type ModelGroup,
+  type ModelVersion,
+  type ModelVersionDetail,
+} from "./registry-types";
+
+/** "alex" from a user profile, or the session name at the end of an assumed-role ARN. */
+export function personOf(ctx: UserContext | undefined): { name?: string; arn?: string } {
+  if (!ctx) return {};
+  if (ctx.UserProfileName) return { name: ctx.UserProfileName, arn: ctx.UserProfileArn };
+  const arn = ctx.IamIdentity?.Arn;
+  if (!arn) return {};
+  return { name: arn.split("/").pop() ?? arn, arn };
+}
+
+export function toModelGroup(g: ModelPackageGroupSummary): ModelGroup {
+  return {
+    name: g.ModelPackageGroupName ?? "",
+    arn: g.ModelPackageGroupArn ?? "",
+    description: g.ModelPackageGroupDescription,
+    createdAt: g.CreationTime?.getTime(),
+  };
+}
+
+export function toModelVersion(p: ModelPackageSummary | DescribeModelPackageCommandOutput): ModelVersion {
+  return {
+    arn: p.ModelPackageArn ?? "",
+    group: p.ModelPackageGroupName ?? "",
+    version: p.ModelPackageVersion ?? 0,
+    description: p.ModelPackageDescription,
+    createdAt: p.CreationTime?.getTime(),
+    approvalStatus: isApprovalStatus(p.ModelApprovalStatus) ? p.ModelApprovalStatus : "PendingManualApproval",
+    stage: p.ModelLifeCycle?.Stage,
+    stageStatus: p.ModelLifeCycle?.StageStatus,
+    stageDescription: p.ModelLifeCycle?.StageDescription,
+  };
+}
+
+function metricsOf(meta: Record<string, string> | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, v] of Object.entries(meta ?? {})) {
+    if (!k.startsWith("metric:")) continue;
+    const n = Number(v);
+    if (Number.isFinite(n)) out[k.slice("metric:".length)] = n;
+  }
+  return out;
+}
+
+export function toModelVersionDetail(p: DescribeModelPackageCommandOutput): ModelVersionDetail {
+  const registrant = personOf(p.CreatedBy);
+  const container = p.InferenceSpecification?.Containers?.[0];
+  return {
+    ...toModelVersion(p),
+    approvalDescription: p.ApprovalDescription,
+    registeredBy: registrant.name,
+    registeredByArn: registrant.arn,
+    lastModifiedAt: p.LastModifiedTime?.getTime(),
+    lastModifiedBy: personOf(p.LastModifiedBy).name,
+    metrics: metricsOf(p.CustomerMetadataProperties),
+    generatedBy: p.MetadataProperties?.GeneratedBy,
+    image: container?.Image,
+    modelDataUrl: container?.ModelDataUrl,
+    evaluationReportUri: p.ModelMetrics?.ModelQuality?.Statistics?.S3Uri,
+  };
+}

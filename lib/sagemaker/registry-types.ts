@@ -1,0 +1,49 @@
+/** Domain types of the model registry (no SDK shapes, no NextToken). Times are epoch ms. */
+export const APPROVAL_STATUSES = ["PendingManualApproval", "Approved", "Rejected"] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
+export function isApprovalStatus(v: unknown): v is ApprovalStatus {
+  return typeof v === "string" && (APPROVAL_STATUSES as readonly string[]).includes(v);
+}
+
+export interface ModelGroup {
+  name: string;
+  arn: string;
+  description?: string;
+  createdAt?: number;
+}
+
+export interface ModelVersion {
+  arn: string;
+  group: string;
+  version: number;
+  description?: string;
+  createdAt?: number;
+  approvalStatus: ApprovalStatus;
+  /** ModelLifeCycle: free-form in SageMaker; SageDeck uses Development, Staging, Production, Archived. */
+  stage?: string;
+  stageStatus?: string;
+  stageDescription?: string;
+}
+
+export interface ModelVersionDetail extends ModelVersion {
+  approvalDescription?: string;
+  /** Studio user profile name, or the session name of the IAM identity that registered it. */
+  registeredBy?: string;
+  registeredByArn?: string;
+  lastModifiedAt?: number;
+  lastModifiedBy?: string;
+  /** `metric:<name>` custom metadata, as numbers. */
+  metrics: Record<string, number>;
+  /** The pipeline execution that registered it (MetadataProperties.GeneratedBy). */
+  generatedBy?: string;
+  image?: string;
+  modelDataUrl?: string;
+  evaluationReportUri?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page (kept server-side in the URL, never an SDK field). */
+  cursor?: string;
+}

@@ -1,0 +1,50 @@
+import { UpdateModelPackageCommand } from "@aws-sdk/client-sagemaker";
+import { sagemakerWrite } from "./call";
+import { getSageMakerClient } from "./client";
+import type { ApprovalStatus } from "./registry-types";
+
+const INVALIDATE = ["models:", "endpoints:"];
+
+/** Sets the approval status; `clientToken` (≤36) makes a retried call take effect once in SageMaker too. */
+export async function setApprovalStatus(input: {
+  arn: string;
+  status: ApprovalStatus;
+  description: string;
+  clientToken?: string;
+}): Promise<void> {
+  await sagemakerWrite(
+    { operation: "UpdateModelPackage", resource: `Model version ${input.arn}`, invalidate: INVALIDATE },
+    () =>
+      getSageMakerClient().send(
+        new UpdateModelPackageCommand({
+          ModelPackageArn: input.arn,
+          ModelApprovalStatus: input.status,
+          ApprovalDescription: input.description.slice(0, 1024),
+          ClientToken: input.clientToken,
+        }),
+      ),
+  );
+}
+
+/** Sets ModelLifeCycle (Stage, StageStatus, StageDescription). */
+export async function setLifecycle(input: {
+  arn: string;
+  stage: string;
+  stageStatus: string;
+  description?: string;
+}): Promise<void> {
+  await sagemakerWrite(
+    { operation: "UpdateModelPackage", resource: `Model version ${input.arn}`, invalidate: INVALIDATE },
+    () =>
+      getSageMakerClient().send(
+        new UpdateModelPackageCommand({
+          ModelPackageArn: input.arn,
+          ModelLifeCycle: {
+            Stage: input.stage,
+            StageStatus: input.stageStatus,
+            ...(input.description ? { StageDescription: input.description.slice(0, 1024) } : {}),
+          },
+        }),
+      ),
+  );
+}

@@ -1,0 +1,65 @@
+import { and, asc, eq, like, or, sql } from "drizzle-orm";
+import type { SessionUser } from "@/lib/auth/types";
+import type { Db } from "@/lib/db";
+import { auditEvents } from "@/lib/db/schema";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
+
+export interface Registrant {
+  /** Who registered it, as a person: a SageDeck username, a Studio profile, or an IAM session name. */
+  name: string;
+  source: "sagedeck" | "sagemaker";
+}
+
+/**
+ * The registrant: the SageDeck user who started the pipeline run that registered the version (recorded in
+ * audit_events with the execution ARN as target or `details.executionArn`), else SageMaker's CreatedBy.
+ */
+export async function findRegistrant(db: Db, v: ModelVersionDetail): Promise<Registrant | undefined> {
+  if (v.generatedBy) {
+    const [started] = await db
+      .select({ actor: auditEvents.actor })
+      .from(auditEvents)
+      .where(
+        and(
+          or(like(auditEvents.action, "pipeline%"), like(auditEvents.action, "run%")),
+          or(
+            eq(auditEvents.target, v.generatedBy),
+            sql`${auditEvents.details}->>'executionArn' = ${v.generatedBy}`,
+          ),
+        ),
+      )
+      .orderBy(asc(auditEvents.at))
+      .limit(1);
+    if (started) return { name: started.actor, source: "sagedeck" };
+  }
+  return v.registeredBy ? { name: v.registeredBy, source: "sagemaker" } : undefined;
+}
+
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ".")
+    .replace(/^\.|\.$/g, "");
+
+/** True when the registrant names this user (username, or display name as "first.last"). */
+export function isSamePerson(user: Pick<SessionUser, "username" | "name">, registrant: string): boolean {
+  const r = norm(registrant);
+  return r === norm(user.username) || r === norm(user.name);
+}
+
+export async function assertNotRegistrant(db: Db, user: SessionUser, v: ModelVersionDetail): Promise<void> {
+  const registrant = await findRegistrant(db, v);
+  if (registrant && isSamePerson(user, registrant.name)) {
+    throw new ForbiddenError(
+      `You registered ${v.group} version ${v.version} (${registrant.source === "sagedeck" ? "you started the run that registered it" : "SageMaker records you as its creator"}), so someone else must decide on it (separation of duties).`,
+    );
+  }
+}
+
+export function requireReason(reason: string | undefined, what: string): string {
+  const r = reason?.trim() ?? "";
+  if (r.length < 3)
+    throw new ValidationError(`A written reason is required to ${what}; add one and submit again.`);
+  return r;
+}

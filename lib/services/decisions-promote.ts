@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import { decisionsForVersion, insertIntent, stageHistory } from "@/lib/db/decisions";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { listTags, stageEndpointsForGroup } from "@/lib/sagemaker/endpoints";
+import {
+  STAGE_TAG,
+  STAGE_TAG_VALUES,
+  type DeploymentStage,
+  type StageEndpoint,
+} from "@/lib/sagemaker/endpoints-types";
+import { findModelVersion, listAllGroupVersions, listModelGroups } from "@/lib/sagemaker/registry";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
+import { assertExpected } from "./decisions";
+import { assertNotRegistrant, requireReason } from "./decisions-policy";
+import { startRollout } from "./decisions-rollout";
+import type { DecisionContext, DecisionView } from "./decisions-types";
+
+export interface PromoteInput {
+  group: string;
+  version: number;
+  stage: DeploymentStage;
+  /** The version's lifecycle stage as the decider saw it (Development when SageMaker has none). */
+  expectedStage: string;
+  reason?: string;
+}
+
+export const stageOf = (v: ModelVersionDetail) => v.stage ?? "Development";
+
+interface StageTarget {
+  endpointName: string;
+  endpoint?: StageEndpoint;
+  tags: Record<string, string>;
+}
+
+/** The solution's endpoint for a stage (by tags); a new `<group>-staging|prod` endpoint when there is none yet. */
+async function stageTarget(group: string, stage: DeploymentStage): Promise<StageTarget> {
+  const g = (await listModelGroups()).find((x) => x.name === group);
+  if (!g) throw new NotFoundError(`Model group "${group}" was not found in SageMaker.`);
+  const [endpoints, groupTags] = await Promise.all([stageEndpointsForGroup(g.arn), listTags(g.arn)]);
+  const endpoint = endpoints[stage];
+  const tags = { ...groupTags, [STAGE_TAG]: STAGE_TAG_VALUES[stage] };
+  return {
+    endpointName: endpoint?.name ?? `${group.slice(0, 50)}-${STAGE_TAG_VALUES[stage]}`,
+    endpoint,
+    tags,
+  };
+}
+
+async function hasBeenInStaging(ctx: DecisionContext, v: ModelVersionDetail): Promise<boolean> {
+  if (v.stage === "Staging" || v.stage === "Production") return true;
+  const rows = await decisionsForVersion(ctx.db, v.arn);
+  if (rows.some((r) => r.targetStage === "Staging" && r.state === "applied" && r.modelPackageArn === v.arn))
+    return true;
+  return (await stageTarget(v.group, "Staging")).endpoint?.servedArn === v.arn;
+}
+
+async function deploy(
+  ctx: DecisionContext,
+  v: ModelVersionDetail,
+  stage: DeploymentStage,
+  action: "promote" | "rollback",
+  expectedStage: string,
+  reason: string | undefined,
+): Promise<DecisionView> {
+  const target = await stageTarget(v.group, stage);
+  if (target.endpoint?.servedArn === v.arn && target.endpoint.status === "InService") {
+    throw new ConflictError(`${target.endpointName} already serves ${v.group} version ${v.version}.`);
+  }
+  const intent = await insertIntent(ctx.db, {
+    id: randomUUID(),
+    action,
+    subject: `stage:${v.group}:${stage}`,
+    groupName: v.group,
+    version: v.version,
+    modelPackageArn: v.arn,
+    targetStage: stage,
+    expectedStatus: expectedStage,
+    toStatus: stage,
+    actor: ctx.user.username,
+    actorName: ctx.user.name,
+    actorRole: ctx.user.role,
+    reason,
+    endpointName: target.endpointName,
+    previousArn: target.endpoint?.servedArn,
+  });
+  return startRollout(ctx.db, intent, target.tags, ctx.requestId);
+}
+
+/** Development → Staging → Production: Approved only; Production needs a reason and a past in Staging. */
+export async function promoteVersion(ctx: DecisionContext, input: PromoteInput): Promise<DecisionView> {
+  const reason =
+    input.stage === "Production"
+      ? requireReason(input.reason, "promote to Production")
+      : input.reason?.trim() || undefined;
+  const v = await findModelVersion(input.group, input.version, true);
+  await assertNotRegistrant(ctx.db, ctx.user, v);
+  assertExpected(v, stageOf(v), input.expectedStage);
+  if (v.approvalStatus !== "Approved") {
+    throw new ConflictError(
+      `${v.group} version ${v.version} is ${v.approvalStatus}; only an Approved version can be promoted. Approve it first.`,
+    );
+  }
+  if (input.stage === "Production" && !(await hasBeenInStaging(ctx, v))) {
+    throw new ConflictError(
+      `${v.group} version ${v.version} has not been in Staging; promote it to Staging and check it there first.`,
+    );
+  }
+  return deploy(ctx, v, input.stage, "promote", input.expectedStage, reason);
+}
+
+/** The version a stage served before its current one: SageDeck's own history first, else the registry's. */
+export async function previousVersionArn(
+  ctx: DecisionContext,
+  group: string,
+  stage: DeploymentStage,
+  currentArn: string,
+): Promise<string | undefined> {
+  const history = (await stageHistory(ctx.db, group)).filter((r) => r.targetStage === stage);
+  const replaced = [...history].reverse().find((r) => r.modelPackageArn === currentArn)?.previousArn;
+  if (replaced && replaced !== currentArn) return replaced;
+  const current = Number(currentArn.split("/").pop());
+  const approved = await listAllGroupVersions(group, "Approved");
+  const older = approved.filter((v) => v.version < current);
+  const retired = older.find((v) => v.stage === "Archived" || v.stage === "Production");
+  return (retired ?? older[0])?.arn;
+}
+
+export interface RollbackInput {
+  group: string;
+  stage: DeploymentStage;
+  /** The version the decider saw serving the stage; a different one now → 409. */
+  expectedVersion: number;
+  reason?: string;
+}
+
+/** Puts the previous approved version back on the stage's endpoint. */
+export async function rollbackStage(ctx: DecisionContext, input: RollbackInput): Promise<DecisionView> {
+  const reason = requireReason(input.reason, `roll back ${input.stage}`);
+  const target = await stageTarget(input.group, input.stage);
+  const current = target.endpoint?.servedArn;
+  if (!current)
+    throw new ConflictError(`${input.group} has nothing deployed in ${input.stage} to roll back.`);
+  const currentVersion = Number(current.split("/").pop());
+  if (currentVersion !== input.expectedVersion) {
+    throw new ConflictError(
+      `${input.stage} serves version ${currentVersion} now, not ${input.expectedVersion}; reload and check before rolling back.`,
+    );
+  }
+  const previous = await previousVersionArn(ctx, input.group, input.stage, current);
+  if (!previous)
+    throw new ConflictError(`There is no earlier approved version of ${input.group} to roll back to.`);
+  const v = await findModelVersion(input.group, Number(previous.split("/").pop()), true);
+  return deploy(ctx, v, input.stage, "rollback", stageOf(v), reason);
+}

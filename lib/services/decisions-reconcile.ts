@@ -1,0 +1,103 @@
+import { markDecision, unfinishedDecisions } from "@/lib/db/decisions";
+import { getDb, type Db } from "@/lib/db";
+import type { DecisionRow } from "@/lib/db/schema";
+import { describeEndpoint } from "@/lib/sagemaker/endpoints";
+import { describeModelVersion } from "@/lib/sagemaker/registry";
+import { applyApproval } from "./decisions";
+import { auditDecision } from "./decisions-audit";
+import { configNameFor, followRollout } from "./decisions-rollout";
+
+export interface ReconcileReport {
+  applied: number;
+  failed: number;
+  inFlight: number;
+  errors: number;
+}
+
+/** A pending approve/reject: complete it if SageMaker still shows the expected status, else record why not. */
+async function reconcileApproval(db: Db, r: DecisionRow): Promise<DecisionRow["state"]> {
+  const v = await describeModelVersion(r.modelPackageArn, true);
+  if (v.approvalStatus === r.expectedStatus) {
+    // the crash came before (or during) the SageMaker call: send it now; ClientToken = id makes it count once
+    const view = await applyApproval({ db }, r.id);
+    return view.state;
+  }
+  const ours = v.approvalStatus === r.toStatus && (v.approvalDescription ?? "").includes(r.id);
+  const row = ours
+    ? await markDecision(db, r.id, "applied", `SageMaker shows ${r.toStatus} (confirmed by the reconciler).`)
+    : await markDecision(
+        db,
+        r.id,
+        "failed",
+        `Not applied: SageMaker shows ${v.approvalStatus} (changed by ${v.lastModifiedBy ?? "someone else"}), not ${r.expectedStatus}.`,
+      );
+  await auditDecision(db, row);
+  return row.state;
+}
+
+/** A pending promote/rollback: if the rollout reached SageMaker follow it, else fail it (nothing changed). */
+async function reconcileDeployment(db: Db, r: DecisionRow): Promise<DecisionRow["state"]> {
+  const ours = configNameFor(r.endpointName ?? "", r.id);
+  const e = r.endpointName ? await describeEndpoint(r.endpointName, true) : null;
+  if (e && e.configName === ours) {
+    await markDecision(db, r.id, "deploying", `Rollout to ${r.endpointName} found by the reconciler.`, {
+      endpointConfigName: ours,
+    });
+    return (await followRollout(db, r.id))?.state ?? "deploying";
+  }
+  const row = await markDecision(
+    db,
+    r.id,
+    "failed",
+    `Interrupted before the rollout reached SageMaker (${r.endpointName ?? "no endpoint"} still serves ${e?.servedArn?.split("/").pop() ? `version ${e.servedArn.split("/").pop()}` : "what it served"}); promote again.`,
+    { endpointConfigName: ours },
+  );
+  await auditDecision(db, row);
+  return row.state;
+}
+
+/**
+ * Finishes what a crash or a restart left behind: pending intents older than `pendingOlderThanMs` are
+ * completed or failed by SageMaker's actual state; deploying ones are followed one step.
+ */
+export async function reconcileDecisions(
+  db: Db,
+  opts: { pendingOlderThanMs?: number } = {},
+): Promise<ReconcileReport> {
+  const report: ReconcileReport = { applied: 0, failed: 0, inFlight: 0, errors: 0 };
+  const rows = await unfinishedDecisions(db, new Date(Date.now() - (opts.pendingOlderThanMs ?? 60_000)));
+  for (const r of rows) {
+    try {
+      const state =
+        r.state === "deploying"
+          ? ((await followRollout(db, r.id))?.state ?? r.state)
+          : r.action === "approve" || r.action === "reject"
+            ? await reconcileApproval(db, r)
+            : await reconcileDeployment(db, r);
+      if (state === "applied") report.applied += 1;
+      else if (state === "failed") report.failed += 1;
+      else report.inFlight += 1;
+    } catch (err) {
+      report.errors += 1;
+      console.error(`[reconciler] decision ${r.id}: ${(err as Error).message}`);
+    }
+  }
+  return report;
+}
+
+const globalForReconciler = globalThis as unknown as { sagedeckReconciler?: NodeJS.Timeout };
+
+/** Runs the reconciler now and then every `everyMs` in this process (idempotent; safe on several replicas). */
+export function ensureReconciler(everyMs = 10_000): void {
+  if (globalForReconciler.sagedeckReconciler) return;
+  const tick = async () => {
+    try {
+      await reconcileDecisions(await getDb());
+    } catch (err) {
+      console.error(`[reconciler] ${(err as Error).message}`);
+    }
+  };
+  globalForReconciler.sagedeckReconciler = setInterval(() => void tick(), everyMs);
+  globalForReconciler.sagedeckReconciler.unref();
+  void tick();
+}

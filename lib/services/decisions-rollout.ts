@@ -1,0 +1,111 @@
+import { getDecision, markDecision } from "@/lib/db/decisions";
+import type { Db } from "@/lib/db";
+import type { DecisionRow } from "@/lib/db/schema";
+import { isAppError } from "@/lib/errors";
+import { describeEndpoint } from "@/lib/sagemaker/endpoints";
+import { deployVersion } from "@/lib/sagemaker/endpoints-deploy";
+import { setLifecycle } from "@/lib/sagemaker/registry-writes";
+import { auditDecision } from "./decisions-audit";
+import { toDecisionView, type DecisionView } from "./decisions-types";
+
+export function configNameFor(endpoint: string, decisionId: string): string {
+  return `${endpoint.slice(0, 54)}-${decisionId.replace(/-/g, "").slice(0, 8)}`;
+}
+
+/** Starts the deployment of a promote/rollback intent; the row becomes `deploying` (or `failed`). */
+export async function startRollout(
+  db: Db,
+  intent: DecisionRow,
+  tags: Record<string, string>,
+  requestId?: string,
+): Promise<DecisionView> {
+  const endpoint = intent.endpointName ?? "";
+  const configName = configNameFor(endpoint, intent.id);
+  try {
+    await deployVersion({
+      endpointName: endpoint,
+      packageArn: intent.modelPackageArn,
+      group: intent.groupName,
+      version: intent.version,
+      configName,
+      tags,
+    });
+  } catch (err) {
+    const message = isAppError(err) ? err.message : "SageMaker did not accept the deployment.";
+    const failed = await markDecision(db, intent.id, "failed", `Not deployed: ${message}`, {
+      endpointConfigName: configName,
+    });
+    await auditDecision(db, failed, requestId);
+    throw err;
+  }
+  const row = await markDecision(db, intent.id, "deploying", `Rolling out to ${endpoint}.`, {
+    endpointConfigName: configName,
+  });
+  return toDecisionView(row);
+}
+
+async function finishLifecycle(r: DecisionRow): Promise<void> {
+  const stage = r.targetStage ?? "Staging";
+  const where = r.endpointName ?? "its endpoint";
+  await setLifecycle({
+    arn: r.modelPackageArn,
+    stage,
+    stageStatus: "Approved",
+    description: `Serving on ${where} (${r.action} by ${r.actorName} via SageDeck, decision ${r.id}).`,
+  });
+  if (r.previousArn && r.previousArn !== r.modelPackageArn && stage === "Production") {
+    await setLifecycle(
+      r.action === "rollback"
+        ? {
+            arn: r.previousArn,
+            stage: "Development",
+            stageStatus: "OnHold",
+            description: `Rolled back from ${where} by ${r.actorName}: ${r.reason ?? ""}`,
+          }
+        : {
+            arn: r.previousArn,
+            stage: "Archived",
+            stageStatus: "Retired",
+            description: `Replaced on ${where} by version ${r.version}.`,
+          },
+    );
+  }
+}
+
+/**
+ * One look at a deploying decision's endpoint: InService on our config → applied (and ModelLifeCycle
+ * updated); Failed, or rolled back to another config → failed with SageMaker's reason; otherwise unchanged.
+ */
+export async function followRollout(
+  db: Db,
+  id: string,
+  requestId?: string,
+): Promise<DecisionRow | undefined> {
+  const r = await getDecision(db, id);
+  if (!r || r.state !== "deploying" || !r.endpointName) return r;
+  const e = await describeEndpoint(r.endpointName, true);
+  let failure: string | undefined;
+  if (!e) failure = `Endpoint ${r.endpointName} no longer exists.`;
+  else if (e.status === "Failed")
+    failure = `Rollout failed: ${e.failureReason ?? "SageMaker gave no reason"}.`;
+  else if (e.status === "InService" && e.configName !== r.endpointConfigName) {
+    failure = e.failureReason
+      ? `Rollout failed and SageMaker kept the previous configuration: ${e.failureReason}`
+      : `Endpoint ${r.endpointName} was redeployed by someone else (config ${e.configName ?? "unknown"}).`;
+  }
+  if (failure) {
+    const failed = await markDecision(db, id, "failed", failure);
+    await auditDecision(db, failed, requestId);
+    return failed;
+  }
+  if (e?.status !== "InService") return r;
+  await finishLifecycle(r);
+  const applied = await markDecision(
+    db,
+    id,
+    "applied",
+    `${r.endpointName} is InService with version ${r.version}.`,
+  );
+  await auditDecision(db, applied, requestId);
+  return applied;
+}

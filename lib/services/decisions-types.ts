@@ -1,0 +1,54 @@
+import type { SessionUser } from "@/lib/auth/types";
+import type { Db } from "@/lib/db";
+import type { DecisionRow } from "@/lib/db/schema";
+
+export interface DecisionContext {
+  db: Db;
+  user: SessionUser;
+  requestId?: string;
+}
+
+export type DecisionAction = "approve" | "reject" | "promote" | "rollback";
+
+/** What the API and the UI see of a decision. Times are epoch ms. */
+export interface DecisionView {
+  id: string;
+  action: string;
+  state: string;
+  outcome?: string;
+  group: string;
+  version: number;
+  arn: string;
+  targetStage?: string;
+  expectedStatus: string;
+  toStatus: string;
+  actor: string;
+  actorName: string;
+  reason?: string;
+  endpointName?: string;
+  previousArn?: string;
+  createdAt: number;
+  completedAt?: number;
+}
+
+export function toDecisionView(r: DecisionRow): DecisionView {
+  return {
+    id: r.id,
+    action: r.action,
+    state: r.state,
+    outcome: r.outcome ?? undefined,
+    group: r.groupName,
+    version: r.version,
+    arn: r.modelPackageArn,
+    targetStage: r.targetStage ?? undefined,
+    expectedStatus: r.expectedStatus,
+    toStatus: r.toStatus,
+    actor: r.actor,
+    actorName: r.actorName,
+    reason: r.reason ?? undefined,
+    endpointName: r.endpointName ?? undefined,
+    previousArn: r.previousArn ?? undefined,
+    createdAt: r.createdAt.getTime(),
+    completedAt: r.completedAt?.getTime(),
+  };
+}

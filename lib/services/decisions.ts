@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { getDecision, insertIntent, markDecision } from "@/lib/db/decisions";
+import { ConflictError, isAppError } from "@/lib/errors";
+import { setApprovalStatus } from "@/lib/sagemaker/registry-writes";
+import { findModelVersion } from "@/lib/sagemaker/registry";
+import type { ApprovalStatus, ModelVersionDetail } from "@/lib/sagemaker/registry-types";
+import { auditDecision } from "./decisions-audit";
+import { assertNotRegistrant, requireReason } from "./decisions-policy";
+import { toDecisionView, type DecisionContext, type DecisionView } from "./decisions-types";
+
+export interface ApprovalInput {
+  group: string;
+  version: number;
+  /** The status the decider saw; if it changed meanwhile the answer is 409 (optimistic concurrency). */
+  expectedStatus: ApprovalStatus;
+  reason?: string;
+}
+
+const at = (ms?: number) =>
+  ms ? new Date(ms).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "earlier";
+
+export function assertExpected(v: ModelVersionDetail, current: string, expected: string): void {
+  if (current === expected) return;
+  throw new ConflictError(
+    `${v.group} version ${v.version} is ${current} now, not ${expected}: ${v.lastModifiedBy ?? "someone"} changed it at ${at(v.lastModifiedAt)}. Reload to see the current status.`,
+  );
+}
+
+/** "Approved by Alex Approver via SageDeck (decision …): reason" — SageMaker only sees the dashboard's identity. */
+export function approvalDescription(
+  status: ApprovalStatus,
+  actorName: string,
+  id: string,
+  reason?: string,
+): string {
+  return `${status} by ${actorName} via SageDeck (decision ${id})${reason ? `: ${reason}` : "."}`;
+}
+
+async function decideApproval(
+  ctx: DecisionContext,
+  input: ApprovalInput,
+  action: "approve" | "reject",
+): Promise<DecisionView> {
+  const toStatus: ApprovalStatus = action === "approve" ? "Approved" : "Rejected";
+  const reason =
+    action === "reject" ? requireReason(input.reason, "reject a version") : input.reason?.trim() || undefined;
+  const v = await findModelVersion(input.group, input.version, true);
+  await assertNotRegistrant(ctx.db, ctx.user, v);
+  assertExpected(v, v.approvalStatus, input.expectedStatus);
+  if (toStatus === v.approvalStatus)
+    throw new ConflictError(`${v.group} version ${v.version} is already ${toStatus}.`);
+
+  const intent = await insertIntent(ctx.db, {
+    id: randomUUID(),
+    action,
+    subject: `approval:${v.arn}`,
+    groupName: v.group,
+    version: v.version,
+    modelPackageArn: v.arn,
+    expectedStatus: input.expectedStatus,
+    toStatus,
+    actor: ctx.user.username,
+    actorName: ctx.user.name,
+    actorRole: ctx.user.role,
+    reason,
+  });
+  return applyApproval(ctx, intent.id);
+}
+
+/** Sends the intent to SageMaker (ClientToken = decision id, so a resend takes effect once) and records the outcome. */
+export async function applyApproval(
+  ctx: Pick<DecisionContext, "db" | "requestId">,
+  id: string,
+): Promise<DecisionView> {
+  const intent = await getDecision(ctx.db, id);
+  if (!intent) throw new Error(`decision ${id} not found`);
+  const status = intent.toStatus as ApprovalStatus;
+  try {
+    await setApprovalStatus({
+      arn: intent.modelPackageArn,
+      status,
+      description: approvalDescription(status, intent.actorName, intent.id, intent.reason ?? undefined),
+      clientToken: intent.id,
+    });
+  } catch (err) {
+    const message = isAppError(err) ? err.message : "SageMaker did not accept the change.";
+    const failed = await markDecision(ctx.db, id, "failed", `Not applied: ${message}`);
+    await auditDecision(ctx.db, failed, ctx.requestId);
+    throw err;
+  }
+  const applied = await markDecision(ctx.db, id, "applied", `SageMaker now shows ${status}.`);
+  await auditDecision(ctx.db, applied, ctx.requestId);
+  return toDecisionView(applied);
+}
+
+export function approveVersion(ctx: DecisionContext, input: ApprovalInput): Promise<DecisionView> {
+  return decideApproval(ctx, input, "approve");
+}
+
+export function rejectVersion(ctx: DecisionContext, input: ApprovalInput): Promise<DecisionView> {
+  return decideApproval(ctx, input, "reject");
+}
