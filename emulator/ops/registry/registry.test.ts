@@ -330,4 +330,50 @@ describe("model packages", () => {
     const again = await sm.send(new CreateModelPackageCommand({ ModelPackageGroupName: g }));
     expect(again.ModelPackageArn).toMatch(/\/1$/);
   });
+
+  it("applies CreationTime filters, type filters, and validates MaxResults and SortBy", async () => {
+    const all =
+      (await sm.send(new ListModelPackagesCommand({ ModelPackageGroupName: G2, MaxResults: 100 })))
+        .ModelPackageSummaryList ?? [];
+    const times = all.map((p) => p.CreationTime!.getTime()).sort((a, b) => a - b);
+    const pivot = new Date(times[Math.floor(times.length / 2)]!);
+    const after = await sm.send(
+      new ListModelPackagesCommand({ ModelPackageGroupName: G2, CreationTimeAfter: pivot, MaxResults: 100 }),
+    );
+    const before = await sm.send(
+      new ListModelPackagesCommand({ ModelPackageGroupName: G2, CreationTimeBefore: pivot, MaxResults: 100 }),
+    );
+    expect(after.ModelPackageSummaryList?.every((p) => p.CreationTime!.getTime() > pivot.getTime())).toBe(
+      true,
+    );
+    expect(before.ModelPackageSummaryList?.every((p) => p.CreationTime!.getTime() < pivot.getTime())).toBe(
+      true,
+    );
+    expect((after.ModelPackageSummaryList?.length ?? 0) + (before.ModelPackageSummaryList?.length ?? 0)).toBe(
+      all.length - times.filter((t) => t === pivot.getTime()).length,
+    );
+    const unversioned = await sm.send(
+      new ListModelPackagesCommand({ ModelPackageType: "Unversioned", NameContains: "t-reg" }),
+    );
+    expect(unversioned.ModelPackageSummaryList).toEqual([]);
+    const both = await sm.send(
+      new ListModelPackagesCommand({ ModelPackageType: "Both", NameContains: "t-reg-beta", MaxResults: 100 }),
+    );
+    expect(both.ModelPackageSummaryList?.length).toBe(all.length);
+    await expectError(
+      sm.send(new ListModelPackagesCommand({ MaxResults: 101 })),
+      "ValidationException",
+      "Value '101' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100",
+    );
+    await expectError(
+      sm.send(new ListModelPackageGroupsCommand({ MaxResults: 0 })),
+      "ValidationException",
+      "maxResults",
+    );
+    await expectError(
+      sm.send(new ListModelPackageGroupsCommand({ SortBy: "Size" as "Name" })),
+      "ValidationException",
+      "Member must satisfy enum value set: [Name, CreationTime]",
+    );
+  });
 });
