@@ -298,22 +298,32 @@ defineOperation("ListPipelineExecutions", (input, ctx) => {
   const max = v.maxResults();
   v.done();
   const p = findPipeline(ctx.state, name ?? "");
-  const all = executionsOf(ctx.state, p.PipelineName).filter((e) =>
-    inTimeRange(e.CreationTime, after, before),
-  );
-  sortRecords(
-    all,
-    (e) => (sortBy === "CreationTime" ? e.CreationTime : e.PipelineExecutionArn),
-    order,
-    (e) => String(e.xSeq).padStart(12, "0"),
-  );
-  const page = paginate(all, input.NextToken as string | undefined, max, {
-    p: p.PipelineArn,
-    after,
-    before,
-    sortBy,
-    order,
-  });
+  const query = { p: p.PipelineArn, after, before, sortBy, order };
+  const token = input.NextToken as string | undefined;
+  let page: { items: ExecutionRecord[]; nextToken?: string };
+  if (sortBy === "CreationTime" && after === undefined && before === undefined) {
+    // fast path: the per-pipeline index is in start order, so a page costs the same at any size
+    const arns = executionIndex(ctx.state).get(pipelineKey(p.PipelineName)) ?? [];
+    const ordered = order === "Ascending" ? arns : [...arns].reverse();
+    const slice = paginate(ordered, token, max, query);
+    const items: ExecutionRecord[] = [];
+    for (const a of slice.items) {
+      const e = executions(ctx.state).get(a);
+      if (e) items.push(e);
+    }
+    page = { items, ...(slice.nextToken ? { nextToken: slice.nextToken } : {}) };
+  } else {
+    const all = executionsOf(ctx.state, p.PipelineName).filter((e) =>
+      inTimeRange(e.CreationTime, after, before),
+    );
+    sortRecords(
+      all,
+      (e) => (sortBy === "CreationTime" ? e.CreationTime : e.PipelineExecutionArn),
+      order,
+      (e) => String(e.xSeq).padStart(12, "0"),
+    );
+    page = paginate(all, token, max, query);
+  }
   return {
     PipelineExecutionSummaries: page.items.map((e) => ({
       PipelineExecutionArn: e.PipelineExecutionArn,

@@ -4,13 +4,17 @@
  */
 import { arn, ACCOUNT_ID, shortId } from "../../core/arn";
 import type { SeedEnv } from "../../seed/env";
+import { definitionOf } from "./engine/definition";
 import { trainingPipeline } from "./engine/template";
+import { resolveParameters } from "./executions";
 import {
   executionIndex,
   executions,
   nextSeq,
   pipelineKey,
   pipelines,
+  pipelineVersions,
+  versionKey,
   type ExecutionRecord,
   type StepState,
 } from "./records";
@@ -45,6 +49,8 @@ export async function seedLargePipeline(
   const p = pipelines(state).get(pipelineKey(name));
   if (!p) return;
   const span = env.anchor - from - 3600;
+  const version = pipelineVersions(state).get(versionKey(name, 1));
+  const params = version ? resolveParameters(definitionOf(version.PipelineDefinition), []) : [];
   const index: string[] = [];
   const random = () => env.random();
   for (let i = 0; i < count; i++) {
@@ -77,7 +83,7 @@ export async function seedLargePipeline(
       LastModifiedBy: ctx.identity,
       PipelineVersionId: 1,
       PipelineExperimentConfig: { ExperimentName: name, TrialName: id },
-      PipelineParameters: [{ Name: "InputDataUrl", Value: "s3://sagedeck-bench/data/" }],
+      PipelineParameters: params,
       Steps: trimmed,
       xPace: 1,
       xSeq: nextSeq(state),
