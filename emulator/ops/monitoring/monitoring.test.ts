@@ -94,6 +94,7 @@ describe("monitoring schedules", () => {
   it("lists schedules by endpoint and type, sorted, across pages", async () => {
     await sm.send(create("t-mon-c", "t-mon-ep2", "ModelQuality"));
     await sm.send(create("t-mon-d", "t-mon-ep2"));
+    await expectError(sm.send(create("t-mon-d", "t-mon-ep2")), "ResourceInUse", "already exists");
     const byEndpoint = await sm.send(
       new ListMonitoringSchedulesCommand({
         EndpointName: "t-mon-ep2",

@@ -4,7 +4,7 @@
  */
 import { defineOperation } from "../../core/registry";
 import { Validator, SORT_ORDER } from "../../core/validate";
-import { validation, notFound } from "../../core/errors";
+import { validation, notFound, inUse } from "../../core/errors";
 import { arn } from "../../core/arn";
 import { parseTags, addTags, tagStore } from "../../core/tags";
 import { paginate, sortRecords, inTimeRange } from "../../core/paginate";
@@ -90,7 +90,7 @@ defineOperation("CreateMonitoringSchedule", (input, ctx) => {
     throw validation("Either MonitoringJobDefinition or MonitoringJobDefinitionName must be provided.");
   const scheduleArn = arn("monitoring-schedule", name ?? "");
   if (schedules(ctx.state).has((name ?? "").toLowerCase()))
-    throw validation(`Monitoring schedule ${scheduleArn} already exists.`);
+    throw inUse(`Monitoring schedule ${scheduleArn} already exists.`);
   const now = ctx.now();
   const endpoint = endpointOf(config);
   const record: ScheduleRecord = {
