@@ -23,8 +23,30 @@ export function trialComponentSearchRecord(state: State, tc: TrialComponentRecor
   const tags = getTags(state, tc.TrialComponentArn);
   const cached = searchRecordCache.get(tc);
   if (cached && cached.Tags === tags) return cached;
-  const rec: JsonObject = { ...tc, Tags: tags, RunName: tc.DisplayName };
-  if (tc.Source) rec.SourceDetail = { SourceArn: tc.Source.SourceArn };
+  // every member listed, absent ones as undefined (dropped on the wire): one object shape for all
+  // components keeps property reads monomorphic while Search scans thousands of them
+  const rec: JsonObject = {
+    TrialComponentName: tc.TrialComponentName,
+    TrialComponentArn: tc.TrialComponentArn,
+    DisplayName: tc.DisplayName,
+    Source: tc.Source,
+    Status: tc.Status,
+    StartTime: tc.StartTime,
+    EndTime: tc.EndTime,
+    CreationTime: tc.CreationTime,
+    CreatedBy: tc.CreatedBy,
+    LastModifiedTime: tc.LastModifiedTime,
+    LastModifiedBy: tc.LastModifiedBy,
+    Parameters: tc.Parameters,
+    InputArtifacts: tc.InputArtifacts,
+    OutputArtifacts: tc.OutputArtifacts,
+    MetadataProperties: tc.MetadataProperties,
+    Metrics: tc.Metrics,
+    Tags: tags,
+    Parents: tc.Parents,
+    RunName: tc.DisplayName,
+    SourceDetail: tc.Source ? { SourceArn: tc.Source.SourceArn } : undefined,
+  };
   searchRecordCache.set(tc, rec);
   return rec;
 }
