@@ -1,0 +1,15 @@
+import { route } from "@/lib/api/route";
+import { decisionRoute } from "@/lib/services/decisions-http";
+import { promoteVersion } from "@/lib/services/decisions-promote";
+import { PromoteBody, VersionParams } from "@/lib/services/decisions-schemas";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/models/[group]/[version]/promote – deploy to Staging or Production (202 while rolling out)
+export const POST = route(
+  { permission: "models.promote", params: VersionParams, body: PromoteBody },
+  ({ req, user, params, body, requestId }) =>
+    decisionRoute(req, user, requestId, { ...params, ...body }, (ctx) =>
+      promoteVersion(ctx, { ...params, ...body }),
+    ),
+);

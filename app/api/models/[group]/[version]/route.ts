@@ -1,0 +1,13 @@
+import { route } from "@/lib/api/route";
+import { getDb } from "@/lib/db";
+import { ensureReconciler } from "@/lib/services/decisions-reconcile";
+import { VersionParams } from "@/lib/services/decisions-schemas";
+import { getVersionPage } from "@/lib/services/decisions-version";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/models/[group]/[version] – details, lineage, deployments, decision history, allowed actions
+export const GET = route({ permission: "read", params: VersionParams }, async ({ user, params }) => {
+  ensureReconciler();
+  return getVersionPage(await getDb(), user, params.group, params.version);
+});

@@ -1,0 +1,86 @@
+import type { Db } from "@/lib/db";
+import { latestDecisions } from "@/lib/db/decisions";
+import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints";
+import { describeModelVersion, listModelGroups, listModelVersions } from "@/lib/sagemaker/registry";
+import { versionLineage, type Lineage } from "@/lib/sagemaker/registry-lineage";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
+import { findRegistrant } from "./decisions-policy";
+import { toDecisionView, type DecisionView } from "./decisions-types";
+
+export const DEFAULT_SLA_HOURS = 48;
+
+export interface ProductionBaseline {
+  version: number;
+  endpoint: string;
+  metrics: Record<string, number>;
+}
+
+/** One version waiting for a decision, with the evidence an approver needs on one screen. */
+export interface InboxItem {
+  version: ModelVersionDetail;
+  ageMs: number;
+  overdue: boolean;
+  registeredBy?: string;
+  production?: ProductionBaseline;
+  lineage?: Lineage | null;
+  lastDecision?: DecisionView;
+}
+
+export interface InboxPage {
+  items: InboxItem[];
+  cursor?: string;
+  slaHours: number;
+}
+
+async function productionOf(group: string): Promise<ProductionBaseline | undefined> {
+  const g = (await listModelGroups()).find((x) => x.name === group);
+  if (!g) return undefined;
+  const prod = (await stageEndpointsForGroup(g.arn)).Production;
+  if (!prod?.servedArn) return undefined;
+  const v = await describeModelVersion(prod.servedArn);
+  return { version: v.version, endpoint: prod.name, metrics: v.metrics };
+}
+
+/** Every version waiting for a decision across groups, oldest first (one page). */
+export async function getInbox(
+  db: Db,
+  q: { group?: string; cursor?: string; limit?: number; slaHours?: number; now?: number },
+): Promise<InboxPage> {
+  const slaHours = q.slaHours ?? DEFAULT_SLA_HOURS;
+  const now = q.now ?? Date.now();
+  const page = await listModelVersions({
+    group: q.group,
+    status: "PendingManualApproval",
+    order: "Ascending",
+    cursor: q.cursor,
+    limit: q.limit ?? 20,
+  });
+  const last = await latestDecisions(
+    db,
+    page.items.map((v) => v.arn),
+  );
+  const baselines = new Map<string, Promise<ProductionBaseline | undefined>>();
+  const items = await Promise.all(
+    page.items.map(async (summary): Promise<InboxItem> => {
+      const version = await describeModelVersion(summary.arn);
+      if (!baselines.has(version.group)) baselines.set(version.group, productionOf(version.group));
+      const [registrant, production, lineage] = await Promise.all([
+        findRegistrant(db, version),
+        baselines.get(version.group),
+        version.generatedBy ? versionLineage(version.generatedBy) : Promise.resolve(undefined),
+      ]);
+      const ageMs = Math.max(0, now - (version.createdAt ?? now));
+      const decision = last.get(version.arn);
+      return {
+        version,
+        ageMs,
+        overdue: ageMs > slaHours * 3_600_000,
+        registeredBy: registrant?.name,
+        production,
+        lineage,
+        lastDecision: decision ? toDecisionView(decision) : undefined,
+      };
+    }),
+  );
+  return { items, cursor: page.cursor, slaHours };
+}
