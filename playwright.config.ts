@@ -39,7 +39,7 @@ export default defineConfig({
   webServer: {
     // scripts/start.ts builds when needed, migrates, seeds demo users, starts the emulator and `next start`
     command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts --fresh",
-    url: `${baseURL}/api/health`,
+    url: `${baseURL}/login`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -31,7 +31,10 @@ export type DataSource =
   | { kind: "custom"; label: string; endpoint: string };
 
 /** Where the data comes from, for the shell's badge. Never includes credentials. */
-export function describeDataSource(config: Config = getConfig()): DataSource {
+export function describeDataSource(
+  config: Config = getConfig(),
+  discoveredAccountId: string | null = null,
+): DataSource {
   const t = config.sagemaker;
   switch (t.kind) {
     case "local":
@@ -44,8 +47,9 @@ export function describeDataSource(config: Config = getConfig()): DataSource {
       };
     case "aws": {
       const region = t.region ?? null;
-      const parts = ["AWS", region ?? "default region", t.accountId ?? null].filter(Boolean);
-      return { kind: "aws", label: parts.join(" · "), region, accountId: t.accountId ?? null };
+      const accountId = t.accountId ?? discoveredAccountId;
+      const parts = ["AWS", region ?? "default region", accountId].filter(Boolean);
+      return { kind: "aws", label: parts.join(" · "), region, accountId };
     }
   }
 }
