@@ -328,8 +328,8 @@ describe("trial components", () => {
     expect(gone.name).toBe("ResourceNotFound");
   });
 
-  it("keeps components, parents and metrics across a restart", async () => {
-    await emu.restart();
+  it("keeps components, parents and metrics across a kill -9 restart", async () => {
+    await emu.restart(true); // kill -9: the journal alone must bring everything back
     sm = emu.client();
     const list = await sm.send(new ListTrialComponentsCommand({ TrialName: "tc-trial-2", MaxResults: 100 }));
     expect(list.TrialComponentSummaries).toHaveLength(6);
