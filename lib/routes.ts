@@ -10,6 +10,12 @@ export const routes = {
   login: "/login",
 } as const;
 
+/** Hrefs with parameters (model registry). */
+export const modelRoutes = {
+  group: (group: string) => `/models/${encodeURIComponent(group)}`,
+  version: (group: string, version: number) => `/models/${encodeURIComponent(group)}/${version}`,
+};
+
 export interface NavItem {
   href: string;
   label: string;
