@@ -145,6 +145,20 @@ describe("pipeline definitions", () => {
         "Invalid pipeline definition: duplicate step name 'A'.",
       ],
       [
+        definition([
+          {
+            Name: "C",
+            Type: "Condition",
+            Arguments: {
+              Conditions: [{ Type: "Roughly", LeftValue: 1, RightValue: 2 }],
+              IfSteps: [],
+              ElseSteps: [],
+            },
+          },
+        ]),
+        "Invalid pipeline definition: step 'C' has unknown condition type 'Roughly'.",
+      ],
+      [
         definition([processing("A", {}, { Environment: { X: { Get: "Execution.Tomorrow" } } })]),
         "Invalid pipeline definition: step 'A' references unknown execution variable 'Execution.Tomorrow'.",
       ],

@@ -105,6 +105,30 @@ function defaultMatches(type: ParamType, v: JsonValue): boolean {
   }
 }
 
+const CONDITION_TYPES = [
+  "Equals",
+  "GreaterThan",
+  "GreaterThanOrEqualTo",
+  "LessThan",
+  "LessThanOrEqualTo",
+  "In",
+  "NotIn",
+  "Not",
+  "Or",
+];
+
+function checkCondition(step: string, c: JsonValue): void {
+  const type = isObject(c) && typeof c.Type === "string" ? c.Type.replace(/^Condition/, "") : undefined;
+  if (!isObject(c) || !type || !CONDITION_TYPES.includes(type))
+    throw bad(`step '${step}' has unknown condition type '${isObject(c) ? show(c.Type) : show(c)}'.`);
+  if (type === "Not") checkCondition(step, c.Condition ?? c.Expression ?? null);
+  if (type === "Or") {
+    if (!Array.isArray(c.Conditions))
+      throw bad(`an Or condition of step '${step}' needs a 'Conditions' list.`);
+    for (const x of c.Conditions) checkCondition(step, x);
+  }
+}
+
 function strings(value: JsonValue | undefined, what: string): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value) || value.some((v) => typeof v !== "string"))
@@ -152,6 +176,8 @@ function parseStep(s: JsonValue, out: StepDef[], branchOf?: StepDef["branchOf"])
   out.push(def);
   if (type === "Condition") {
     const a = def.Arguments;
+    if (!Array.isArray(a.Conditions)) throw bad(`'Conditions' of step '${name}' must be a list.`);
+    for (const c of a.Conditions) checkCondition(name, c);
     // the SDK nests the branches in Arguments; accept them at the top level too
     const ifSteps = a.IfSteps ?? s.IfSteps ?? [];
     const elseSteps = a.ElseSteps ?? s.ElseSteps ?? [];
