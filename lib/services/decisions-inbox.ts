@@ -38,6 +38,7 @@ async function productionOf(group: string): Promise<ProductionBaseline | undefin
   const prod = (await stageEndpointsForGroup(g.arn)).Production;
   if (!prod?.servedArn) return undefined;
   const v = await describeModelVersion(prod.servedArn);
+  if (v.group !== group) return undefined; // the solution's endpoint serves a sibling group
   return { version: v.version, endpoint: prod.name, metrics: v.metrics };
 }
 

@@ -1,14 +1,48 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/placeholder";
+import { createSearchParamsCache } from "nuqs/server";
+import { Inbox } from "@/components/approvals/inbox";
+import { inboxSearchParams } from "@/components/approvals/search-params";
+import { can } from "@/lib/auth/permissions";
+import { getSessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { approvalQueries } from "@/lib/queries/approvals";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { getInbox } from "@/lib/services/decisions-inbox";
+import { ensureReconciler } from "@/lib/services/decisions-reconcile";
 
 export const metadata: Metadata = { title: "Approvals" };
 
-export default function Page() {
+const cache = createSearchParamsCache(inboxSearchParams);
+
+export default async function ApprovalsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string>>;
+}) {
+  const user = await getSessionUser();
+  const p = cache.parse(await searchParams);
+  const params = { group: p.group ?? undefined, cursor: p.cursor ?? undefined, sla: p.sla ?? undefined };
+  ensureReconciler();
+  const queryClient = getQueryClient();
+  void queryClient.prefetchQuery({
+    ...approvalQueries.inbox(params),
+    queryFn: async () =>
+      getInbox(await getDb(), { group: params.group, cursor: params.cursor, slaHours: params.sla }),
+  });
   return (
-    <ComingSoon
-      title="Approvals"
-      issue={7}
-      what="The approval inbox: model versions waiting for a decision, approve or reject with a reason, promote between stages."
-    />
+    <section aria-labelledby="page-title" className="space-y-4">
+      <div>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          Approvals
+        </h1>
+        <p className="text-slate-600 dark:text-slate-400">
+          Model versions waiting for a decision, oldest first. Past the service level they are highlighted.
+        </p>
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <Inbox canDecide={user ? can(user.role, "models.decide") : false} me={user?.username ?? ""} />
+      </HydrationBoundary>
+    </section>
   );
 }

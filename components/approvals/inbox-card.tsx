@@ -1,0 +1,83 @@
+"use client";
+
+import Link from "next/link";
+import { DecisionForm } from "@/components/models/decision-form";
+import { MetricsTable } from "@/components/models/metrics-table";
+import { Badge } from "@/components/ui/badge";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { modelRoutes } from "@/lib/routes";
+import type { InboxItem } from "@/lib/services/decisions-inbox";
+
+function age(ms: number): string {
+  const h = Math.floor(ms / 3_600_000);
+  return h >= 48
+    ? `${Math.floor(h / 24)} days`
+    : h >= 1
+      ? `${h} h`
+      : `${Math.max(1, Math.floor(ms / 60_000))} min`;
+}
+
+function PipelineEvidence({ item }: { item: InboxItem }) {
+  const l = item.lineage;
+  if (!item.version.generatedBy) return <span>Registered by hand (no pipeline)</span>;
+  if (!l) return <span>Pipeline execution not found</span>;
+  return (
+    <span className="space-x-2">
+      <span>Pipeline {l.pipelineName}:</span>
+      <Badge
+        tone={l.executionStatus === "Succeeded" ? "green" : l.executionStatus === "Failed" ? "red" : "blue"}
+      >
+        {l.executionStatus}
+      </Badge>
+      {l.gatePassed === undefined ? (
+        <Badge>no quality gate</Badge>
+      ) : (
+        <Badge tone={l.gatePassed ? "green" : "red"}>quality gate {l.gatePassed ? "passed" : "failed"}</Badge>
+      )}
+    </span>
+  );
+}
+
+/** One waiting version with its evidence and the inline decision. */
+export function InboxCard({ item, canDecide, me }: { item: InboxItem; canDecide: boolean; me: string }) {
+  const v = item.version;
+  const mine = item.registeredBy !== undefined && item.registeredBy.toLowerCase() === me.toLowerCase();
+  return (
+    <li
+      data-testid={`inbox-${v.group}-${v.version}`}
+      className={`rounded-lg border p-4 ${item.overdue ? "border-amber-400 bg-amber-50/50 dark:bg-amber-950/30" : "border-slate-200 dark:border-slate-800"}`}
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <Link
+          href={modelRoutes.version(v.group, v.version)}
+          className="font-medium text-sky-700 hover:underline"
+        >
+          {v.group} · version {v.version}
+        </Link>
+        <span className="text-sm">
+          waiting {age(item.ageMs)} {item.overdue ? <Badge tone="amber">past the SLA</Badge> : null}
+        </span>
+      </div>
+      <div className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        Registered <TimeAgo at={v.createdAt} /> by {item.registeredBy ?? "unknown"} ·{" "}
+        <PipelineEvidence item={item} />
+      </div>
+      <div className="mt-3 grid gap-4 md:grid-cols-2">
+        <MetricsTable
+          metrics={v.metrics}
+          baseline={item.production?.metrics}
+          baselineLabel={item.production ? `Production (v${item.production.version})` : undefined}
+        />
+        {canDecide && !mine ? (
+          <DecisionForm group={v.group} version={v.version} expectedStatus={v.approvalStatus} />
+        ) : (
+          <p className="text-sm text-slate-500">
+            {mine
+              ? "You registered this version; someone else must decide on it."
+              : "Only approvers can decide."}
+          </p>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,8 @@
+import { parseAsInteger, parseAsString } from "nuqs/server";
+
+/** URL state of the inbox, shared by the server page (prefetch) and the client component. */
+export const inboxSearchParams = {
+  group: parseAsString,
+  cursor: parseAsString,
+  sla: parseAsInteger,
+};

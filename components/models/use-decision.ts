@@ -1,0 +1,25 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { approvalQueries, postDecision } from "@/lib/queries/approvals";
+import { modelQueries } from "@/lib/queries/models";
+
+/**
+ * Posts one decision intent. The Idempotency-Key is made once per intent, so a double click or a retry
+ * after a network error takes effect once; a new key is made after a success or a refusal.
+ */
+export function useDecision(url: string) {
+  const qc = useQueryClient();
+  const [key, setKey] = useState(() => crypto.randomUUID());
+  return useMutation({
+    mutationFn: (body: unknown) => postDecision(url, body, key),
+    onSettled: async (_data, error) => {
+      if (!error || (error as { status?: number }).status !== undefined) setKey(crypto.randomUUID());
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: approvalQueries.all }),
+        qc.invalidateQueries({ queryKey: modelQueries.all }),
+      ]);
+    },
+  });
+}
