@@ -25,7 +25,8 @@ export function Inbox({ canDecide, me }: { canDecide: boolean; me: string }) {
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          const group = String(f.get("group") ?? "").trim();
+          const rawGroup = f.get("group");
+          const group = typeof rawGroup === "string" ? rawGroup.trim() : "";
           const sla = Number(f.get("sla"));
           void setParams({ group: group || null, sla: sla > 0 ? sla : null, cursor: null });
         }}
