@@ -1,4 +1,6 @@
 /** Registers the pipelines operations, the Pipeline/PipelineExecution searchables and the engine's ticker. */
 import "./pipelines";
+import "./start";
+import "./control";
 import "./executions";
 import "./steps";

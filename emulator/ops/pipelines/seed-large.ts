@@ -6,7 +6,7 @@ import { arn, ACCOUNT_ID, shortId } from "../../core/arn";
 import type { SeedEnv } from "../../seed/env";
 import { definitionOf } from "./engine/definition";
 import { trainingPipeline } from "./engine/template";
-import { resolveParameters } from "./executions";
+import { resolveParameters } from "./start";
 import {
   executionIndex,
   executions,
