@@ -67,3 +67,13 @@ test("the shell is keyboard navigable", async ({ page }) => {
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/experiments$/);
 });
+
+test("an unknown page says so, with a way back", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, "viewer");
+  const res = await page.goto("/no-such-page");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to the overview" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+});

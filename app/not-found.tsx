@@ -1,0 +1,17 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <main className="flex min-h-screen items-center justify-center p-4">
+      <div className="max-w-sm space-y-3 text-center">
+        <h1 className="text-2xl font-semibold">Page not found</h1>
+        <p className="text-slate-600 dark:text-slate-400">
+          There is no page at this address. Check the link, or start from the overview.
+        </p>
+        <Link href="/" className="inline-block rounded bg-sky-700 px-3 py-1.5 text-white hover:bg-sky-800">
+          Go to the overview
+        </Link>
+      </div>
+    </main>
+  );
+}
