@@ -1,0 +1,69 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+// Rollouts take 120 simulated seconds: run with EMULATOR_SPEED=60 (or more) in the environment.
+const GROUP = "fraud-xgboost";
+
+async function waitForRollout(page: Page, text: RegExp) {
+  await expect(page.getByTestId("rollout-status")).toContainText(text, { timeout: 150_000 });
+  await expect(page.getByTestId("rollout-status")).toContainText("applied", { timeout: 150_000 });
+}
+
+test("an approver approves, promotes to Staging and Production, rolls back and rejects; history and audit show it", async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await page.goto(`/approvals?group=${GROUP}`);
+  await signIn(page, "approver");
+  await expect(page).toHaveURL(new RegExp(`/approvals\\?group=${GROUP}`));
+
+  const cards = page.locator(`[data-testid^="inbox-${GROUP}-"]`);
+  await expect(cards.first()).toBeVisible();
+  const first = cards.first();
+  const version = Number((await first.getAttribute("data-testid"))?.split("-").pop());
+  const other = Number((await cards.nth(1).getAttribute("data-testid"))?.split("-").pop());
+  await expect(first).toContainText("quality gate passed");
+  await first
+    .getByLabel("Reason (required to reject)")
+    .fill("AUC clears the gate; evaluation report reviewed");
+  await first.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByTestId(`inbox-${GROUP}-${version}`)).toHaveCount(0); // it left the inbox
+
+  const second = page.getByTestId(`inbox-${GROUP}-${other}`);
+  await second.getByLabel("Reason (required to reject)").fill("Worse than production on recall; retrain");
+  await second.getByRole("button", { name: "Reject" }).click();
+  await expect(second).toHaveCount(0);
+
+  await page.goto(`/models/${GROUP}/${version}`);
+  await expect(page.getByText("Approved by Alex Approver via SageDeck")).toBeVisible();
+  await page.getByRole("button", { name: "Promote to Staging" }).click();
+  await waitForRollout(page, /Promotion of version \d+ to Staging/);
+
+  await page.reload();
+  const reason = page.getByLabel("Reason (required for Production and rollback)");
+  await reason.fill("Staging checks passed; latency within budget");
+  await page.getByRole("button", { name: "Promote to Production" }).click();
+  await waitForRollout(page, /Promotion of version \d+ to Production/);
+  await page.reload();
+  await expect(page.getByTestId("deployments")).toContainText(/Production:.*serves this version/);
+
+  await page.getByLabel("Reason (required for Production and rollback)").fill("p99 latency regression");
+  await page.getByRole("button", { name: "Roll back Production" }).click();
+  await waitForRollout(page, /Rollback of version \d+ to Production/);
+  await page.reload();
+  await expect(page.getByTestId("deployments")).not.toContainText(/Production:.*serves this version/);
+
+  const history = page.getByRole("list", { name: "Decision history" });
+  await expect(history).toContainText("Approved");
+  await expect(history).toContainText("Promoted to Staging");
+  await expect(history).toContainText("Promoted to Production");
+  await expect(history).toContainText("Replaced in Production");
+
+  await page.goto(`/audit?group=${GROUP}`);
+  const rows = page.getByRole("table", { name: "Audit events" });
+  await expect(rows).toContainText("model.approve");
+  await expect(rows).toContainText("model.reject");
+  await expect(rows).toContainText("model.rollback");
+  await expect(rows.getByText("model.promote")).toHaveCount(2);
+  await expect(rows).toContainText("p99 latency regression");
+});
