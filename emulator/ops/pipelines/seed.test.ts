@@ -14,7 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type EmulatorHandle } from "../../testing/harness";
 import { SOLUTIONS } from "../../seed/org";
-import { steps } from "./test-helpers";
+import { start, steps, waitFor } from "./test-helpers";
 
 let h: EmulatorHandle;
 let c: SageMakerClient;
@@ -121,4 +121,14 @@ describe("seeded pipeline history", () => {
     }
     expect(linked).toBeGreaterThan(10);
   });
+
+  it("runs every seeded pipeline with its default parameters to a registered model", async () => {
+    const arns = await Promise.all(specs.map((p) => start(c, p.name)));
+    for (const [i, arn] of arns.entries()) {
+      expect(await waitFor(c, arn, undefined, 30_000), specs[i]!.name).toBe("Succeeded");
+      expect((await steps(c, arn)).get("RegisterModel")?.Metadata?.RegisterModel?.Arn).toContain(
+        `:model-package/${specs[i]!.modelPackageGroup}/`,
+      );
+    }
+  }, 60_000);
 });
