@@ -127,7 +127,7 @@ describe("callbacks", () => {
 });
 
 describe("stop and retry", () => {
-  it("stops a running execution: Stopping, then Stopped, with its running steps Stopped", async () => {
+  it("stops a running execution: Stopping until its Callback step is answered, then Stopped", async () => {
     await createPipeline(
       c,
       "t-life-stop",
@@ -138,17 +138,24 @@ describe("stop and retry", () => {
       ]),
     );
     const arn = await start(c, "t-life-stop");
-    await callbackToken(arn, "Wait");
+    const t = await callbackToken(arn, "Wait");
     const out = await c.send(
       new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() }),
     );
     expect(out.PipelineExecutionArn).toBe(arn);
-    const right = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
-    expect(["Stopping", "Stopped"]).toContain(right.PipelineExecutionStatus);
+    // a waiting Callback step holds the execution in Stopping until its callback arrives
+    await new Promise((r) => setTimeout(r, 500));
+    const stopping = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+    expect(stopping.PipelineExecutionStatus).toBe("Stopping");
+    expect((await steps(c, arn)).get("Wait")?.StepStatus).toBe("Stopping");
+    await c.send(
+      new SendPipelineExecutionStepFailureCommand({ CallbackToken: t, FailureReason: "stopped on request" }),
+    );
     expect(await waitFor(c, arn, ["Stopped"])).toBe("Stopped");
     const s = await steps(c, arn);
     expect(s.get("Prep")?.StepStatus).toBe("Succeeded");
-    expect(s.get("Wait")?.StepStatus).toBe("Stopped");
+    expect(s.get("Wait")?.StepStatus).toBe("Failed");
+    expect(s.get("Wait")?.FailureReason).toBe("stopped on request");
     expect(s.get("Wait")?.EndTime).toBeInstanceOf(Date);
     expect(s.has("After")).toBe(false);
     const again = await error(

@@ -98,6 +98,7 @@ defineOperation("SendPipelineExecutionStepSuccess", async (input, ctx) => {
     st.Metadata = { Callback: { ...meta, OutputParameters: params } };
     st.xProps = { OutputParameters: Object.fromEntries(params.map((x) => [x.Name, x.Value])) };
     st.xDueAt = ctx.now();
+    if (e.PipelineExecutionStatus === "Stopping") e.xStopAt = ctx.now();
     saveExecution(ctx.state, e);
     callbackTokens(ctx.state).delete(token);
     activeExecutions(ctx.state).set(e.PipelineExecutionArn, ctx.now());
@@ -117,6 +118,7 @@ defineOperation("SendPipelineExecutionStepFailure", async (input, ctx) => {
     st.xFail = reason ?? "The callback reported a failure.";
     st.xFailType = "Callback";
     st.xDueAt = ctx.now();
+    if (e.PipelineExecutionStatus === "Stopping") e.xStopAt = ctx.now();
     saveExecution(ctx.state, e);
     callbackTokens(ctx.state).delete(token);
     activeExecutions(ctx.state).set(e.PipelineExecutionArn, ctx.now());

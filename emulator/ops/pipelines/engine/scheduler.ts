@@ -18,7 +18,7 @@ import {
 } from "../records";
 import { cacheKey, lookup, remember } from "./cache";
 import { definitionOf, type StepDef } from "./definition";
-import { stepState, type Run } from "./run";
+import { stepState, tryCall, type Run } from "./run";
 import { runnerFor } from "./runner";
 import "./runners-jobs";
 import "./runners-models";
@@ -168,6 +168,22 @@ async function completeStep(run: Run, step: StepDef | undefined, st: StepState):
   }
 }
 
+/** Marks the step's training or processing job Stopped. */
+async function stopJob(run: Run, st: StepState): Promise<void> {
+  const training = st.xProps?.TrainingJobName;
+  const processing = st.xProps?.ProcessingJobName;
+  const call =
+    st.xType === "Training" && typeof training === "string"
+      ? tryCall(run.ctx, "_CompleteTrainingJob", { TrainingJobName: training, TrainingJobStatus: "Stopped" })
+      : st.xType === "Processing" && typeof processing === "string"
+        ? tryCall(run.ctx, "_CompleteProcessingJob", {
+            ProcessingJobName: processing,
+            ProcessingJobStatus: "Stopped",
+          })
+        : undefined;
+  await call?.catch(() => undefined);
+}
+
 function ready(run: Run, step: StepDef): boolean {
   if (stepState(run, step.Name)) return false;
   for (const d of step.deps) if (stepState(run, d)?.StepStatus !== "Succeeded") return false;
@@ -207,15 +223,31 @@ export async function advance(ctx: Ctx, executionArn: string): Promise<void> {
     let changed = false;
     if (exec.PipelineExecutionStatus === "Stopping") {
       if ((exec.xStopAt ?? 0) <= now) {
-        for (const st of exec.Steps)
-          if (RUNNING.has(st.StepStatus)) {
-            st.StepStatus = "Stopped";
-            st.EndTime = now;
-            delete st.xDueAt;
-            delete st.xRestart;
+        // a Callback step stops only once its callback arrives (as SageMaker documents)
+        let waiting = false;
+        for (const st of exec.Steps) {
+          if (!RUNNING.has(st.StepStatus)) continue;
+          if (st.xType === "Callback") {
+            if (st.xDueAt === undefined) {
+              waiting = true;
+              continue;
+            }
+            if (st.xDueAt <= now) {
+              await completeStep(run, run.def.byName.get(st.StepName), st);
+              continue;
+            }
           }
-        exec.PipelineExecutionStatus = "Stopped";
-        exec.LastModifiedTime = now;
+          st.StepStatus = "Stopped";
+          st.EndTime = now;
+          delete st.xDueAt;
+          delete st.xRestart;
+          await stopJob(run, st);
+        }
+        if (waiting) exec.xStopAt = WAITING;
+        else {
+          exec.PipelineExecutionStatus = "Stopped";
+          exec.LastModifiedTime = now;
+        }
       }
       break;
     }
