@@ -10,6 +10,7 @@ import { rng } from "../../../core/clock";
 import { userProfile } from "../../../core/context";
 import { Emulator } from "../../../core/emulator";
 import "../../index";
+import { putObject } from "../../jobs/s3";
 import { executions } from "../records";
 import { advance, nextDue } from "./scheduler";
 
@@ -108,5 +109,28 @@ describe("engine internals", () => {
       for (const s of e.Steps) expect((s.EndTime ?? 0) - s.StartTime).toBeGreaterThanOrEqual(40);
     }
     expect(results[1]).toEqual(results[0]);
+  });
+
+  it("reads PipelineDefinitionS3Location from the emulated S3", async () => {
+    const w = world();
+    putObject(w.em.state, "s3://defs/internal-s3.json", DEF);
+    await w.ctx.call("CreatePipeline", {
+      PipelineName: "internal-s3",
+      RoleArn: ROLE,
+      ClientRequestToken: "internal-s3-token".padEnd(32, "x"),
+      PipelineDefinitionS3Location: { Bucket: "defs", ObjectKey: "internal-s3.json" },
+    });
+    const d = await w.ctx.call("DescribePipeline", { PipelineName: "internal-s3" });
+    expect(d.PipelineDefinition).toBe(DEF);
+    await expect(
+      w.ctx.call("CreatePipeline", {
+        PipelineName: "internal-s3-missing",
+        RoleArn: ROLE,
+        ClientRequestToken: "internal-s3-token-2".padEnd(32, "x"),
+        PipelineDefinitionS3Location: { Bucket: "defs", ObjectKey: "nope.json" },
+      }),
+    ).rejects.toThrow(
+      "Unable to read the pipeline definition from s3://defs/nope.json: the object does not exist.",
+    );
   });
 });
