@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { route } from "@/lib/api/route";
+import { getExecutionView } from "@/lib/pipelines/queries";
+
+export const executionParams = z.object({
+  name: z.string().min(1).max(256),
+  id: z.string().regex(/^[a-z0-9]{1,64}$/, "An execution ID is lowercase letters and digits."),
+});
+
+// GET /api/pipelines/[name]/executions/[id] — status, steps, parameters, graph definition
+export const GET = route({ permission: "read", params: executionParams }, ({ params }) =>
+  getExecutionView(params.name, params.id),
+);
