@@ -29,7 +29,12 @@ export const pipelineListQuery = z.object({
   order: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
-export type PipelineListQuery = z.input<typeof pipelineListQuery>;
+export interface PipelineListQuery {
+  q?: string;
+  sort?: "name" | "lastModified" | "lastRun" | "created";
+  order?: "asc" | "desc";
+  page?: number;
+}
 
 export interface PipelineRow extends PipelineSummary {
   stats: PipelineStats | { error: string };
@@ -88,7 +93,13 @@ export const executionListQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
   after: z.coerce.number().int().positive().optional(),
 });
-export type ExecutionListQuery = z.input<typeof executionListQuery>;
+export interface ExecutionListQuery {
+  status?: string;
+  param?: string;
+  find?: string;
+  before?: number;
+  after?: number;
+}
 
 export interface ExecutionRow extends ExecutionSummary {
   /** the SageDeck user who started it here, else SageMaker's CreatedBy */

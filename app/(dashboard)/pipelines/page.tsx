@@ -1,14 +1,34 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/placeholder";
+import { PipelinesTable } from "@/components/pipelines/pipelines-table";
+import { getPipelineList } from "@/lib/pipelines/queries";
+import { fromSearchParams, readPipelineListQuery } from "@/lib/pipelines/url";
+import { pipelineQueries } from "@/lib/queries/pipelines";
+import { getQueryClient } from "@/lib/queries/query-client";
 
 export const metadata: Metadata = { title: "Pipelines" };
 
-export default function Page() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function PipelinesPage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await searchParams;
+  const q = readPipelineListQuery(fromSearchParams(sp));
+  const queryClient = getQueryClient();
+  void queryClient.prefetchQuery({ ...pipelineQueries.list(q), queryFn: () => getPipelineList(q) });
   return (
-    <ComingSoon
-      title="Pipelines"
-      issue={6}
-      what="Pipeline runs with their live step graph; start, stop and retry runs."
-    />
+    <section aria-labelledby="page-title" className="space-y-6">
+      <div>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          Pipelines
+        </h1>
+        <p className="text-slate-600 dark:text-slate-400">
+          Every SageMaker pipeline with its latest run, success rate and median duration over the last 30
+          days.
+        </p>
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <PipelinesTable />
+      </HydrationBoundary>
+    </section>
   );
 }
