@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { PipelineParameter } from "./definition";
 
-function valueSchema(p: PipelineParameter): z.ZodType<string> {
+function valueSchema(p: PipelineParameter): z.ZodType<string, string> {
   const base = z.string().trim();
   switch (p.type) {
     case "Integer":
@@ -30,7 +30,7 @@ function valueSchema(p: PipelineParameter): z.ZodType<string> {
 
 /** `{ parameters: { Name: "value" }, displayName?, description? }` for this pipeline's parameters. */
 export function startRunSchema(parameters: PipelineParameter[]) {
-  const shape: Record<string, z.ZodType<string>> = {};
+  const shape: Record<string, z.ZodType<string, string>> = {};
   for (const p of parameters) shape[p.name] = valueSchema(p);
   return z.object({
     parameters: z.object(shape).strict(),

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StartRunForm } from "@/components/pipelines/start-run-form";
+import { ErrorState } from "@/components/ui/states";
+import { can } from "@/lib/auth/permissions";
+import { getSessionUser } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { describePipeline, type PipelineDetail } from "@/lib/sagemaker/pipelines";
+import { routes } from "@/lib/routes";
+
+export const metadata: Metadata = { title: "Start a run" };
+
+export default async function StartRunPage({ params }: { params: Promise<{ name: string }> }) {
+  const name = decodeURIComponent((await params).name);
+  const user = await getSessionUser();
+  let pipeline: PipelineDetail | null = null;
+  let error: string | null = null;
+  try {
+    pipeline = await describePipeline(name);
+  } catch (err) {
+    error = isAppError(err) ? err.message : "Could not read the pipeline from SageMaker; try again.";
+  }
+  return (
+    <section aria-labelledby="page-title" className="space-y-6">
+      <div>
+        <Link
+          href={`${routes.pipelines}/${encodeURIComponent(name)}`}
+          className="text-sm text-sky-700 hover:underline dark:text-sky-400"
+        >
+          ← {name}
+        </Link>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          Start a run of {name}
+        </h1>
+      </div>
+      {!user || !can(user.role, "pipelines.run") ? (
+        <ErrorState message="Your role may not start pipeline runs. Ask an admin for the scientist role if you need to." />
+      ) : error || !pipeline ? (
+        <ErrorState message={error ?? "Pipeline not found."} />
+      ) : (
+        <StartRunForm pipeline={name} parameters={pipeline.definition.parameters} />
+      )}
+    </section>
+  );
+}

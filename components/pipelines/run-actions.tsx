@@ -1,0 +1,67 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { fetchJson } from "@/lib/queries/fetcher";
+import { pipelineQueries } from "@/lib/queries/pipelines";
+import { newIdempotencyKey } from "./idempotency";
+
+type Verb = "stop" | "retry";
+
+/** Stop (while running) and Retry (after a failure); each click sends one keyed request. */
+export function RunActions({ pipeline, id, status }: { pipeline: string; id: string; status: string }) {
+  const client = useQueryClient();
+  const keys = useRef<Partial<Record<Verb, string>>>({});
+  const [done, setDone] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: (verb: Verb) => {
+      keys.current[verb] ??= newIdempotencyKey();
+      return fetchJson<{ executionArn: string }>(
+        `/api/pipelines/${encodeURIComponent(pipeline)}/executions/${id}/${verb}`,
+        { method: "POST", headers: { "Idempotency-Key": keys.current[verb] } },
+      );
+    },
+    onSuccess: (_r, verb) => {
+      keys.current[verb] = undefined;
+      setDone(verb === "stop" ? "Stop requested." : "Retry started.");
+      void client.invalidateQueries({ queryKey: pipelineQueries.all });
+    },
+    onError: (_e, verb) => {
+      keys.current[verb] = undefined;
+    },
+  });
+  const btn = "rounded border px-3 py-1 text-sm disabled:opacity-40";
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {status === "Executing" ? (
+        <button
+          type="button"
+          className={`${btn} border-amber-400`}
+          disabled={mutation.isPending}
+          onClick={() => mutation.mutate("stop")}
+        >
+          Stop
+        </button>
+      ) : null}
+      {status === "Failed" ? (
+        <button
+          type="button"
+          className={`${btn} border-sky-400`}
+          disabled={mutation.isPending}
+          onClick={() => mutation.mutate("retry")}
+        >
+          Retry
+        </button>
+      ) : null}
+      {mutation.isError ? (
+        <span role="status" className="text-sm text-red-700 dark:text-red-400" data-testid="action-error">
+          {mutation.error.message}
+        </span>
+      ) : done ? (
+        <span role="status" className="text-sm text-slate-600">
+          {done}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useMemo, useRef } from "react";
+import { useForm } from "react-hook-form";
+import type { PipelineParameter } from "@/lib/pipelines/definition";
+import { defaultValues, startRunSchema, type StartRunValues } from "@/lib/pipelines/parameters";
+import { fetchJson } from "@/lib/queries/fetcher";
+import { pipelineQueries } from "@/lib/queries/pipelines";
+import { routes } from "@/lib/routes";
+import { newIdempotencyKey } from "./idempotency";
+
+const field =
+  "mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-sm dark:border-slate-700 dark:bg-slate-900";
+
+export function StartRunForm({
+  pipeline,
+  parameters,
+}: {
+  pipeline: string;
+  parameters: PipelineParameter[];
+}) {
+  const router = useRouter();
+  const client = useQueryClient();
+  const key = useRef(newIdempotencyKey());
+  const schema = useMemo(() => startRunSchema(parameters), [parameters]);
+  const form = useForm<StartRunValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { parameters: defaultValues(parameters), displayName: "", description: "" },
+  });
+  const start = useMutation({
+    mutationFn: (values: StartRunValues) => {
+      const changed = Object.fromEntries(
+        Object.entries(values.parameters).filter(
+          ([k, v]) => parameters.find((p) => p.name === k)?.defaultValue !== v,
+        ),
+      );
+      return fetchJson<{ executionId: string }>(`/api/pipelines/${encodeURIComponent(pipeline)}/executions`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Idempotency-Key": key.current },
+        body: JSON.stringify({
+          parameters: changed,
+          displayName: values.displayName || undefined,
+          description: values.description || undefined,
+        }),
+      });
+    },
+    onSuccess: (r) => {
+      key.current = newIdempotencyKey();
+      void client.invalidateQueries({ queryKey: pipelineQueries.all });
+      router.push(`${routes.pipelines}/${encodeURIComponent(pipeline)}/executions/${r.executionId}`);
+    },
+  });
+  const errors = form.formState.errors;
+  return (
+    <form
+      onSubmit={(e) => void form.handleSubmit((v) => start.mutate(v))(e)}
+      className="max-w-2xl space-y-4"
+      noValidate
+    >
+      <fieldset className="space-y-3">
+        <legend className="font-medium">Parameters</legend>
+        {parameters.length === 0 ? (
+          <p className="text-sm text-slate-600">This pipeline has no parameters.</p>
+        ) : null}
+        {parameters.map((p) => {
+          const err = errors.parameters?.[p.name]?.message;
+          const id = `param-${p.name}`;
+          return (
+            <div key={p.name}>
+              <label htmlFor={id} className="text-sm">
+                <span className="font-mono">{p.name}</span>{" "}
+                <span className="text-xs text-slate-500">
+                  {p.type}
+                  {p.defaultValue !== undefined ? `, default ${p.defaultValue}` : ", required"}
+                </span>
+              </label>
+              {p.enumValues?.length ? (
+                <select id={id} className={field} {...form.register(`parameters.${p.name}`)}>
+                  {p.enumValues.map((v) => (
+                    <option key={v}>{v}</option>
+                  ))}
+                </select>
+              ) : p.type === "Boolean" ? (
+                <select id={id} className={field} {...form.register(`parameters.${p.name}`)}>
+                  <option>true</option>
+                  <option>false</option>
+                </select>
+              ) : (
+                <input
+                  id={id}
+                  className={field}
+                  inputMode={p.type === "String" ? "text" : "decimal"}
+                  aria-invalid={err ? true : undefined}
+                  {...form.register(`parameters.${p.name}`)}
+                />
+              )}
+              {err ? <p className="mt-1 text-sm text-red-700 dark:text-red-400">{err}</p> : null}
+            </div>
+          );
+        })}
+      </fieldset>
+      <div>
+        <label htmlFor="displayName" className="text-sm">
+          Display name (optional)
+        </label>
+        <input id="displayName" className={field} {...form.register("displayName")} />
+        {errors.displayName ? (
+          <p className="mt-1 text-sm text-red-700">{errors.displayName.message}</p>
+        ) : null}
+      </div>
+      <div>
+        <label htmlFor="description" className="text-sm">
+          Description (optional)
+        </label>
+        <textarea id="description" rows={2} className={field} {...form.register("description")} />
+      </div>
+      {start.isError ? (
+        <p
+          role="status"
+          className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-300"
+        >
+          {start.error.message}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={start.isPending || start.isSuccess}
+        className="rounded bg-sky-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+      >
+        {start.isPending || start.isSuccess ? "Starting…" : "Start run"}
+      </button>
+    </form>
+  );
+}
