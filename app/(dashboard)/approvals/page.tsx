@@ -25,7 +25,7 @@ export default async function ApprovalsPage({
   const params = { group: p.group ?? undefined, cursor: p.cursor ?? undefined, sla: p.sla ?? undefined };
   ensureReconciler();
   const queryClient = getQueryClient();
-  void queryClient.prefetchQuery({
+  await queryClient.prefetchQuery({
     ...approvalQueries.inbox(params),
     queryFn: async () =>
       getInbox(await getDb(), { group: params.group, cursor: params.cursor, slaHours: params.sla }),

@@ -27,7 +27,7 @@ export default async function VersionPage({ params }: Props) {
   ensureReconciler();
   const queryClient = getQueryClient();
   if (user) {
-    void queryClient.prefetchQuery({
+    await queryClient.prefetchQuery({
       ...modelQueries.version(group, version),
       queryFn: async () => getVersionPage(await getDb(), user, group, version),
     });

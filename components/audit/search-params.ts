@@ -1,0 +1,35 @@
+import type { AuditParams } from "@/lib/queries/audit";
+import { parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
+
+/** URL state of the audit page, shared by the server prefetch and the client. */
+export const auditSearchParams = {
+  actor: parseAsString,
+  action: parseAsString,
+  group: parseAsString,
+  outcome: parseAsStringLiteral(["ok", "failed"] as const),
+  from: parseAsString,
+  to: parseAsString,
+  page: parseAsInteger.withDefault(1),
+  at: parseAsString,
+};
+
+/** The parsed URL state → API parameters (nulls dropped). */
+export function toAuditParams(p: {
+  actor: string | null;
+  action: string | null;
+  group: string | null;
+  outcome: "ok" | "failed" | null;
+  from: string | null;
+  to: string | null;
+  page: number;
+}): AuditParams {
+  return {
+    actor: p.actor ?? undefined,
+    action: p.action ?? undefined,
+    group: p.group ?? undefined,
+    outcome: p.outcome ?? undefined,
+    from: p.from ?? undefined,
+    to: p.to ?? undefined,
+    page: p.page,
+  };
+}
