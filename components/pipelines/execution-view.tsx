@@ -1,0 +1,116 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { ErrorState, LoadingBlock } from "@/components/ui/states";
+import { formatDuration, Timestamp } from "@/components/ui/timestamp";
+import { pipelineQueries } from "@/lib/queries/pipelines";
+import { RunActions } from "./run-actions";
+import { StatusBadge } from "./status-badge";
+import { StepDetails } from "./step-details";
+import { StepGraph } from "./step-graph";
+import { StepTimeline } from "./step-timeline";
+
+/** Graphs of this many steps or more are shown as a timeline. */
+export const TIMELINE_THRESHOLD = 100;
+
+export function ExecutionView({ pipeline, id, canRun }: { pipeline: string; id: string; canRun: boolean }) {
+  const query = useQuery(pipelineQueries.execution(pipeline, id));
+  const [selected, setSelected] = useState<string | undefined>();
+  const [view, setView] = useState<"auto" | "graph" | "timeline">("auto");
+  if (query.isError) return <ErrorState message={query.error.message} retry={() => void query.refetch()} />;
+  const e = query.data;
+  if (!e) return <LoadingBlock rows={6} label="Loading execution" />;
+  const total = Math.max(e.steps.length, e.definitionSteps.length);
+  const mode = view === "auto" ? (total >= TIMELINE_THRESHOLD ? "timeline" : "graph") : view;
+  const failedFirst = [...e.steps].sort(
+    (a, b) => Number(b.status === "Failed") - Number(a.status === "Failed"),
+  );
+  const selectedStep = e.steps.find((s) => s.name === selected);
+  const selectedDef = e.definitionSteps.find((s) => s.name === selected);
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-4">
+        <span data-testid="execution-status">
+          <StatusBadge status={e.status} />
+        </span>
+        <span className="text-sm">
+          Started <Timestamp at={e.startedAt} /> by {e.startedBy ?? "—"}
+        </span>
+        <span className="text-sm">
+          Duration{" "}
+          {formatDuration(e.durationMs ?? (e.startedAt ? query.dataUpdatedAt - e.startedAt : undefined))}
+        </span>
+        {canRun ? <RunActions pipeline={pipeline} id={id} status={e.status} /> : null}
+      </div>
+      {e.failureReason ? (
+        <p className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
+          {e.failureReason}
+        </p>
+      ) : null}
+      <div className="flex gap-2 text-sm">
+        {(["auto", "graph", "timeline"] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            onClick={() => setView(v)}
+            className={`rounded border px-2 py-0.5 ${view === v ? "border-sky-500 bg-sky-50 dark:bg-sky-950" : ""}`}
+          >
+            {v === "auto" ? `Auto (${mode})` : v === "graph" ? "Graph" : "Timeline"}
+          </button>
+        ))}
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="min-w-0 space-y-6">
+          {mode === "graph" ? (
+            <StepGraph
+              definition={e.definitionSteps}
+              steps={e.steps}
+              selected={selected}
+              onSelect={setSelected}
+            />
+          ) : (
+            <StepTimeline steps={e.steps} onSelect={setSelected} now={query.dataUpdatedAt} />
+          )}
+          <div>
+            <h2 className="mb-2 font-semibold">Steps (failed first)</h2>
+            <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-900" data-testid="steps-list">
+              {failedFirst.slice(0, 200).map((s) => (
+                <li key={s.name} className="flex items-center gap-3 py-1">
+                  <StatusBadge status={s.status} />
+                  <button
+                    type="button"
+                    className="font-mono text-sky-700 hover:underline"
+                    onClick={() => setSelected(s.name)}
+                  >
+                    {s.name}
+                  </button>
+                  {s.failureReason ? <span className="truncate text-red-700">{s.failureReason}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+        <aside className="space-y-6">
+          <div className="rounded border border-slate-200 p-3 dark:border-slate-800">
+            <StepDetails pipeline={pipeline} id={id} step={selectedStep} definition={selectedDef} />
+          </div>
+          <div>
+            <h2 className="mb-2 font-semibold">Parameters</h2>
+            <dl
+              className="grid grid-cols-[auto_1fr] gap-x-3 font-mono text-xs"
+              data-testid="execution-parameters"
+            >
+              {Object.entries(e.parameters).map(([k, v]) => (
+                <div key={k} className="contents">
+                  <dt className="text-slate-500">{k}</dt>
+                  <dd className="break-all">{v}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}
