@@ -49,6 +49,8 @@ export default defineConfig({
       PORT: String(PORT),
       EMULATOR_PORT: String(EMULATOR_PORT),
       SAGEDECK_DATA_DIR: ".data/e2e",
+      // pipeline runs in simulated time: a demo run takes ~6 s instead of ~1 min (e2e/pipelines*.spec.ts watches runs finish)
+      EMULATOR_SPEED: "10",
       SAGEMAKER_MODE: "local",
       SAGEMAKER_ENDPOINT: "",
       DATABASE_URL: "",
