@@ -1,3 +1,6 @@
+/** Loss- and error-like metrics improve downwards. */
+export const lowerIsBetter = (name: string) => /loss|error|rmse|mae|mape/i.test(name);
+
 /** This version's metrics next to a baseline (the version in Production), with the difference. */
 export function MetricsTable({
   metrics,
@@ -31,7 +34,15 @@ export function MetricsTable({
               <td className="pr-4">{a?.toFixed(4) ?? "—"}</td>
               {baseline ? <td className="pr-4">{b?.toFixed(4) ?? "—"}</td> : null}
               {baseline ? (
-                <td className={d === undefined ? "" : d >= 0 ? "text-emerald-700" : "text-red-700"}>
+                <td
+                  className={
+                    d === undefined || d === 0
+                      ? ""
+                      : d > 0 !== lowerIsBetter(n)
+                        ? "text-emerald-700"
+                        : "text-red-700"
+                  }
+                >
                   {d === undefined ? "—" : `${d >= 0 ? "+" : ""}${d.toFixed(4)}`}
                 </td>
               ) : null}

@@ -1,9 +1,36 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { GroupOverview, GroupVersionsPage } from "@/lib/services/decisions-models";
 import type { VersionPage } from "@/lib/services/decisions-version";
 import { fetchJson } from "./fetcher";
 
+export interface GroupVersionsParams {
+  status?: "PendingManualApproval" | "Approved" | "Rejected";
+  order?: "Ascending" | "Descending";
+  cursor?: string;
+}
+
+function qs(p: Record<string, string | number | undefined>): string {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== "") s.set(k, String(v));
+  const out = s.toString();
+  return out ? `?${out}` : "";
+}
+
 export const modelQueries = {
   all: ["models"] as const,
+  list: (p: { q?: string; page?: number }) =>
+    queryOptions({
+      queryKey: [...modelQueries.all, "list", p] as const,
+      queryFn: () =>
+        fetchJson<{ items: GroupOverview[]; page: number; total: number; pageSize: number }>(
+          `/api/models${qs(p)}`,
+        ),
+    }),
+  group: (group: string, p: GroupVersionsParams) =>
+    queryOptions({
+      queryKey: [...modelQueries.all, "group", group, p] as const,
+      queryFn: () => fetchJson<GroupVersionsPage>(`/api/models/${encodeURIComponent(group)}${qs({ ...p })}`),
+    }),
   version: (group: string, version: number) =>
     queryOptions({
       queryKey: [...modelQueries.all, "version", group, version] as const,

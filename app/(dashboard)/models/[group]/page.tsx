@@ -1,0 +1,44 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { createSearchParamsCache } from "nuqs/server";
+import { GroupVersions } from "@/components/models/group-versions";
+import { groupSearchParams } from "@/components/models/search-params";
+import { modelQueries } from "@/lib/queries/models";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { routes } from "@/lib/routes";
+import { listGroupVersions } from "@/lib/services/decisions-models";
+
+type Props = { params: Promise<{ group: string }>; searchParams: Promise<Record<string, string>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).group) };
+}
+
+const cache = createSearchParamsCache(groupSearchParams);
+
+export default async function GroupPage({ params, searchParams }: Props) {
+  const group = decodeURIComponent((await params).group);
+  const p = cache.parse(await searchParams);
+  const q = { status: p.status ?? undefined, order: p.order ?? undefined, cursor: p.cursor ?? undefined };
+  const queryClient = getQueryClient();
+  await queryClient.prefetchQuery({
+    ...modelQueries.group(group, q),
+    queryFn: () => listGroupVersions({ group, ...q }),
+  });
+  return (
+    <section aria-labelledby="page-title" className="space-y-4">
+      <nav className="text-sm text-slate-500">
+        <Link href={routes.models} className="hover:underline">
+          Models
+        </Link>
+      </nav>
+      <h1 id="page-title" className="text-2xl font-semibold">
+        {group}
+      </h1>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <GroupVersions group={group} />
+      </HydrationBoundary>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { route } from "@/lib/api/route";
+import { listGroupVersions } from "@/lib/services/decisions-models";
+import { GroupParams } from "@/lib/services/decisions-schemas";
+
+export const dynamic = "force-dynamic";
+
+const Query = z.object({
+  status: z.enum(["PendingManualApproval", "Approved", "Rejected"]).optional(),
+  order: z.enum(["Ascending", "Descending"]).optional(),
+  cursor: z.string().min(1).optional(),
+});
+
+// GET /api/models/[group] – one page of the group's versions (status filter, sort order, cursor)
+export const GET = route({ permission: "read", params: GroupParams, query: Query }, ({ params, query }) =>
+  listGroupVersions({ group: params.group, ...query }),
+);

@@ -1,0 +1,96 @@
+import type { Db } from "@/lib/db";
+import { decisionsForGroup } from "@/lib/db/decisions";
+import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints";
+import {
+  describeModelVersion,
+  listAllGroupVersions,
+  listModelGroups,
+  listModelVersions,
+} from "@/lib/sagemaker/registry";
+import type { ApprovalStatus, ModelVersionDetail } from "@/lib/sagemaker/registry-types";
+import { toDecisionView, type DecisionView } from "./decisions-types";
+
+export interface GroupOverview {
+  name: string;
+  description?: string;
+  latestVersion?: number;
+  latestAt?: number;
+  counts: Record<ApprovalStatus, number>;
+  staging?: number;
+  production?: number;
+  lastDecision?: DecisionView;
+}
+
+export const GROUPS_PAGE_SIZE = 20;
+
+const versionOf = (arn: string | undefined, group: string) =>
+  arn && arn.includes(`/${group}/`) ? Number(arn.split("/").pop()) : undefined;
+
+/** Model groups (filtered by name, paged) with counts by status, what Staging/Production serve, last decision. */
+export async function listModelOverview(
+  db: Db,
+  q: { search?: string; page?: number },
+): Promise<{ items: GroupOverview[]; page: number; total: number; pageSize: number }> {
+  const page = q.page ?? 1;
+  const all = (await listModelGroups())
+    .filter((g) => !q.search || g.name.toLowerCase().includes(q.search.toLowerCase()))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const slice = all.slice((page - 1) * GROUPS_PAGE_SIZE, page * GROUPS_PAGE_SIZE);
+  const items = await Promise.all(
+    slice.map(async (g): Promise<GroupOverview> => {
+      const [versions, stages, decisions] = await Promise.all([
+        listAllGroupVersions(g.name),
+        stageEndpointsForGroup(g.arn),
+        decisionsForGroup(db, g.name),
+      ]);
+      const counts: Record<ApprovalStatus, number> = { PendingManualApproval: 0, Approved: 0, Rejected: 0 };
+      for (const v of versions) counts[v.approvalStatus] += 1;
+      const latest = versions[0];
+      const last = decisions[0];
+      return {
+        name: g.name,
+        description: g.description,
+        latestVersion: latest?.version,
+        latestAt: latest?.createdAt,
+        counts,
+        staging: versionOf(stages.Staging?.servedArn, g.name),
+        production: versionOf(stages.Production?.servedArn, g.name),
+        lastDecision: last ? toDecisionView(last) : undefined,
+      };
+    }),
+  );
+  return { items, page, total: all.length, pageSize: GROUPS_PAGE_SIZE };
+}
+
+export interface GroupVersionsPage {
+  group: string;
+  items: (ModelVersionDetail & { live?: "Staging" | "Production" })[];
+  cursor?: string;
+}
+
+/** One page of a group's versions (server-side: status filter, sort order, cursor) with details. */
+export async function listGroupVersions(q: {
+  group: string;
+  status?: ApprovalStatus;
+  order?: "Ascending" | "Descending";
+  cursor?: string;
+}): Promise<GroupVersionsPage> {
+  const g = (await listModelGroups()).find((x) => x.name === q.group);
+  const [page, stages] = await Promise.all([
+    listModelVersions({ group: q.group, status: q.status, order: q.order, cursor: q.cursor, limit: 25 }),
+    g ? stageEndpointsForGroup(g.arn) : Promise.resolve(undefined),
+  ]);
+  const items = await Promise.all(
+    page.items.map(async (v) => {
+      const d = await describeModelVersion(v.arn);
+      const live =
+        stages?.Production?.servedArn === v.arn
+          ? ("Production" as const)
+          : stages?.Staging?.servedArn === v.arn
+            ? ("Staging" as const)
+            : undefined;
+      return { ...d, live };
+    }),
+  );
+  return { group: q.group, items, cursor: page.cursor };
+}
