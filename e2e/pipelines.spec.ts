@@ -49,9 +49,18 @@ test("a scientist starts a run with a changed parameter, watches it succeed, and
   await expect(top).toContainText(id);
   await expect(top).toContainText("sam");
   await expect(top.locator('[data-param="MaxDepth"]')).toHaveText("5");
-  await page.getByLabel("Status").selectOption("Succeeded");
+  await page.getByLabel("Status", { exact: true }).selectOption("Succeeded");
   await expect(page).toHaveURL(/status=Succeeded/);
   await expect(page.getByTestId("execution-row").first()).toContainText("Succeeded");
+  await page.getByLabel("Parameter name").selectOption("MaxDepth");
+  await page.getByLabel("Parameter value").fill("5");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/param=MaxDepth%3D5/);
+  const rows = page.getByTestId("execution-row");
+  await expect(rows.first()).toContainText(id);
+  for (const cell of await rows.locator('[data-param="MaxDepth"]').allTextContents()) expect(cell).toBe("5");
+  await page.goBack();
+  await expect(page).not.toHaveURL(/param=/);
 });
 
 test("a run with invalid hyperparameters fails with its reason on the step; retry resumes it", async ({

@@ -49,7 +49,12 @@ export function ExecutionsFilters({
       >
         <label>
           Parameter
-          <select value={paramName} onChange={(e) => setParamName(e.target.value)} className={input}>
+          <select
+            aria-label="Parameter name"
+            value={paramName}
+            onChange={(e) => setParamName(e.target.value)}
+            className={input}
+          >
             {parameters.map((p) => (
               <option key={p.name}>{p.name}</option>
             ))}
