@@ -1,14 +1,32 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/placeholder";
+import { ExperimentsTable } from "@/components/experiments/experiments-table";
+import { readExperimentListQuery } from "@/lib/experiments/query";
+import { experimentQueries } from "@/lib/queries/experiments";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { listExperiments } from "@/lib/sagemaker/experiments";
 
 export const metadata: Metadata = { title: "Experiments" };
 
-export default function Page() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ExperimentsPage({ searchParams }: { searchParams: SearchParams }) {
+  const q = readExperimentListQuery(await searchParams);
+  const queryClient = getQueryClient();
+  void queryClient.prefetchQuery({ ...experimentQueries.list(q), queryFn: () => listExperiments(q) });
   return (
-    <ComingSoon
-      title="Experiments"
-      issue={5}
-      what="Browse, search and compare experiments and their runs, with metrics and parameters side by side."
-    />
+    <section aria-labelledby="page-title" className="space-y-6">
+      <div>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          Experiments
+        </h1>
+        <p className="text-slate-600 dark:text-slate-400">
+          Experiments tracked on SageMaker, with their runs, last activity and where they come from.
+        </p>
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ExperimentsTable />
+      </HydrationBoundary>
+    </section>
   );
 }

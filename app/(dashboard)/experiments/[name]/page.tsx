@@ -1,0 +1,43 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RunsView } from "@/components/experiments/runs-view";
+import { readRunListQuery } from "@/lib/experiments/query";
+import { experimentQueries } from "@/lib/queries/experiments";
+import { getQueryClient } from "@/lib/queries/query-client";
+import { searchRuns } from "@/lib/sagemaker/experiments";
+
+type Props = {
+  params: Promise<{ name: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `${decodeURIComponent((await params).name)} · Experiments` };
+}
+
+export default async function ExperimentPage({ params, searchParams }: Props) {
+  const name = decodeURIComponent((await params).name);
+  const q = readRunListQuery(await searchParams);
+  const queryClient = getQueryClient();
+  void queryClient.prefetchQuery({ ...experimentQueries.runs(name, q), queryFn: () => searchRuns(name, q) });
+  return (
+    <section aria-labelledby="page-title" className="space-y-4">
+      <div>
+        <Link href="/experiments" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+          ← Experiments
+        </Link>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          {name}
+        </h1>
+        <p className="text-slate-600 dark:text-slate-400">
+          Runs, sorted and filtered by SageMaker Search. Filter with e.g.{" "}
+          <code>validation:auc &gt; 0.85 and status = Completed</code>.
+        </p>
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <RunsView experiment={name} />
+      </HydrationBoundary>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { Pager } from "@/components/ui/pager";
+import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
+import { Timestamp } from "@/components/ui/timestamp";
+import { readExperimentListQuery } from "@/lib/experiments/query";
+import type { ExperimentRow } from "@/lib/experiments/types";
+import { experimentQueries } from "@/lib/queries/experiments";
+import { useUrlState } from "./use-url-state";
+
+const COLUMNS: DataColumn<ExperimentRow>[] = [
+  {
+    id: "name",
+    header: "Experiment",
+    width: "minmax(16rem,2fr)",
+    sortable: true,
+    cell: (e) => (
+      <Link
+        href={`/experiments/${encodeURIComponent(e.name)}`}
+        className="font-medium text-sky-700 hover:underline dark:text-sky-400"
+      >
+        {e.displayName}
+      </Link>
+    ),
+  },
+  { id: "runs", header: "Runs", width: "6rem", align: "right", cell: (e) => e.runs.toLocaleString() },
+  {
+    id: "activity",
+    header: "Last activity",
+    width: "12rem",
+    cell: (e) => <Timestamp at={e.lastActivityAt} />,
+  },
+  {
+    id: "created",
+    header: "Created",
+    width: "12rem",
+    sortable: true,
+    cell: (e) => <Timestamp at={e.createdAt} />,
+  },
+  {
+    id: "source",
+    header: "Source",
+    width: "8rem",
+    cell: (e) => <Badge tone={e.source === "pipeline" ? "blue" : "neutral"}>{e.source}</Badge>,
+  },
+];
+
+export function ExperimentsTable() {
+  const { all, set } = useUrlState();
+  const q = readExperimentListQuery(all);
+  const { data, error, isPending, refetch } = useQuery(experimentQueries.list(q));
+  const [text, setText] = useState(q.q ?? "");
+  return (
+    <div className="space-y-3">
+      <form
+        role="search"
+        className="flex gap-2"
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          set({ q: text.trim(), after: undefined });
+        }}
+      >
+        <input
+          aria-label="Search experiments by name"
+          placeholder="Search by name"
+          value={text}
+          onChange={(ev) => setText(ev.target.value)}
+          className="w-72 rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+        />
+        <button
+          type="submit"
+          className="rounded bg-slate-800 px-3 py-1 text-sm text-white dark:bg-slate-200 dark:text-slate-900"
+        >
+          Search
+        </button>
+      </form>
+      {isPending ? (
+        <LoadingBlock label="Loading experiments" />
+      ) : error ? (
+        <ErrorState message={error.message} retry={() => void refetch()} />
+      ) : data.items.length === 0 ? (
+        <EmptyState title="No experiments match">
+          {q.q
+            ? "Clear the search or try another part of the name."
+            : "Runs tracked on SageMaker appear here."}
+        </EmptyState>
+      ) : (
+        <>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {data.total.toLocaleString()} experiments
+          </p>
+          <DataTable
+            label="Experiments"
+            columns={COLUMNS}
+            rows={data.items}
+            rowId={(e) => e.name}
+            sort={{ id: q.sort === "name" ? "name" : "created", dir: q.dir ?? "desc" }}
+            onSort={(id) => {
+              const same = (id === "name") === (q.sort === "name");
+              set({ sort: id, dir: same && q.dir === "desc" ? "asc" : "desc", after: undefined });
+            }}
+          />
+          <Pager
+            hasPrevious={Boolean(q.after)}
+            hasNext={Boolean(data.nextToken)}
+            onFirst={() => set({ after: undefined })}
+            onNext={() => set({ after: data.nextToken })}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { DataTable } from "@/components/ui/data-table";
+import { Pager } from "@/components/ui/pager";
+import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
+import { parseColumns, type ParsedColumn } from "@/lib/experiments/columns";
+import { PAGE_SIZES, readRunListQuery } from "@/lib/experiments/query";
+import type { RunPage } from "@/lib/experiments/types";
+import { experimentQueries } from "@/lib/queries/experiments";
+import { ColumnPicker } from "./column-picker";
+import { FilterBar } from "./filter-bar";
+import { runColumns } from "./run-columns";
+import { useUrlState } from "./use-url-state";
+
+export const MAX_COMPARE = 200;
+
+/** Without `cols` in the URL: every metric (last) and the first few user parameters. */
+function defaultColumns(page: RunPage | undefined): ParsedColumn[] {
+  if (!page) return [];
+  const params = page.paramNames.filter((p) => !p.startsWith("SageMaker.")).slice(0, 4);
+  return parseColumns(
+    [...page.metricNames.map((m) => `m:${m}:last`), ...params.map((p) => `p:${p}`)].join(","),
+  );
+}
+
+export function RunsView({ experiment }: { experiment: string }) {
+  const { all, set } = useUrlState();
+  const q = readRunListQuery(all);
+  const { data, error, isPending, isFetching, refetch } = useQuery({
+    ...experimentQueries.runs(experiment, q),
+    placeholderData: keepPreviousData,
+  });
+  const [selected, setSelected] = useState<string[]>([]);
+  const picked = useMemo(
+    () => (all.cols !== undefined ? parseColumns(all.cols) : defaultColumns(data)),
+    [all.cols, data],
+  );
+  const columns = runColumns(experiment, picked, {
+    has: (n) => selected.includes(n),
+    toggle: (n) =>
+      setSelected((s) => (s.includes(n) ? s.filter((x) => x !== n) : s.length < MAX_COMPARE ? [...s, n] : s)),
+  });
+  const compareHref = `/experiments/${encodeURIComponent(experiment)}/compare?runs=${encodeURIComponent(selected.join(","))}`;
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <FilterBar value={q.filter ?? ""} onApply={(filter) => set({ filter, after: undefined })} />
+        <ColumnPicker
+          params={data?.paramNames ?? []}
+          metrics={data?.metricNames ?? []}
+          picked={picked}
+          onChange={(ids) => set({ cols: ids.join(",") || "none" })}
+        />
+        <label className="flex items-center gap-1 text-sm">
+          Rows
+          <select
+            value={String(q.size)}
+            onChange={(ev) => set({ size: ev.target.value, after: undefined })}
+            className="rounded border border-slate-300 px-1 py-1 dark:border-slate-700 dark:bg-slate-900"
+          >
+            {PAGE_SIZES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="flex items-center justify-between text-sm text-slate-600 dark:text-slate-400">
+        <span aria-live="polite">
+          {data ? `${data.total.toLocaleString()} runs match` : ""}
+          {isFetching && data ? " · updating…" : ""}
+        </span>
+        <span className="flex items-center gap-2">
+          {selected.length > 0 ? `${selected.length} selected` : "Select 2–200 runs to compare"}
+          {selected.length >= 2 ? (
+            <Link href={compareHref} className="rounded bg-sky-700 px-3 py-1 text-white hover:bg-sky-800">
+              Compare {selected.length} runs
+            </Link>
+          ) : null}
+          {selected.length > 0 ? (
+            <button type="button" className="underline" onClick={() => setSelected([])}>
+              Clear selection
+            </button>
+          ) : null}
+        </span>
+      </div>
+      {isPending ? (
+        <LoadingBlock label="Loading runs" rows={8} />
+      ) : error ? (
+        <ErrorState message={error.message} retry={() => void refetch()} />
+      ) : data.items.length === 0 ? (
+        <EmptyState title="No runs match">
+          {q.filter ? "Loosen or clear the filter." : "This experiment has no runs yet."}
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable
+            label="Runs"
+            columns={columns}
+            rows={data.items}
+            rowId={(r) => r.name}
+            sort={{ id: q.sort ?? "start", dir: q.dir ?? "desc" }}
+            onSort={(id) =>
+              set({ sort: id, dir: q.sort === id && q.dir === "desc" ? "asc" : "desc", after: undefined })
+            }
+          />
+          <Pager
+            hasPrevious={Boolean(q.after)}
+            hasNext={Boolean(data.nextToken)}
+            onFirst={() => set({ after: undefined })}
+            onNext={() => set({ after: data.nextToken })}
+          />
+        </>
+      )}
+    </div>
+  );
+}
