@@ -198,7 +198,7 @@ describe.runIf(emulatorExists()).each(targets)("decisions on $name", (target) =>
       toStatus: "Approved",
     });
     // the approval's version is Approved after that, so the promotion intent is valid too
-    const report = await reconcileDecisions(handle.db, { pendingOlderThanMs: 0 });
+    const report = await reconcileDecisions(handle.db, { pendingOlderThanMs: -60_000 });
     expect(report.applied).toBeGreaterThanOrEqual(1);
     expect((await describeModelVersion(arn, true)).approvalStatus).toBe("Approved");
     const [row] = await handle.db.select().from(decisions).where(eq(decisions.id, approval.id));
@@ -214,7 +214,7 @@ describe.runIf(emulatorExists()).each(targets)("decisions on $name", (target) =>
       toStatus: "Staging",
       endpointName: `${group}-staging`,
     });
-    await reconcileDecisions(handle.db, { pendingOlderThanMs: 0 });
+    await reconcileDecisions(handle.db, { pendingOlderThanMs: -60_000 });
     const [p] = await handle.db.select().from(decisions).where(eq(decisions.id, promo.id));
     expect(p?.state).toBe("failed");
     expect(p?.outcome).toMatch(/Interrupted before the rollout/);
@@ -259,7 +259,11 @@ describe.runIf(emulatorExists()).each(targets)("decisions on $name", (target) =>
       expectedStage: "Development",
     });
     expect(staging.state).toBe("deploying");
-    expect((await settle(handle.db, staging.id)).state).toBe("applied");
+    // two followers (a page poll and the reconciler) finish it once: one audit event
+    const [a, b] = await Promise.all([settle(handle.db, staging.id), settle(handle.db, staging.id)]);
+    expect([a.state, b.state]).toEqual(["applied", "applied"]);
+    const events = await handle.db.select().from(auditEvents).where(eq(auditEvents.action, "model.promote"));
+    expect(events.filter((e) => e.details.decisionId === staging.id)).toHaveLength(1);
     expect((await describeEndpoint(`${group}-staging`, true))?.servedArn).toBe(await arnOf(4));
     const p4 = await promoteVersion(ctx(), {
       group,

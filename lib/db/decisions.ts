@@ -86,6 +86,27 @@ export async function markDecision(
   return row;
 }
 
+/**
+ * Moves a decision from one of `from` to `state`; undefined when it was no longer in `from` (another
+ * process — the reconciler, a poll, another replica — finished it first), so the caller audits nothing.
+ */
+export async function transition(
+  db: Db,
+  id: string,
+  from: DecisionState[],
+  state: DecisionState,
+  outcome: string,
+  extra: Partial<Pick<DecisionRow, "endpointConfigName" | "previousArn">> = {},
+): Promise<DecisionRow | undefined> {
+  const done = state === "applied" || state === "failed";
+  const [row] = await db
+    .update(decisions)
+    .set({ state, outcome, updatedAt: new Date(), ...(done ? { completedAt: new Date() } : {}), ...extra })
+    .where(and(eq(decisions.id, id), inArray(decisions.state, from)))
+    .returning();
+  return row;
+}
+
 export async function getDecision(db: Db, id: string): Promise<DecisionRow | undefined> {
   const [row] = await db.select().from(decisions).where(eq(decisions.id, id)).limit(1);
   return row;

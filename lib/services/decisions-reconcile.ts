@@ -1,4 +1,4 @@
-import { markDecision, unfinishedDecisions } from "@/lib/db/decisions";
+import { transition, unfinishedDecisions } from "@/lib/db/decisions";
 import { getDb, type Db } from "@/lib/db";
 import type { DecisionRow } from "@/lib/db/schema";
 import { describeEndpoint } from "@/lib/sagemaker/endpoints";
@@ -24,15 +24,22 @@ async function reconcileApproval(db: Db, r: DecisionRow): Promise<DecisionRow["s
   }
   const ours = v.approvalStatus === r.toStatus && (v.approvalDescription ?? "").includes(r.id);
   const row = ours
-    ? await markDecision(db, r.id, "applied", `SageMaker shows ${r.toStatus} (confirmed by the reconciler).`)
-    : await markDecision(
+    ? await transition(
         db,
         r.id,
+        ["pending"],
+        "applied",
+        `SageMaker shows ${r.toStatus} (confirmed by the reconciler).`,
+      )
+    : await transition(
+        db,
+        r.id,
+        ["pending"],
         "failed",
         `Not applied: SageMaker shows ${v.approvalStatus} (changed by ${v.lastModifiedBy ?? "someone else"}), not ${r.expectedStatus}.`,
       );
-  await auditDecision(db, row);
-  return row.state;
+  if (row) await auditDecision(db, row);
+  return row?.state ?? r.state;
 }
 
 /** A pending promote/rollback: if the rollout reached SageMaker follow it, else fail it (nothing changed). */
@@ -40,20 +47,28 @@ async function reconcileDeployment(db: Db, r: DecisionRow): Promise<DecisionRow[
   const ours = configNameFor(r.endpointName ?? "", r.id);
   const e = r.endpointName ? await describeEndpoint(r.endpointName, true) : null;
   if (e && e.configName === ours) {
-    await markDecision(db, r.id, "deploying", `Rollout to ${r.endpointName} found by the reconciler.`, {
-      endpointConfigName: ours,
-    });
+    await transition(
+      db,
+      r.id,
+      ["pending"],
+      "deploying",
+      `Rollout to ${r.endpointName} found by the reconciler.`,
+      {
+        endpointConfigName: ours,
+      },
+    );
     return (await followRollout(db, r.id))?.state ?? "deploying";
   }
-  const row = await markDecision(
+  const row = await transition(
     db,
     r.id,
+    ["pending"],
     "failed",
     `Interrupted before the rollout reached SageMaker (${r.endpointName ?? "no endpoint"} still serves ${e?.servedArn?.split("/").pop() ? `version ${e.servedArn.split("/").pop()}` : "what it served"}); promote again.`,
     { endpointConfigName: ours },
   );
-  await auditDecision(db, row);
-  return row.state;
+  if (row) await auditDecision(db, row);
+  return row?.state ?? r.state;
 }
 
 /**

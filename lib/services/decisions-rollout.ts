@@ -1,4 +1,4 @@
-import { getDecision, markDecision } from "@/lib/db/decisions";
+import { getDecision, markDecision, transition } from "@/lib/db/decisions";
 import type { Db } from "@/lib/db";
 import type { DecisionRow } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
@@ -94,18 +94,19 @@ export async function followRollout(
       : `Endpoint ${r.endpointName} was redeployed by someone else (config ${e.configName ?? "unknown"}).`;
   }
   if (failure) {
-    const failed = await markDecision(db, id, "failed", failure);
-    await auditDecision(db, failed, requestId);
-    return failed;
+    const failed = await transition(db, id, ["deploying"], "failed", failure);
+    if (failed) await auditDecision(db, failed, requestId);
+    return failed ?? getDecision(db, id);
   }
   if (e?.status !== "InService") return r;
-  await finishLifecycle(r);
-  const applied = await markDecision(
+  await finishLifecycle(r); // idempotent: a concurrent follower writes the same lifecycle
+  const applied = await transition(
     db,
     id,
+    ["deploying"],
     "applied",
     `${r.endpointName} is InService with version ${r.version}.`,
   );
-  await auditDecision(db, applied, requestId);
-  return applied;
+  if (applied) await auditDecision(db, applied, requestId);
+  return applied ?? getDecision(db, id);
 }

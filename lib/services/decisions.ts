@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { getDecision, insertIntent, markDecision } from "@/lib/db/decisions";
+import { getDecision, insertIntent, transition } from "@/lib/db/decisions";
 import { ConflictError, isAppError } from "@/lib/errors";
 import { setApprovalStatus } from "@/lib/sagemaker/registry-writes";
 import { findModelVersion } from "@/lib/sagemaker/registry";
@@ -84,13 +84,15 @@ export async function applyApproval(
     });
   } catch (err) {
     const message = isAppError(err) ? err.message : "SageMaker did not accept the change.";
-    const failed = await markDecision(ctx.db, id, "failed", `Not applied: ${message}`);
-    await auditDecision(ctx.db, failed, ctx.requestId);
+    const failed = await transition(ctx.db, id, ["pending"], "failed", `Not applied: ${message}`);
+    if (failed) await auditDecision(ctx.db, failed, ctx.requestId);
     throw err;
   }
-  const applied = await markDecision(ctx.db, id, "applied", `SageMaker now shows ${status}.`);
-  await auditDecision(ctx.db, applied, ctx.requestId);
-  return toDecisionView(applied);
+  const applied = await transition(ctx.db, id, ["pending"], "applied", `SageMaker now shows ${status}.`);
+  if (applied) await auditDecision(ctx.db, applied, ctx.requestId);
+  const row = applied ?? (await getDecision(ctx.db, id));
+  if (!row) throw new Error(`decision ${id} vanished`);
+  return toDecisionView(row);
 }
 
 export function approveVersion(ctx: DecisionContext, input: ApprovalInput): Promise<DecisionView> {
