@@ -57,6 +57,23 @@ async function main() {
       await searchExecutions({ pipelineArn: large.arn, pageSize: 25, before: cursor });
     }, 20);
     console.log(`  bench-10k-executions, second page (keyset cursor): p50 ${fmt(t.p50)}, p95 ${fmt(t.p95)}`);
+
+    console.log(
+      "\n3. a 1,000-step execution: graph layout cost (the page shows a virtualized timeline at >= 100 steps)",
+    );
+    const { layoutGraph } = await import("@/lib/pipelines/graph");
+    for (const n of [100, 1_000]) {
+      const steps = Array.from({ length: n }, (_, i) => ({
+        name: `S${i}`,
+        type: "Processing",
+        dependsOn: i === 0 ? [] : [`S${Math.floor((i - 1) / 3)}`],
+        conditions: [],
+        ifSteps: [],
+        elseSteps: [],
+      }));
+      const lt = await time(() => Promise.resolve(layoutGraph(steps, [])), 3, 1);
+      console.log(`  dagre layout of ${n} steps: p50 ${fmt(lt.p50)}`);
+    }
   } finally {
     await emu.stop();
   }
