@@ -1,0 +1,83 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb, type DbHandle } from "@/lib/db/client";
+import { migrateDb } from "@/lib/db/migrate";
+import { decisions } from "@/lib/db/schema";
+import { describeModelVersion, findModelVersion } from "@/lib/sagemaker/registry";
+import { reconcileDecisions } from "@/lib/services/decisions-reconcile";
+import { createGroup, registerVersion } from "@/tests/helpers/decisions-fixtures";
+import { emulatorExists, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
+import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
+
+const hasPostgres = await postgresAvailable();
+
+// A real crash: a child process writes the intent, starts the SageMaker call (slowed by an emulator latency
+// fault) and is SIGKILLed mid-call. The reconciler, in this process, must then leave exactly one effect.
+// Needs PostgreSQL (two processes cannot share an in-memory PGlite).
+describe.runIf(emulatorExists() && hasPostgres)("a decision killed mid-call (separate process)", () => {
+  let emu: RunningEmulator;
+  let handle: DbHandle;
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  const group = `crash-${Date.now() % 100000}`;
+
+  beforeAll(async () => {
+    emu = await startEmulator();
+    process.env.SAGEMAKER_ENDPOINT = emu.url;
+    process.env.SAGEDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-crash-"));
+    scratch = await createScratchDatabase();
+    handle = await openDb({ kind: "postgres", url: scratch.url });
+    await migrateDb(handle);
+    await createGroup(emu.url, group, "crash-team");
+    await registerVersion(emu.url, group, "someone");
+  }, 120_000);
+  afterAll(async () => {
+    await handle?.close();
+    await scratch?.drop();
+    await emu?.stop();
+  });
+
+  it("the reconciler finds the intent and leaves the version Approved exactly once", async () => {
+    await fetch(`${emu.url}/_emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({ operation: "UpdateModelPackage", latencyMs: 3_000, count: 1 }),
+    });
+    const child = spawn(
+      process.execPath,
+      [path.resolve("node_modules/tsx/dist/cli.mjs"), "tests/helpers/decide-child.ts", group, "1"],
+      {
+        env: { ...process.env, DATABASE_URL: scratch.url, SAGEMAKER_ENDPOINT: emu.url },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (out += c.toString()));
+    const exited = new Promise((r) => child.once("exit", r));
+    const arn = (await findModelVersion(group, 1, true)).arn;
+    // wait for the intent row, then give the call a moment to be on the wire, then kill -9
+    for (let i = 0; i < 200; i++) {
+      const rows = await handle.db.select().from(decisions).where(eq(decisions.modelPackageArn, arn));
+      if (rows.length > 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    child.kill("SIGKILL");
+    await exited;
+    expect(out).not.toContain("should have been killed");
+    const [pending] = await handle.db.select().from(decisions).where(eq(decisions.modelPackageArn, arn));
+    expect(pending?.state).toBe("pending");
+
+    await new Promise((r) => setTimeout(r, 3_000)); // let the slowed call land in the emulator (or not)
+    const report = await reconcileDecisions(handle.db, { pendingOlderThanMs: -60_000 });
+    expect(report.errors).toBe(0);
+    const rows = await handle.db.select().from(decisions).where(eq(decisions.modelPackageArn, arn));
+    expect(rows.map((r) => r.state)).toEqual(["applied"]);
+    const v = await describeModelVersion(arn, true);
+    expect(v.approvalStatus).toBe("Approved");
+    expect(v.approvalDescription).toContain(rows[0]?.id);
+  }, 60_000);
+});
