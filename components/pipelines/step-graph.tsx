@@ -18,7 +18,23 @@ export function StepGraph({
   selected: string | undefined;
   onSelect: (name: string) => void;
 }) {
-  const structure = useMemo(() => layoutGraph(definition, steps), [definition, steps]);
+  // re-layout only when the set of steps changes; live status updates only recolour the nodes
+  const namesKey = steps.map((s) => `${s.name}:${s.kind ?? ""}`).join("|");
+  const structure = useMemo(
+    () =>
+      layoutGraph(
+        definition,
+        namesKey
+          .split("|")
+          .filter(Boolean)
+          .map((k) => ({
+            name: k.slice(0, k.lastIndexOf(":")),
+            kind: k.slice(k.lastIndexOf(":") + 1) || undefined,
+          })),
+      ),
+    [definition, namesKey],
+  );
+  const status = new Map(steps.map((s) => [s.name, s.status]));
   return (
     <div className="overflow-auto rounded border border-slate-200 dark:border-slate-800">
       <svg width={structure.width} height={structure.height} role="img" aria-label="Step graph">
@@ -45,7 +61,8 @@ export function StepGraph({
           />
         ))}
         {structure.nodes.map((n) => {
-          const c = STEP_COLOURS[n.status] ?? STEP_COLOURS.NotStarted;
+          const st = status.get(n.name) ?? "NotStarted";
+          const c = STEP_COLOURS[st] ?? STEP_COLOURS.NotStarted;
           return (
             <g
               key={n.name}
@@ -53,9 +70,9 @@ export function StepGraph({
               onClick={() => onSelect(n.name)}
               className="cursor-pointer"
               data-testid={`step-${n.name}`}
-              data-status={n.status}
+              data-status={st}
               role="button"
-              aria-label={`${n.name}: ${n.status}`}
+              aria-label={`${n.name}: ${st}`}
             >
               <rect
                 width={NODE_W}
@@ -69,7 +86,7 @@ export function StepGraph({
                 {n.name.length > 20 ? `${n.name.slice(0, 19)}…` : n.name}
               </text>
               <text x={10} y={38} fontSize={11} fill="#475569">
-                {n.type} · {n.status === "NotStarted" ? "not started" : n.status}
+                {n.type} · {st === "NotStarted" ? "not started" : st}
               </text>
             </g>
           );

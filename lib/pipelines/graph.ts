@@ -25,7 +25,10 @@ export interface GraphLayout {
   height: number;
 }
 
-export function layoutGraph(definition: DefinitionStep[], steps: StepInfo[]): GraphLayout {
+/** Steps that ran: only their names (and metadata kind, for steps missing from the definition) matter here. */
+export type RanStep = Pick<StepInfo, "name"> & Partial<Pick<StepInfo, "kind" | "status">>;
+
+export function layoutGraph(definition: DefinitionStep[], steps: RanStep[]): GraphLayout {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: "LR", nodesep: 24, ranksep: 48, marginx: 8, marginy: 8 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -45,13 +48,11 @@ export function layoutGraph(definition: DefinitionStep[], steps: StepInfo[]): Gr
       y: n.y,
     };
   });
-  const edges = g
-    .edges()
-    .map((e): GraphEdge => ({
-      from: e.v,
-      to: e.w,
-      points: (g.edge(e) as { points?: { x: number; y: number }[] }).points ?? [],
-    }));
+  const edges = g.edges().map((e): GraphEdge => ({
+    from: e.v,
+    to: e.w,
+    points: (g.edge(e) as { points?: { x: number; y: number }[] }).points ?? [],
+  }));
   const graph = g.graph() as { width?: number; height?: number };
   return { nodes, edges, width: graph.width ?? 0, height: graph.height ?? 0 };
 }
