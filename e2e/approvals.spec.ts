@@ -57,7 +57,7 @@ test("an approver approves, promotes to Staging and Production, rolls back and r
   await expect(history).toContainText("Approved");
   await expect(history).toContainText("Promoted to Staging");
   await expect(history).toContainText("Promoted to Production");
-  await expect(history).toContainText("Replaced in Production");
+  await expect(history).toContainText("Rolled back in Production");
 
   await page.goto(`/audit?group=${GROUP}`);
   const rows = page.getByRole("table", { name: "Audit events" });
@@ -66,4 +66,14 @@ test("an approver approves, promotes to Staging and Production, rolls back and r
   await expect(rows).toContainText("model.rollback");
   await expect(rows.getByText("model.promote")).toHaveCount(2);
   await expect(rows).toContainText("p99 latency regression");
+
+  // what was live a minute from now: the decision record answers
+  const soon = new Date(Date.now() + 60_000).toISOString().slice(0, 16);
+  await page.goto(`/audit?group=${GROUP}&at=${soon}`);
+  await expect(page.getByTestId("stages-at")).toContainText(`Staging: version ${version}`);
+  await expect(page.getByTestId("stages-at")).toContainText("SageDeck decision record");
+  await expect(page.getByRole("link", { name: "Export these events as CSV" })).toHaveAttribute(
+    "href",
+    `/api/audit/export?group=${GROUP}`,
+  );
 });

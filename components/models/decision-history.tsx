@@ -25,7 +25,9 @@ export function DecisionHistory({ history, arn }: { history: DecisionView[]; arn
             <span className="font-medium">
               {d.arn === arn
                 ? `${VERB[d.action] ?? d.action} ${d.targetStage ? `to ${d.targetStage}` : ""}`
-                : `Replaced in ${d.targetStage} by version ${d.version}`}
+                : d.action === "rollback"
+                  ? `Rolled back in ${d.targetStage}: version ${d.version} restored`
+                  : `Replaced in ${d.targetStage} by version ${d.version}`}
             </span>
             <span>by {d.actorName}</span>
             <TimeAgo at={d.createdAt} className="text-slate-500" />
