@@ -49,11 +49,11 @@ test("a scientist starts a run with a changed parameter, watches it succeed, and
   await expect(top).toContainText(id);
   await expect(top).toContainText("sam");
   await expect(top.locator('[data-param="MaxDepth"]')).toHaveText("5");
-  await page.getByLabel("Status", { exact: true }).selectOption("Succeeded");
+  await page.getByRole("combobox", { name: "Status", exact: true }).selectOption("Succeeded");
   await expect(page).toHaveURL(/status=Succeeded/);
   await expect(page.getByTestId("execution-row").first()).toContainText("Succeeded");
-  await page.getByLabel("Parameter name").selectOption("MaxDepth");
-  await page.getByLabel("Parameter value").fill("5");
+  await page.getByRole("combobox", { name: "Parameter name" }).selectOption("MaxDepth");
+  await page.getByRole("textbox", { name: "Parameter value" }).fill("5");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/param=MaxDepth%3D5/);
   const rows = page.getByTestId("execution-row");
