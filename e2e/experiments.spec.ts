@@ -1,0 +1,97 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+const EXP = "churn-xgb-tuning"; // 50 seeded manual runs with validation:auc and XGBoost parameters
+
+/** The numbers in one column of the runs table, top to bottom (rendered rows only). */
+async function columnValues(page: Page, header: string): Promise<number[]> {
+  const table = page.getByRole("table", { name: "Runs" });
+  const headers = await table.getByRole("columnheader").allInnerTexts();
+  const index = headers.findIndex((h) => h.replace(/[▲▼]/g, "").trim() === header);
+  expect(index, `column ${header} in ${headers.join("|")}`).toBeGreaterThan(-1);
+  const rows = table.getByRole("row");
+  const n = Math.min(await rows.count(), 12);
+  const out: number[] = [];
+  for (let i = 1; i < n; i++) out.push(Number(await rows.nth(i).getByRole("cell").nth(index).innerText()));
+  return out;
+}
+
+test("browse, sort by a metric, filter, choose columns, reload, open a run, compare three runs", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto("/experiments?q=churn-xgb");
+  await signIn(page, "scientist");
+  await page.getByRole("link", { name: EXP }).click();
+  await expect(page.getByRole("heading", { name: EXP })).toBeVisible();
+  await expect(page.getByText("50 runs match")).toBeVisible();
+
+  // sort by a metric (server-side)
+  await page.getByRole("columnheader", { name: "validation:auc", exact: true }).getByRole("button").click();
+  await expect(page).toHaveURL(/sort=m%3Avalidation%3Aauc%3Alast/);
+  await expect(page.getByRole("columnheader", { name: "validation:auc", exact: true })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+  const sorted = await columnValues(page, "validation:auc");
+  expect(sorted.length).toBeGreaterThan(5);
+  expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+
+  // a bad filter says what is wrong; a good one filters on the server
+  await page.getByLabel("Filter runs").fill("validation:auc > lots");
+  await page.getByRole("button", { name: "Apply filter" }).click();
+  await expect(page.getByText(/not a number/)).toBeVisible();
+  await page.getByLabel("Filter runs").fill("validation:auc > 0.8 and status = Completed");
+  await page.getByRole("button", { name: "Apply filter" }).click();
+  await expect(page.getByText(/\d+ runs match/)).toBeVisible();
+  const matched = Number((await page.getByText(/\d+ runs match/).innerText()).split(" ")[0]);
+  expect(matched).toBeGreaterThan(0);
+  expect(matched).toBeLessThan(50);
+  expect((await columnValues(page, "validation:auc")).every((v) => v > 0.8)).toBe(true);
+
+  // choose a column: the max of validation:auc
+  await page.getByText(/^Columns \(/).click();
+  await page.getByLabel("validation:auc max").click(); // controlled by the URL: the state changes after navigation
+  await expect(page).toHaveURL(/cols=.*m%3Avalidation%3Aauc%3Amax/);
+  await expect(page.getByRole("columnheader", { name: "validation:auc (max)" })).toBeVisible();
+
+  // reload keeps the view
+  const url = page.url();
+  await page.reload();
+  expect(page.url()).toBe(url);
+  await expect(page.getByLabel("Filter runs")).toHaveValue("validation:auc > 0.8 and status = Completed");
+  await expect(page.getByRole("columnheader", { name: "validation:auc (max)" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "validation:auc", exact: true })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+  await expect(page.getByText(`${matched} runs match`)).toBeVisible();
+
+  // open a run
+  const table = page.getByRole("table", { name: "Runs" });
+  const firstRun = table.getByRole("row").nth(1).getByRole("link");
+  const runName = await firstRun.innerText();
+  await firstRun.click();
+  await expect(page.getByRole("heading", { name: /^Run / })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Metrics" })).toContainText("validation:auc");
+  await expect(page.getByRole("region", { name: "Parameters" })).toContainText("max_depth");
+  await page.goBack();
+  await expect(page.getByText(`${matched} runs match`)).toBeVisible();
+
+  // compare three runs and toggle differences only
+  for (let i = 1; i <= 3; i++) await table.getByRole("row").nth(i).getByRole("checkbox").click();
+  await page.getByRole("link", { name: "Compare 3 runs" }).click();
+  const side = page.getByRole("table", { name: "Runs side by side" });
+  await expect(side).toBeVisible();
+  await expect(side.getByRole("columnheader")).toHaveCount(4);
+  await expect(side).toContainText(runName);
+  const allRows = await side.locator("tbody tr").count();
+  await page.getByLabel("Differences only").click();
+  await expect(page).toHaveURL(/diff=1/);
+  const diffRows = side.locator("tbody tr");
+  await expect(diffRows.first()).toBeVisible();
+  const shown = await diffRows.count();
+  expect(shown).toBeLessThan(allRows); // e.g. "objective" is the same everywhere
+  expect(await side.locator('tbody tr[data-differs="false"]').count()).toBe(0);
+  await expect(page.getByRole("region", { name: "Metrics per run" })).toBeVisible();
+});
