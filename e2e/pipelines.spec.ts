@@ -41,6 +41,7 @@ test("a scientist starts a run with a changed parameter, watches it succeed, and
   await page.getByRole("link", { name: "Start a run" }).click();
   const id = await startRun(page, { MaxDepth: "5" }, "e2e-depth-5");
   await expect(page.getByTestId("step-Preprocess")).toBeVisible();
+  await expect(page.getByTestId("execution-status")).toHaveText("Executing");
   await expect(page.getByTestId("execution-status")).toHaveText("Succeeded", { timeout: 45_000 });
   await expect(page.getByTestId("step-Train")).toHaveAttribute("data-status", "Succeeded");
   await expect(page.getByTestId("execution-parameters")).toContainText("MaxDepth");

@@ -28,6 +28,7 @@ export function ExecutionsFilters({
       <label>
         Status
         <select
+          aria-label="Status"
           value={status ?? ""}
           onChange={(e) => onChange({ status: e.target.value, ...reset })}
           className={input}
@@ -63,6 +64,7 @@ export function ExecutionsFilters({
         <label>
           equals
           <input
+            aria-label="Parameter value"
             value={paramValue}
             onChange={(e) => setParamValue(e.target.value)}
             className={`${input} w-40`}
