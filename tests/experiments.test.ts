@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleApiError } from "@/lib/api/errors";
+import { parseColumns, sortPath } from "@/lib/experiments/columns";
+import { compareRows, numericParams } from "@/lib/experiments/compare";
 import { translateFilter } from "@/lib/experiments/filter";
+import type { RunDetail } from "@/lib/experiments/types";
 import { ValidationError } from "@/lib/errors";
 import { getRun, getRunsForCompare, listExperiments, searchRuns } from "@/lib/sagemaker/experiments";
 import { emulatorExists, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
@@ -32,6 +35,41 @@ describe("filter language → Search filters", () => {
     [Array.from({ length: 20 }, () => "a > 1").join(" and "), /At most 19/],
   ])("rejects %s", (text, message) => {
     expect(() => translateFilter(text)).toThrow(message);
+  });
+});
+
+describe("columns and compare rows", () => {
+  it("maps column ids to Search sort paths and drops unknown ids", () => {
+    expect(sortPath("m:validation:auc:max")).toBe("Metrics.validation:auc.Max");
+    expect(sortPath("m:validation:auc:last")).toBe("Metrics.validation:auc");
+    expect(sortPath("p:max_depth")).toBe("Parameters.max_depth");
+    expect(sortPath("status")).toBe("Status.PrimaryStatus");
+    expect(sortPath("duration")).toBeNull();
+    expect(parseColumns("p:eta,zzz,m:train:loss:avg,m:rmse").map((c) => c.id)).toEqual([
+      "p:eta",
+      "m:train:loss:avg",
+      "m:rmse:last",
+    ]);
+  });
+
+  it("flags rows whose values differ between runs", () => {
+    const run = (name: string, depth: number, auc: number): RunDetail => ({
+      name,
+      displayName: name,
+      status: "Completed",
+      params: { max_depth: depth, objective: "binary:logistic" },
+      metrics: { auc: { name: "auc", last: auc } },
+      inputs: [],
+      outputs: [],
+      tags: {},
+    });
+    const rows = compareRows([run("a", 6, 0.8), run("b", 6, 0.9), run("c", 6, 0.9)]);
+    expect(rows.map((r) => [r.key, r.differs])).toEqual([
+      ["p:max_depth", false],
+      ["p:objective", false],
+      ["m:auc", true],
+    ]);
+    expect(numericParams([run("a", 6, 0.8), run("b", 8, 0.9)])).toEqual(["max_depth"]);
   });
 });
 

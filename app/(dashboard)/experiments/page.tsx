@@ -13,7 +13,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ExperimentsPage({ searchParams }: { searchParams: SearchParams }) {
   const q = readExperimentListQuery(await searchParams);
   const queryClient = getQueryClient();
-  void queryClient.prefetchQuery({ ...experimentQueries.list(q), queryFn: () => listExperiments(q) });
+  // awaited, not streamed: a failed prefetch is then left to the client, which shows the real message
+  // (a streamed rejection reaches the browser redacted in production)
+  await queryClient.prefetchQuery({ ...experimentQueries.list(q), queryFn: () => listExperiments(q) });
   return (
     <section aria-labelledby="page-title" className="space-y-6">
       <div>

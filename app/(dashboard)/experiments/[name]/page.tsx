@@ -20,7 +20,9 @@ export default async function ExperimentPage({ params, searchParams }: Props) {
   const name = decodeURIComponent((await params).name);
   const q = readRunListQuery(await searchParams);
   const queryClient = getQueryClient();
-  void queryClient.prefetchQuery({ ...experimentQueries.runs(name, q), queryFn: () => searchRuns(name, q) });
+  // awaited, not streamed: a failed prefetch is then left to the client, which shows the real message
+  // (a streamed rejection reaches the browser redacted in production)
+  await queryClient.prefetchQuery({ ...experimentQueries.runs(name, q), queryFn: () => searchRuns(name, q) });
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <div>

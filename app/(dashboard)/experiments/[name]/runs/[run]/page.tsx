@@ -15,7 +15,9 @@ export default async function RunPage({ params }: Props) {
   const name = decodeURIComponent(p.name);
   const run = decodeURIComponent(p.run);
   const queryClient = getQueryClient();
-  void queryClient.prefetchQuery({ ...experimentQueries.run(name, run), queryFn: () => getRun(name, run) });
+  // awaited, not streamed: a failed prefetch is then left to the client, which shows the real message
+  // (a streamed rejection reaches the browser redacted in production)
+  await queryClient.prefetchQuery({ ...experimentQueries.run(name, run), queryFn: () => getRun(name, run) });
   return (
     <section aria-labelledby="page-title" className="space-y-4">
       <div>
