@@ -77,3 +77,22 @@ test("an approver approves, promotes to Staging and Production, rolls back and r
     `/api/audit/export?group=${GROUP}`,
   );
 });
+
+test("a viewer sees the inbox and the evidence but cannot decide; the API refuses with 403", async ({
+  page,
+}) => {
+  await page.goto(`/approvals?group=fraud-graph`);
+  await signIn(page, "viewer");
+  const cards = page.locator(`[data-testid^="inbox-fraud-graph-"]`);
+  await expect(cards.first()).toBeVisible();
+  await expect(cards.first()).toContainText("Only approvers can decide.");
+  await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  const version = Number((await cards.first().getAttribute("data-testid"))?.split("-").pop());
+  const res = await page.request.post(`/api/models/fraud-graph/${version}/approve`, {
+    data: { expectedStatus: "PendingManualApproval" },
+  });
+  expect(res.status()).toBe(403);
+  expect(((await res.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+  await page.goto(`/models/fraud-graph/${version}`);
+  await expect(page.getByText("Your role (viewer) can read but not decide.")).toBeVisible();
+});
