@@ -45,6 +45,11 @@ test("a scientist starts a run with a changed parameter, watches it succeed, and
   await expect(page.getByTestId("execution-status")).toHaveText("Succeeded", { timeout: 45_000 });
   await expect(page.getByTestId("step-Train")).toHaveAttribute("data-status", "Succeeded");
   await expect(page.getByTestId("execution-parameters")).toContainText("MaxDepth");
+  await page.getByTestId("step-CheckMetric").click();
+  await expect(page.getByTestId("step-details")).toContainText("Condition → True");
+  await expect(page.getByTestId("step-details")).toContainText(/MetricThreshold \(= 0\.8\)/);
+  await page.getByTestId("step-Train").click();
+  await expect(page.getByTestId("step-details")).toContainText("validation:auc");
   await page.goto(PIPELINE_URL);
   const top = page.getByTestId("execution-row").first();
   await expect(top).toContainText(id);

@@ -93,7 +93,13 @@ export function ExecutionView({ pipeline, id, canRun }: { pipeline: string; id: 
         </div>
         <aside className="space-y-6">
           <div className="rounded border border-slate-200 p-3 dark:border-slate-800">
-            <StepDetails pipeline={pipeline} id={id} step={selectedStep} definition={selectedDef} />
+            <StepDetails
+              pipeline={pipeline}
+              id={id}
+              step={selectedStep}
+              definition={selectedDef}
+              parameters={e.parameters}
+            />
           </div>
           <div>
             <h2 className="mb-2 font-semibold">Parameters</h2>

@@ -60,12 +60,19 @@ export function StepDetails({
   id,
   step,
   definition,
+  parameters,
 }: {
   pipeline: string;
   id: string;
   step: StepInfo | undefined;
   definition: DefinitionStep | undefined;
+  /** the execution's parameters, to show the values a condition compared against */
+  parameters: Record<string, string>;
 }) {
+  const withValues = (text: string) =>
+    text.replace(/Parameters\.([A-Za-z0-9_-]+)/g, (m, name: string) =>
+      parameters[name] !== undefined ? `${m} (= ${parameters[name]})` : m,
+    );
   if (!step && !definition) return <p className="text-sm text-slate-500">Click a step for its details.</p>;
   const name = step?.name ?? definition?.name ?? "";
   const res = step?.resourceArn ? resource(step.resourceArn) : undefined;
@@ -113,7 +120,7 @@ export function StepDetails({
           </div>
           <ul className="font-mono text-xs">
             {definition.conditions.map((c) => (
-              <li key={c}>{c}</li>
+              <li key={c}>{withValues(c)}</li>
             ))}
           </ul>
           <div className="text-xs text-slate-500">
