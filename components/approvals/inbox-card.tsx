@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { DecisionForm } from "@/components/models/decision-form";
+import { executionHref } from "@/components/models/links";
 import { MetricsTable } from "@/components/models/metrics-table";
 import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -23,7 +24,13 @@ function PipelineEvidence({ item }: { item: InboxItem }) {
   if (!l) return <span>Pipeline execution not found</span>;
   return (
     <span className="space-x-2">
-      <span>Pipeline {l.pipelineName}:</span>
+      <span>
+        Pipeline{" "}
+        <Link href={executionHref(l.executionArn) ?? "#"} className="text-sky-700 hover:underline">
+          {l.pipelineName}
+        </Link>
+        :
+      </span>
       <Badge
         tone={l.executionStatus === "Succeeded" ? "green" : l.executionStatus === "Failed" ? "red" : "blue"}
       >

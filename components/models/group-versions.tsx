@@ -12,6 +12,7 @@ import { modelQueries } from "@/lib/queries/models";
 import { modelRoutes } from "@/lib/routes";
 import { StatusBadge } from "./approval-badge";
 import { CompareVersions } from "./compare-versions";
+import { executionHref } from "./links";
 import { groupSearchParams } from "./search-params";
 
 const sel = "rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
@@ -119,7 +120,13 @@ export function GroupVersions({ group }: { group: string }) {
                 </td>
                 <td className="pr-3">{v.registeredBy ?? "—"}</td>
                 <td className="text-xs break-all">
-                  {v.generatedBy?.split("/execution/")[1] ?? "registered by hand"}
+                  {v.generatedBy ? (
+                    <Link href={executionHref(v.generatedBy) ?? "#"} className="text-sky-700 hover:underline">
+                      {v.generatedBy.split("/execution/")[1]}
+                    </Link>
+                  ) : (
+                    "registered by hand"
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { ErrorState, LoadingBlock } from "@/components/ui/states";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -9,6 +10,7 @@ import type { VersionPage } from "@/lib/services/decisions-version";
 import { StatusBadge } from "./approval-badge";
 import { DecisionForm } from "./decision-form";
 import { DecisionHistory } from "./decision-history";
+import { executionHref, experimentHref } from "./links";
 import { MetricsTable } from "./metrics-table";
 import { StageActions } from "./stage-actions";
 
@@ -111,7 +113,10 @@ export function VersionView({ group, version }: { group: string; version: number
         ) : (
           <dl>
             <Row label="Pipeline execution">
-              {l.pipelineName} · {l.executionStatus} · <TimeAgo at={l.startedAt} />
+              <Link href={executionHref(l.executionArn) ?? "#"} className="text-sky-700 hover:underline">
+                {l.pipelineName}
+              </Link>{" "}
+              · {l.executionStatus} · <TimeAgo at={l.startedAt} />
             </Row>
             <Row label="Quality gate">
               {l.gatePassed === undefined
@@ -120,7 +125,13 @@ export function VersionView({ group, version }: { group: string; version: number
             </Row>
             <Row label="Training job">{l.trainingJobArn?.split("/").pop() ?? "—"}</Row>
             <Row label="Experiment run">
-              {l.experimentName ? `${l.experimentName} / ${l.trialName ?? ""}` : "—"}
+              {l.experimentName ? (
+                <Link href={experimentHref(l.experimentName)} className="text-sky-700 hover:underline">
+                  {l.experimentName} / {l.trialName ?? ""}
+                </Link>
+              ) : (
+                "—"
+              )}
             </Row>
           </dl>
         )}
