@@ -95,3 +95,32 @@ test("browse, sort by a metric, filter, choose columns, reload, open a run, comp
   expect(await side.locator('tbody tr[data-differs="false"]').count()).toBe(0);
   await expect(page.getByRole("region", { name: "Metrics per run" })).toBeVisible();
 });
+
+test("the experiments list searches, sorts and pages in the URL, and Back restores the view", async ({
+  page,
+}) => {
+  await page.goto("/experiments?size=10");
+  await signIn(page, "viewer");
+  await expect(page.getByRole("table", { name: "Experiments" })).toBeVisible();
+  await page.getByRole("columnheader", { name: "Experiment" }).getByRole("button").click();
+  await expect(page).toHaveURL(/sort=name&dir=desc/);
+  await page.getByRole("columnheader", { name: "Experiment" }).getByRole("button").click();
+  await expect(page).toHaveURL(/sort=name&dir=asc/);
+  const table = page.getByRole("table", { name: "Experiments" });
+  const firstPage = await table.getByRole("row").nth(1).getByRole("link").innerText();
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/after=/);
+  await expect(table.getByRole("row").nth(1).getByRole("link")).not.toHaveText(firstPage);
+  await page.goBack();
+  await expect(table.getByRole("row").nth(1).getByRole("link")).toHaveText(firstPage);
+
+  await page.getByLabel("Search experiments by name").fill("churn");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/q=churn/);
+  const links = await table.getByRole("link").allInnerTexts();
+  expect(links.length).toBeGreaterThan(1);
+  expect(links.every((l) => l.includes("churn"))).toBe(true);
+  await page.getByLabel("Search experiments by name").fill("no-such-experiment-xyz");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByText("No experiments match")).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const PAGE_SIZES = [25, 50, 100] as const;
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 export const experimentListQuery = z.object({
   q: z.string().max(120).optional(),
