@@ -139,6 +139,26 @@ describe.runIf(emulatorExists())("experiments and runs against the emulator", ()
     await expect(searchRuns(EXP, { sort: "bogus" })).rejects.toThrow(/not a column/);
   });
 
+  it("shows SageMaker's own error: a missing permission names the IAM action", async () => {
+    const fault = {
+      operation: "Search",
+      errorCode: "AccessDeniedException",
+      status: 400,
+      message:
+        "User: arn:aws:iam::123456789012:user/ds is not authorized to perform: sagemaker:Search on resource: *",
+      count: 1,
+    };
+    await fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: JSON.stringify(fault) });
+    const err = await searchRuns(EXP, { size: 10, filter: "status = Completed" }).catch((e: unknown) => e);
+    const res = handleApiError(err, "req-2", "GET /api/experiments/x/runs");
+    expect(res.status).toBe(403);
+    const body = (await res.json()) as { error: { message: string } };
+    expect(body.error.message).toContain("sagemaker:Search");
+    expect((await searchRuns(EXP, { size: 10, filter: "status = Completed" })).items.length).toBeGreaterThan(
+      0,
+    );
+  });
+
   it("reads a run and compares runs in few calls", async () => {
     const page = await searchRuns(EXP, { size: 3 });
     const [a, b, c] = page.items;
