@@ -94,6 +94,10 @@ describe.runIf(emulatorExists())("experiments and runs against the emulator", ()
     expect(first.nextToken).toBeTruthy();
     const second = await listExperiments({ size: 10, sort: "name", dir: "asc", after: first.nextToken });
     expect(second.items[0]?.name.localeCompare(first.items.at(-1)?.name ?? "")).toBeGreaterThan(0);
+    const pipelineRun = (await searchRuns("churn-train", { size: 1 })).items[0];
+    const detail = await getRun("churn-train", pipelineRun?.name ?? "");
+    expect(detail.pipelineExecutionId).toMatch(/^[a-z0-9]+$/);
+    expect(detail.sourceArn).toMatch(/:[a-z-]+-job\//);
     const piped = await listExperiments({ q: "churn-train", size: 10 });
     expect(piped.items.find((e) => e.name === "churn-train")?.source).toBe("pipeline");
   });

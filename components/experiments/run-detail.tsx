@@ -67,16 +67,16 @@ export function RunDetailView({ experiment, run }: { experiment: string; run: st
                   ],
                 ]
               : []),
-            ...(data.pipelineExecutionArn && data.experimentName
+            ...(data.pipelineExecutionId && data.experimentName
               ? [
                   [
                     "Pipeline execution",
                     <Link
                       key="exec"
                       className="text-sky-700 hover:underline dark:text-sky-400"
-                      href={`/pipelines/${encodeURIComponent(data.experimentName)}/executions/${encodeURIComponent(data.pipelineExecutionArn)}`}
+                      href={`/pipelines/${encodeURIComponent(data.experimentName)}/executions/${encodeURIComponent(data.pipelineExecutionId)}`}
                     >
-                      {data.pipelineExecutionArn}
+                      {data.pipelineExecutionId}
                     </Link>,
                   ] as [string, ReactNode],
                 ]

@@ -56,7 +56,8 @@ export interface RunDetail extends RunRow {
   inputs: Artifact[];
   outputs: Artifact[];
   tags: Record<string, string>;
-  pipelineExecutionArn?: string;
+  /** the pipeline execution (its ID is the trial name SageMaker Pipelines gives the run) */
+  pipelineExecutionId?: string;
 }
 
 export interface RunPage {

@@ -60,7 +60,7 @@ export function toRunDetail(tc: SdkTrialComponent): RunDetail {
     inputs: artifacts(tc.InputArtifacts),
     outputs: artifacts(tc.OutputArtifacts),
     tags,
-    pipelineExecutionArn: fromPipeline ? trialName : undefined,
+    pipelineExecutionId: fromPipeline ? trialName : undefined,
   };
 }
 
