@@ -1,6 +1,7 @@
 "use client";
 
 import type { RunDetail } from "@/lib/experiments/types";
+import { formatValue } from "./run-columns";
 
 const W = 880;
 const H = 320;
@@ -66,6 +67,12 @@ export function ParallelCoordinates({
           <line x1={x(i)} x2={x(i)} y1={PAD} y2={H - PAD} stroke="currentColor" strokeOpacity={0.4} />
           <text x={x(i)} y={H - PAD + 16} textAnchor="middle" fontSize={11} fill="currentColor">
             {a.key}
+          </text>
+          <text x={x(i) + 4} y={PAD - 4} fontSize={9} fill="currentColor" opacity={0.7}>
+            {formatValue((ranges[i]?.min ?? 0) + (ranges[i]?.span ?? 0))}
+          </text>
+          <text x={x(i) + 4} y={H - PAD - 4} fontSize={9} fill="currentColor" opacity={0.7}>
+            {formatValue(ranges[i]?.min)}
           </text>
         </g>
       ))}
