@@ -25,6 +25,7 @@ export function ParallelCoordinates({
     return <p className="text-sm text-slate-500">Need at least one numeric parameter that varies.</p>;
   const ranges = axes.map((a) => {
     const vals = runs.map(a.get).filter((v): v is number => typeof v === "number");
+    if (vals.length === 0) return { min: 0, span: 1 };
     const min = Math.min(...vals);
     const max = Math.max(...vals);
     return { min, span: max - min || 1 };
