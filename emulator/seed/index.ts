@@ -1,6 +1,7 @@
 import type { Emulator } from "../core/emulator";
 import { seedEnv } from "./env";
 import { seedExperiments } from "./experiments";
+import { seedNotebookJobs } from "./notebook-jobs";
 import { seedPipelines } from "./pipelines";
 import { seedProjects } from "./projects";
 import { seedRegistry } from "./registry";
@@ -27,6 +28,7 @@ export async function seed(emulator: Emulator, opts: SeedOptions): Promise<void>
   const env = (part: string) => seedEnv(emulator, opts.scale, opts.anchor, opts.seed, part);
   await seedProjects(env("projects"));
   await seedExperiments(env("experiments"));
+  await seedNotebookJobs(env("notebook-jobs"));
   await seedPipelines(env("pipelines"));
   await seedRegistry(env("registry"));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assessSolution } from "./assess";
-import { DAY, NOW, pkg, pkgArn, reliableSolution } from "./fixtures.test-helpers";
+import { DAY, H, NOW, pkg, pkgArn, reliableSolution } from "./fixtures.test-helpers";
 import { known, unknown, type CheckStatus, type SolutionEvidence } from "./types";
 
 function status(id: string, e: SolutionEvidence): CheckStatus {
@@ -155,6 +155,20 @@ describe("Reliable checks", () => {
     ]);
     expect(status("L-8", reliableSolution({ monitoring: stale }))).toBe("partial");
     expect(status("L-8", reliableSolution({ monitoring: known([]) }))).toBe("fail");
+    // an hourly monitor reported as a daily roll-up: a run 20 hours ago is fresh, 30 hours ago is stale
+    const hourly = (hoursAgo: number) =>
+      known([
+        {
+          ref: { kind: "monitoringSchedule" as const, id: "m", label: "m" },
+          endpointName: "fraud-prod",
+          status: "Scheduled" as const,
+          type: "DataQuality",
+          lastRun: { status: "Completed", at: NOW - hoursAgo * H },
+          cadenceSeconds: 3600,
+        },
+      ]);
+    expect(status("L-8", reliableSolution({ monitoring: hourly(20) }))).toBe("pass");
+    expect(status("L-8", reliableSolution({ monitoring: hourly(30) }))).toBe("partial");
     expect(status("L-8", reliableSolution({ monitoring: unknown("throttled") }))).toBe("unknown");
   });
 });

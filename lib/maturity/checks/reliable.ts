@@ -8,6 +8,12 @@ const livePackages = (eps: EndpointEvidence[]): string[] => [
   ...new Set(eps.flatMap((ep) => ep.variants.map((v) => v.modelPackageArn).filter((a): a is string => !!a))),
 ];
 
+/**
+ * How old a monitor's last run may be: twice its cadence, but at least 26 hours — hourly schedules are
+ * commonly executed or reported as a daily roll-up, and a day-old run of such a monitor is not stale.
+ */
+export const freshFor = (cadenceSeconds = 3600) => Math.max(2 * cadenceSeconds, 26 * 3600) * 1000;
+
 const who = (id: { userProfileName?: string; iamArn?: string } | undefined) =>
   id?.userProfileName ?? id?.iamArn;
 
@@ -198,7 +204,7 @@ export const RELIABLE_CHECKS: CheckDefinition[] = [
     phase: "Reliable",
     title: "Production monitoring is live",
     threshold:
-      "every production endpoint captures data and has a Scheduled data-quality monitor that ran within twice its cadence",
+      "every production endpoint captures data and has a Scheduled data-quality monitor that ran within twice its cadence (at least 26 hours: hourly schedules are often rolled up daily)",
     action:
       "Enable data capture and create Model Monitor data-quality and model-quality schedules from the registered baselines.",
     run(e) {
@@ -214,7 +220,7 @@ export const RELIABLE_CHECKS: CheckDefinition[] = [
           dq?.status === "Scheduled" &&
           dq.lastRun !== undefined &&
           ["Completed", "CompletedWithViolations"].includes(dq.lastRun.status) &&
-          e.now - dq.lastRun.at <= 2 * (dq.cadenceSeconds ?? 3600) * 1000;
+          e.now - dq.lastRun.at <= freshFor(dq.cadenceSeconds);
         if (ep.dataCapture && fresh) live++;
         else if (dq) partial++;
         evidence.push({

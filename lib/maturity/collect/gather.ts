@@ -1,0 +1,57 @@
+/**
+ * Organisation-wide reads, each one source: a failed read becomes `unknown(reason)` for that source only.
+ * Solutions are then assigned their share (see solutions.ts).
+ */
+import { listStageEndpoints, listTags } from "@/lib/sagemaker/endpoints";
+import type { StageEndpoint } from "@/lib/sagemaker/endpoints-types";
+import {
+  listMonitoring,
+  listProjectsDetailed,
+  searchTrainingJobs,
+  type MonitoringRecord,
+  type ProjectRecord,
+  type TrainingJobRecord,
+} from "@/lib/sagemaker/maturity";
+import { listAllPipelines } from "@/lib/sagemaker/pipelines";
+import { listModelGroups } from "@/lib/sagemaker/registry";
+import { known, unknown, type Known } from "../types";
+
+export interface Tagged {
+  name: string;
+  arn: string;
+  tags: Record<string, string>;
+}
+
+export interface OrgSources {
+  groups: Known<Tagged[]>;
+  pipelines: Known<Tagged[]>;
+  endpoints: Known<StageEndpoint[]>;
+  monitoring: Known<MonitoringRecord[]>;
+  projects: Known<(ProjectRecord & { tags: Record<string, string> })[]>;
+  trainingJobs: Known<TrainingJobRecord[]>;
+}
+
+export async function attempt<T>(read: () => Promise<T>): Promise<Known<T>> {
+  try {
+    return known(await read());
+  } catch (err) {
+    return unknown(err instanceof Error ? err.message : String(err));
+  }
+}
+
+const withTags = async <T extends { name: string; arn: string }>(items: T[]): Promise<Tagged[]> =>
+  Promise.all(items.map(async (i) => ({ name: i.name, arn: i.arn, tags: await listTags(i.arn) })));
+
+export async function gatherOrg(now: number, windowDays: number): Promise<OrgSources> {
+  const [groups, pipelines, endpoints, monitoring, projects, trainingJobs] = await Promise.all([
+    attempt(async () => withTags(await listModelGroups())),
+    attempt(async () => withTags(await listAllPipelines())),
+    attempt(listStageEndpoints),
+    attempt(listMonitoring),
+    attempt(async () =>
+      Promise.all((await listProjectsDetailed()).map(async (p) => ({ ...p, tags: await listTags(p.arn) }))),
+    ),
+    attempt(() => searchTrainingJobs(now - windowDays * 86_400_000)),
+  ]);
+  return { groups, pipelines, endpoints, monitoring, projects, trainingJobs };
+}

@@ -1,0 +1,258 @@
+/**
+ * Reads the maturity collector needs that no other module makes, mapped to small domain shapes. Every call
+ * goes through `sagemakerRead` (cache + coalescing) and is bounded: one page, or a capped number of pages.
+ */
+import {
+  DescribeEndpointConfigCommand,
+  DescribeMonitoringScheduleCommand,
+  DescribeProjectCommand,
+  ListModelPackagesCommand,
+  ListMonitoringSchedulesCommand,
+  ListPipelineExecutionStepsCommand,
+  ListPipelineExecutionsCommand,
+  ListProjectsCommand,
+  SearchCommand,
+} from "@aws-sdk/client-sagemaker";
+import { sagemakerRead } from "./call";
+import { getSageMakerClient } from "./client";
+
+const client = () => getSageMakerClient();
+
+/** Search pages of 100 training jobs scanned per collection (the window's newest 1,000 jobs). */
+export const TRAINING_JOB_PAGES = 10;
+/** Executions listed per pipeline (one page). */
+export const EXECUTIONS_PER_PIPELINE = 100;
+/** Versions listed per model package group (one page, newest first). */
+export const VERSIONS_PER_GROUP = 100;
+
+export interface TrainingJobRecord {
+  name: string;
+  arn: string;
+  status: string;
+  createdAt: number;
+  experimentName?: string;
+  metricCount: number;
+  tags: Record<string, string>;
+}
+
+/** Training jobs created since `since` (epoch ms), newest first, with experiment config, metrics and tags. */
+export async function searchTrainingJobs(since: number): Promise<TrainingJobRecord[]> {
+  const day = Math.floor(since / 86_400_000);
+  return sagemakerRead({ key: `maturity:training-jobs:${day}`, operation: "Search" }, async () => {
+    const out: TrainingJobRecord[] = [];
+    let token: string | undefined;
+    for (let i = 0; i < TRAINING_JOB_PAGES; i++) {
+      const r = await client().send(
+        new SearchCommand({
+          Resource: "TrainingJob",
+          SearchExpression: {
+            Filters: [
+              {
+                Name: "CreationTime",
+                Operator: "GreaterThanOrEqualTo",
+                Value: new Date(day * 86_400_000).toISOString(),
+              },
+            ],
+          },
+          SortBy: "CreationTime",
+          SortOrder: "Descending",
+          MaxResults: 100,
+          NextToken: token,
+        }),
+      );
+      for (const res of r.Results ?? []) {
+        const j = res.TrainingJob;
+        if (!j?.TrainingJobName) continue;
+        out.push({
+          name: j.TrainingJobName,
+          arn: j.TrainingJobArn ?? "",
+          status: j.TrainingJobStatus ?? "InProgress",
+          createdAt: j.CreationTime?.getTime() ?? 0,
+          experimentName: j.ExperimentConfig?.ExperimentName,
+          metricCount: j.FinalMetricDataList?.length ?? 0,
+          tags: Object.fromEntries((j.Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""])),
+        });
+      }
+      token = r.NextToken;
+      if (!token) break;
+    }
+    return out;
+  });
+}
+
+export interface ExecutionRecord {
+  arn: string;
+  status: string;
+  startedAt: number;
+}
+
+export async function listRecentExecutions(pipeline: string): Promise<ExecutionRecord[]> {
+  return sagemakerRead(
+    {
+      key: `maturity:executions:${pipeline}`,
+      operation: "ListPipelineExecutions",
+      resource: `Pipeline "${pipeline}"`,
+    },
+    async () => {
+      const r = await client().send(
+        new ListPipelineExecutionsCommand({
+          PipelineName: pipeline,
+          SortBy: "CreationTime",
+          SortOrder: "Descending",
+          MaxResults: EXECUTIONS_PER_PIPELINE,
+        }),
+      );
+      return (r.PipelineExecutionSummaries ?? []).map((x) => ({
+        arn: x.PipelineExecutionArn ?? "",
+        status: x.PipelineExecutionStatus ?? "Executing",
+        startedAt: x.StartTime?.getTime() ?? 0,
+      }));
+    },
+  );
+}
+
+export interface ExecutionStepFacts {
+  trainingJobArns: string[];
+  gateOutcomes: ("True" | "False")[];
+  registeredPackageArns: string[];
+}
+
+export async function executionStepFacts(arn: string): Promise<ExecutionStepFacts> {
+  return sagemakerRead(
+    { key: `maturity:steps:${arn}`, operation: "ListPipelineExecutionSteps" },
+    async () => {
+      const r = await client().send(
+        new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: arn, MaxResults: 100 }),
+      );
+      const facts: ExecutionStepFacts = { trainingJobArns: [], gateOutcomes: [], registeredPackageArns: [] };
+      for (const s of r.PipelineExecutionSteps ?? []) {
+        const m = s.Metadata;
+        if (m?.TrainingJob?.Arn) facts.trainingJobArns.push(m.TrainingJob.Arn);
+        if (m?.RegisterModel?.Arn) facts.registeredPackageArns.push(m.RegisterModel.Arn);
+        const outcome = m?.Condition?.Outcome;
+        if (outcome === "True" || outcome === "False") facts.gateOutcomes.push(outcome);
+      }
+      return facts;
+    },
+  );
+}
+
+export interface VersionSummary {
+  arn: string;
+  version: number;
+  createdAt: number;
+  approvalStatus: string;
+  stage?: string;
+}
+
+export async function listRecentVersions(group: string): Promise<VersionSummary[]> {
+  return sagemakerRead(
+    { key: `maturity:versions:${group}`, operation: "ListModelPackages", resource: `Model group "${group}"` },
+    async () => {
+      const r = await client().send(
+        new ListModelPackagesCommand({
+          ModelPackageGroupName: group,
+          SortBy: "CreationTime",
+          SortOrder: "Descending",
+          MaxResults: VERSIONS_PER_GROUP,
+        }),
+      );
+      return (r.ModelPackageSummaryList ?? []).map((p) => ({
+        arn: p.ModelPackageArn ?? "",
+        version: p.ModelPackageVersion ?? 0,
+        createdAt: p.CreationTime?.getTime() ?? 0,
+        approvalStatus: p.ModelApprovalStatus ?? "PendingManualApproval",
+        stage: p.ModelLifeCycle?.Stage,
+      }));
+    },
+  );
+}
+
+export interface MonitoringRecord {
+  name: string;
+  endpointName?: string;
+  status: string;
+  type?: string;
+  lastRun?: { status: string; at: number };
+  scheduleExpression?: string;
+}
+
+/** Every monitoring schedule (one page of 100), each described for its last run and cadence. */
+export async function listMonitoring(): Promise<MonitoringRecord[]> {
+  const names = await sagemakerRead(
+    { key: "maturity:monitoring:list", operation: "ListMonitoringSchedules" },
+    async () => {
+      const r = await client().send(new ListMonitoringSchedulesCommand({ MaxResults: 100 }));
+      return (r.MonitoringScheduleSummaries ?? []).map((m) => m.MonitoringScheduleName ?? "").filter(Boolean);
+    },
+  );
+  return Promise.all(
+    names.map((name) =>
+      sagemakerRead(
+        { key: `maturity:monitoring:${name}`, operation: "DescribeMonitoringSchedule" },
+        async () => {
+          const d = await client().send(
+            new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: name }),
+          );
+          const last = d.LastMonitoringExecutionSummary;
+          return {
+            name,
+            endpointName: d.EndpointName,
+            status: d.MonitoringScheduleStatus ?? "Pending",
+            type: d.MonitoringType,
+            lastRun: last
+              ? {
+                  status: last.MonitoringExecutionStatus ?? "Pending",
+                  at: (last.ScheduledTime ?? last.CreationTime)?.getTime() ?? 0,
+                }
+              : undefined,
+            scheduleExpression: d.MonitoringScheduleConfig?.ScheduleConfig?.ScheduleExpression,
+          };
+        },
+      ),
+    ),
+  );
+}
+
+export interface ProjectRecord {
+  name: string;
+  id: string;
+  arn: string;
+  status: string;
+  createdAt: number;
+  productId?: string;
+}
+
+/** Every SageMaker Project (one page of 100), each described for its template (product id). */
+export async function listProjectsDetailed(): Promise<ProjectRecord[]> {
+  const list = await sagemakerRead({ key: "maturity:projects:list", operation: "ListProjects" }, async () => {
+    const r = await client().send(new ListProjectsCommand({ MaxResults: 100 }));
+    return (r.ProjectSummaryList ?? []).map((p) => p.ProjectName ?? "").filter(Boolean);
+  });
+  return Promise.all(
+    list.map((name) =>
+      sagemakerRead({ key: `maturity:project:${name}`, operation: "DescribeProject" }, async () => {
+        const d = await client().send(new DescribeProjectCommand({ ProjectName: name }));
+        return {
+          name,
+          id: d.ProjectId ?? "",
+          arn: d.ProjectArn ?? "",
+          status: d.ProjectStatus ?? "Pending",
+          createdAt: d.CreationTime?.getTime() ?? 0,
+          productId: d.ServiceCatalogProvisioningDetails?.ProductId,
+        };
+      }),
+    ),
+  );
+}
+
+/** Whether an endpoint config captures data (DescribeEndpointConfig). */
+export async function configCapturesData(configName: string): Promise<boolean> {
+  return sagemakerRead(
+    { key: `maturity:config-capture:${configName}`, operation: "DescribeEndpointConfig" },
+    async () => {
+      const r = await client().send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
+      return r.DataCaptureConfig?.EnableCapture === true;
+    },
+  );
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assessOrganisation, type Assessment } from "@/lib/maturity/assess";
+import { collectMaturity, type Collection } from "@/lib/maturity/collect";
+import { startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
+
+/** Seeded phases (emulator/seed/org.ts), keyed by how the collector groups them: project, else team tag. */
+const SEEDED: Record<string, string> = {
+  "supply-chain": "Initial", // demand-forecast
+  growth: "Repeatable", // churn
+  risk: "Reliable", // fraud-detection
+  "recsys-ranking": "Scalable",
+  "search-ranking": "Scalable",
+};
+
+async function stats(url: string): Promise<Record<string, number>> {
+  const r = await fetch(`${url}/_emulator/stats`);
+  const body = (await r.json()) as { calls?: Record<string, number> } & Record<string, unknown>;
+  return (body.calls ?? body) as Record<string, number>;
+}
+const total = (s: Record<string, number>) =>
+  Object.entries(s).reduce((n, [k, v]) => (k.startsWith("_") || typeof v !== "number" ? n : n + v), 0);
+
+describe("maturity collector against the seeded emulator", () => {
+  let emu: RunningEmulator;
+  let collection: Collection;
+  let assessments: Assessment[];
+  let calls: number;
+
+  beforeAll(async () => {
+    emu = await startEmulator();
+    process.env.SAGEMAKER_ENDPOINT = emu.url;
+    process.env.SAGEMAKER_CACHE_TTL_MS = "0";
+    const before = total(await stats(emu.url));
+    collection = await collectMaturity();
+    calls = total(await stats(emu.url)) - before;
+    assessments = assessOrganisation(collection.solutions, collection.orgProjects);
+  }, 180_000);
+  afterAll(async () => {
+    await emu?.stop();
+  });
+
+  it("groups the demo into its five solutions", () => {
+    expect(collection.solutions.map((s) => s.key).sort()).toEqual(Object.keys(SEEDED).sort());
+  });
+
+  it.each(Object.entries(SEEDED))("%s lands on %s", (key, phase) => {
+    const a = assessments.find((x) => x.key === key);
+    const failing = a?.checks.filter((c) => c.required && c.status !== "pass" && c.status !== "na");
+    const why = failing?.map((c) => `${c.id} ${c.status}: ${c.observed}`).join("; ");
+    expect(a?.phase, `${key}: required checks not passing — ${why}`).toBe(phase);
+  });
+
+  it("catches churn's production endpoint serving an unapproved version (L-2)", () => {
+    const l2 = assessments.find((x) => x.key === "growth")?.checks.find((c) => c.id === "L-2");
+    expect(l2?.status).toBe("fail");
+    expect(
+      l2?.evidence.some((e) =>
+        /churn-prod serves .* which is (PendingManualApproval|Rejected)/.test(e.label),
+      ),
+    ).toBe(true);
+    const fraud = assessments.find((x) => x.key === "risk")?.checks.find((c) => c.id === "L-2");
+    expect(fraud?.status).toBe("pass");
+  });
+
+  it("stays within the documented call budget", () => {
+    console.log(`maturity collection: ${calls} SageMaker calls for ${collection.solutions.length} solutions`);
+    expect(calls).toBeLessThanOrEqual(150 * collection.solutions.length);
+  });
+});
