@@ -25,6 +25,13 @@ test("browse, sort by a metric, filter, choose columns, reload, open a run, comp
   await page.getByRole("link", { name: EXP }).click();
   await expect(page.getByRole("heading", { name: EXP })).toBeVisible();
   await expect(page.getByText("50 runs match")).toBeVisible();
+  await page.getByLabel("Rows").selectOption("10");
+  await expect(page.getByText(/rows 1–10$/)).toBeVisible();
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(page.getByText(/rows 11–20$/)).toBeVisible();
+  await page.getByRole("button", { name: "First page" }).click();
+  await page.getByLabel("Rows").selectOption("50");
+  await expect(page.getByText(/rows 1–50$/)).toBeVisible();
 
   // sort by a metric (server-side)
   await page.getByRole("columnheader", { name: "validation:auc", exact: true }).getByRole("button").click();

@@ -33,6 +33,9 @@ export function RunsView({ experiment }: { experiment: string }) {
     ...experimentQueries.runs(experiment, q),
     placeholderData: keepPreviousData,
   });
+  // the page number only labels the position; the cursor (`after`) is what selects the page
+  const pageNo = q.after ? Math.max(2, Number(all.p) || 2) : 1;
+  const size = Number(q.size);
   const [selected, setSelected] = useState<string[]>([]);
   const picked = useMemo(
     () => (all.cols !== undefined ? parseColumns(all.cols) : defaultColumns(data)),
@@ -47,7 +50,10 @@ export function RunsView({ experiment }: { experiment: string }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        <FilterBar value={q.filter ?? ""} onApply={(filter) => set({ filter, after: undefined })} />
+        <FilterBar
+          value={q.filter ?? ""}
+          onApply={(filter) => set({ filter, after: undefined, p: undefined })}
+        />
         <ColumnPicker
           params={data?.paramNames ?? []}
           metrics={data?.metricNames ?? []}
@@ -58,7 +64,7 @@ export function RunsView({ experiment }: { experiment: string }) {
           Rows
           <select
             value={String(q.size)}
-            onChange={(ev) => set({ size: ev.target.value, after: undefined })}
+            onChange={(ev) => set({ size: ev.target.value, after: undefined, p: undefined })}
             className="rounded border border-slate-300 px-1 py-1 dark:border-slate-700 dark:bg-slate-900"
           >
             {PAGE_SIZES.map((s) => (
@@ -70,6 +76,9 @@ export function RunsView({ experiment }: { experiment: string }) {
       <div className="flex items-center justify-between text-sm text-slate-600 dark:text-slate-400">
         <span aria-live="polite">
           {data ? `${data.total.toLocaleString()} runs match` : ""}
+          {data && data.items.length > 0
+            ? ` · rows ${(pageNo - 1) * size + 1}–${(pageNo - 1) * size + data.items.length}`
+            : ""}
           {isFetching && data ? " · updating…" : ""}
         </span>
         <span className="flex items-center gap-2">
@@ -103,14 +112,19 @@ export function RunsView({ experiment }: { experiment: string }) {
             rowId={(r) => r.name}
             sort={{ id: q.sort ?? "start", dir: q.dir ?? "desc" }}
             onSort={(id) =>
-              set({ sort: id, dir: q.sort === id && q.dir === "desc" ? "asc" : "desc", after: undefined })
+              set({
+                sort: id,
+                dir: q.sort === id && q.dir === "desc" ? "asc" : "desc",
+                after: undefined,
+                p: undefined,
+              })
             }
           />
           <Pager
             hasPrevious={Boolean(q.after)}
             hasNext={Boolean(data.nextToken)}
-            onFirst={() => set({ after: undefined })}
-            onNext={() => set({ after: data.nextToken })}
+            onFirst={() => set({ after: undefined, p: undefined })}
+            onNext={() => set({ after: data.nextToken, p: pageNo + 1 })}
           />
         </>
       )}
