@@ -84,25 +84,40 @@ defineOperation("ListPipelineExecutions", (input, ctx) => {
   };
 });
 
+/**
+ * The Search view of an execution: the stored record behind a read-only proxy that hides internal members
+ * (what `describeExecution` drops, except PipelineParameters, which Search records carry). No copy per
+ * record, so a Search over a 10,000-execution pipeline costs a filter and a sort, not 10,000 objects.
+ */
+const HIDDEN_IN_SEARCH = new Set(["ExecutionId", "PipelineName", "Steps"]);
+const hiddenInSearch = (k: string | symbol) =>
+  typeof k === "string" && (HIDDEN_IN_SEARCH.has(k) || /^x[A-Z]/.test(k));
+const searchViewHandler: ProxyHandler<JsonObject> = {
+  get: (t, k): unknown => (hiddenInSearch(k) ? undefined : (Reflect.get(t, k) as unknown)),
+  has: (t, k) => !hiddenInSearch(k) && Reflect.has(t, k),
+  ownKeys: (t) => Reflect.ownKeys(t).filter((k) => !hiddenInSearch(k) && Reflect.get(t, k) !== undefined),
+  getOwnPropertyDescriptor: (t, k) =>
+    hiddenInSearch(k) ? undefined : Reflect.getOwnPropertyDescriptor(t, k),
+  set: () => false,
+  deleteProperty: () => false,
+};
+const searchView = (e: ExecutionRecord): JsonObject => new Proxy(e, searchViewHandler);
+
 defineSearchable({
   resource: "PipelineExecution",
   recordKey: "PipelineExecution",
   *records(state) {
-    for (const e of executions(state).values())
-      yield { ...describeExecution(e), PipelineParameters: e.PipelineParameters };
+    for (const e of executions(state).values()) yield searchView(e);
   },
   indexed(state, property, value) {
     if (property !== "PipelineArn" && property !== "PipelineExecutionArn") return undefined;
     if (property === "PipelineExecutionArn") {
       const e = executions(state).get(value);
-      return e ? [{ ...describeExecution(e), PipelineParameters: e.PipelineParameters }] : [];
+      return e ? [searchView(e)] : [];
     }
     const name = /:pipeline\/([^/]+)$/.exec(value)?.[1];
     const p = name ? pipelines(state).get(name) : undefined;
     if (!p || p.PipelineArn !== value) return [];
-    return executionsOf(state, p.PipelineName).map((e) => ({
-      ...describeExecution(e),
-      PipelineParameters: e.PipelineParameters,
-    }));
+    return executionsOf(state, p.PipelineName).map(searchView);
   },
 });
