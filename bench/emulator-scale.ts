@@ -62,11 +62,32 @@ async function main(): Promise<void> {
     });
     const deep = await deepToken(e, "ListPipelineExecutions", execs("bench-10k-executions"), 50);
     rows.push({
-      what: "ListPipelineExecutions page 51 of 100",
+      what: "ListPipelineExecutions page 51 of 100 (small: first page)",
       small: rows[0]!.small,
       large: await time(() =>
         call(e, "ListPipelineExecutions", { ...execs("bench-10k-executions"), NextToken: deep }),
       ),
+    });
+
+    const pipeSearch = (p: string) => ({
+      Resource: "PipelineExecution",
+      SearchExpression: {
+        Filters: [
+          {
+            Name: "PipelineArn",
+            Operator: "Equals",
+            Value: `arn:aws:sagemaker:us-east-1:123456789012:pipeline/${p}`,
+          },
+        ],
+      },
+      SortBy: "CreationTime",
+      SortOrder: "Descending",
+      MaxResults: 50,
+    });
+    rows.push({
+      what: "Search executions of one pipeline, newest first (50)",
+      small: await time(() => call(e, "Search", pipeSearch("churn-train"))),
+      large: await time(() => call(e, "Search", pipeSearch("bench-10k-executions"))),
     });
 
     const metric = (await firstMetric(e, "bench-10k-runs")) ?? "validation:auc";
@@ -95,12 +116,14 @@ async function main(): Promise<void> {
       SortOrder: "Descending",
     });
     rows.push({
-      what: "ListModelPackages first page (100)",
+      what: "ListModelPackages first page (100; large = 2,000 versions)",
       small: await time(() => call(e, "ListModelPackages", versions("fraud-xgboost"))),
       large: await time(() => call(e, "ListModelPackages", versions("bench-2k-versions"))),
     });
 
-    console.log("\n| listing | ~100 items p50 / p95 | 10,000 items p50 / p95 | ratio of p50 |");
+    console.log(
+      "\n| listing | ~100 items p50 / p95 | large (10,000 unless noted) p50 / p95 | ratio of p50 |",
+    );
     console.log("|---|---|---|---|");
     for (const r of rows) {
       console.log(
