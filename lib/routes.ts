@@ -16,6 +16,11 @@ export const modelRoutes = {
   version: (group: string, version: number) => `/models/${encodeURIComponent(group)}/${version}`,
 };
 
+/** Hrefs with parameters (maturity). */
+export const maturityRoutes = {
+  solution: (key: string) => `/maturity/${encodeURIComponent(key)}`,
+};
+
 export interface NavItem {
   href: string;
   label: string;

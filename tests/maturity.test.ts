@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessOrganisation, type Assessment } from "@/lib/maturity/assess";
 import { collectMaturity, type Collection } from "@/lib/maturity/collect";
+import { getMaturityOverview, getSolutionReport } from "@/lib/maturity/collect/report";
 import { startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
 
 /** Seeded phases (emulator/seed/org.ts), keyed by how the collector groups them: project, else team tag. */
@@ -65,5 +66,24 @@ describe("maturity collector against the seeded emulator", () => {
   it("stays within the documented call budget", () => {
     console.log(`maturity collection: ${calls} SageMaker calls for ${collection.solutions.length} solutions`);
     expect(calls).toBeLessThanOrEqual(150 * collection.solutions.length);
+  });
+
+  it("serves the organisation view filtered and sorted, and one solution with evidence and KPIs", async () => {
+    const reliable = await getMaturityOverview({ phase: "Reliable" });
+    expect(reliable.solutions.map((s) => s.key)).toEqual(["risk"]);
+    const byScore = await getMaturityOverview({ sort: "score" });
+    const scores = byScore.solutions.map((s) => s.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(byScore.checkIds).toContain("L-2");
+    expect(byScore.kpis.find((k) => k.id === "pipelineSuccess")?.n).toBeGreaterThan(0);
+    const churn = await getSolutionReport("growth");
+    expect(churn.assessment.phase).toBe("Repeatable");
+    const r1 = churn.assessment.checks.find((c) => c.id === "R-1");
+    expect(
+      r1?.evidence.some((e) => e.ref?.kind === "execution" && e.ref.id.includes(":pipeline/churn")),
+    ).toBe(true);
+    const deployments = churn.kpis.find((k) => k.id === "deploymentFrequency");
+    expect(deployments?.approx).toBe(true);
+    await expect(getSolutionReport("nope")).rejects.toThrow(/No ML solution "nope"/);
   });
 });

@@ -1,14 +1,34 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/placeholder";
+import { OrgView } from "@/components/maturity/org-view";
+import { getMaturityOverview } from "@/lib/maturity/collect/report";
+import { readOverviewQuery } from "@/lib/maturity/query";
+import { maturityQueries } from "@/lib/queries/maturity";
+import { getQueryClient } from "@/lib/queries/query-client";
 
 export const metadata: Metadata = { title: "Maturity" };
 
-export default function Page() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function MaturityPage({ searchParams }: { searchParams: SearchParams }) {
+  const q = readOverviewQuery(await searchParams);
+  const queryClient = getQueryClient();
+  // awaited, not streamed: a failed prefetch is left to the client, which shows the real message
+  await queryClient.prefetchQuery({ ...maturityQueries.overview(q), queryFn: () => getMaturityOverview(q) });
   return (
-    <ComingSoon
-      title="Maturity"
-      issue={8}
-      what="Where each ML solution stands on the maturity ladder (Initial, Repeatable, Reliable, Scalable), why, and the next step."
-    />
+    <section aria-labelledby="page-title" className="space-y-6">
+      <div>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          Maturity
+        </h1>
+        <p className="text-slate-600 dark:text-slate-400">
+          Each ML solution&apos;s phase on the MLOps roadmap, proven from SageMaker evidence, and the
+          lifecycle figures of the organisation.
+        </p>
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <OrgView />
+      </HydrationBoundary>
+    </section>
   );
 }

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { route } from "@/lib/api/route";
+import { getSolutionReport } from "@/lib/maturity/collect/report";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ key: z.string().min(1).max(256) });
+
+// GET /api/maturity/solutions/:key – one solution's checks with evidence, actions and KPIs
+export const GET = route({ permission: "read", params }, ({ params }) => getSolutionReport(params.key));
