@@ -41,6 +41,7 @@ export function OrgView() {
             Phase{" "}
             <select
               className="rounded border px-2 py-1"
+              aria-label="Filter by phase"
               value={q.phase ?? ""}
               onChange={(e) => void setQ({ phase: (e.target.value || null) as typeof q.phase })}
             >
@@ -55,6 +56,7 @@ export function OrgView() {
             Sort{" "}
             <select
               className="rounded border px-2 py-1"
+              aria-label="Sort solutions"
               value={q.sort ?? "name"}
               onChange={(e) =>
                 void setQ({ sort: e.target.value === "name" ? null : (e.target.value as typeof q.sort) })
@@ -73,27 +75,38 @@ export function OrgView() {
           </EmptyState>
         ) : (
           <div className="grid gap-3 md:grid-cols-2 xl:grid-cols-4">
-            {[...PHASES].reverse().map((phase) => {
-              const here = data.solutions.filter((s) => s.phase === phase);
-              return (
-                <div key={phase} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-                  <h3 className="font-medium">{phase}</h3>
-                  <ul className="mt-2 space-y-1 text-sm" aria-label={`${phase} solutions`}>
-                    {here.length === 0 ? <li className="text-slate-500">none</li> : null}
-                    {here.map((s) => (
-                      <li key={s.key}>
-                        <Link href={maturityRoutes.solution(s.key)} className="text-sky-700 hover:underline">
-                          {s.name}
-                        </Link>{" "}
-                        <span className="text-slate-500">
-                          {s.next ? `${s.progress}% to ${s.next}` : "top phase"} · score {s.score}
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              );
-            })}
+            {[...[...PHASES].reverse(), ...(data.solutions.some((s) => s.phase === null) ? [null] : [])].map(
+              (phase) => {
+                const here = data.solutions.filter((s) => s.phase === phase);
+                return (
+                  <div
+                    key={phase ?? "none"}
+                    className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+                  >
+                    <h3 className="font-medium">{phase ?? "Not yet Initial"}</h3>
+                    <ul
+                      className="mt-2 space-y-1 text-sm"
+                      aria-label={`${phase ?? "Not yet Initial"} solutions`}
+                    >
+                      {here.length === 0 ? <li className="text-slate-500">none</li> : null}
+                      {here.map((s) => (
+                        <li key={s.key}>
+                          <Link
+                            href={maturityRoutes.solution(s.key)}
+                            className="text-sky-700 hover:underline"
+                          >
+                            {s.name}
+                          </Link>{" "}
+                          <span className="text-slate-500">
+                            {s.next ? `${s.progress}% to ${s.next}` : "top phase"} · score {s.score}
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                );
+              },
+            )}
           </div>
         )}
       </section>
