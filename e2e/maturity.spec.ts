@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("a manager sees the organisation's maturity and follows a solution's evidence to the model version", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto("/maturity");
+  await signIn(page, "manager");
+  await expect(page).toHaveURL(/\/maturity$/);
+  await expect(page.getByRole("heading", { name: "Maturity", level: 1 })).toBeVisible();
+
+  // solutions by phase, the heat map and the KPI tiles
+  await expect(page.getByRole("list", { name: "Reliable solutions" })).toContainText("risk");
+  await expect(page.getByRole("list", { name: "Scalable solutions" })).toContainText("recsys-ranking");
+  await expect(page.getByTestId("heat-growth").getByLabel("L-2 Fail")).toBeVisible();
+  await expect(page.getByTestId("kpi-pipelineSuccess")).toContainText("n = ");
+
+  // the phase filter lives in the URL and survives a reload
+  await page.getByRole("combobox", { name: "Filter by phase" }).selectOption("Repeatable");
+  await expect(page).toHaveURL(/phase=Repeatable/);
+  await page.reload();
+  await expect(page.getByRole("list", { name: "Repeatable solutions" })).toContainText("growth");
+  await expect(page.getByTestId("heat-risk")).toHaveCount(0);
+
+  // one solution: L-2 catches churn's unapproved production version; its evidence opens the version page
+  await page
+    .getByRole("list", { name: "Repeatable solutions" })
+    .getByRole("link", { name: "growth" })
+    .click();
+  await expect(page).toHaveURL(/\/maturity\/growth$/);
+  const l2 = page.getByTestId("check-L-2");
+  await expect(l2).toContainText("Fail");
+  await expect(l2).toContainText("Deploy production only from registry versions");
+  const evidence = l2.getByRole("list", { name: "L-2 evidence" }).getByRole("link").first();
+  await expect(evidence).toContainText(/churn-prod serves churn-xgboost v\d+/);
+  await evidence.click();
+  await expect(page).toHaveURL(/\/models\/churn-xgboost\/\d+$/);
+});
