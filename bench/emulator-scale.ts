@@ -1,7 +1,9 @@
 /**
  * Emulator at EMULATOR_SCALE=large: does the time for one page grow with the total count?
  * Compares the first page (and a deep page) of a 10,000-item listing with a ~100-item one,
- * for ListPipelineExecutions, Search over trial components, and ListModelPackages.
+ * for ListPipelineExecutions, Search over executions and trial components, and ListModelPackages.
+ * Search keeps sorted hits of recent queries until the next write, so it is timed twice: "cold" (each call
+ * made unique by a no-op filter, so every call scans) and warm (the same query again, as paging does).
  *
  *   npx tsx bench/emulator-scale.ts
  */
@@ -69,7 +71,10 @@ async function main(): Promise<void> {
       ),
     });
 
-    const pipeSearch = (p: string) => ({
+    let nonce = 0;
+    const noop = (cold: boolean) =>
+      cold ? [{ Name: "DisplayName", Operator: "NotEquals", Value: `cold-${++nonce}` }] : [];
+    const pipeSearch = (p: string, cold = false) => ({
       Resource: "PipelineExecution",
       SearchExpression: {
         Filters: [
@@ -78,6 +83,7 @@ async function main(): Promise<void> {
             Operator: "Equals",
             Value: `arn:aws:sagemaker:us-east-1:123456789012:pipeline/${p}`,
           },
+          ...noop(cold),
         ],
       },
       SortBy: "CreationTime",
@@ -85,18 +91,24 @@ async function main(): Promise<void> {
       MaxResults: 50,
     });
     rows.push({
-      what: "Search executions of one pipeline, newest first (50)",
+      what: "Search executions of one pipeline, newest first (50), cold",
+      small: await time(() => call(e, "Search", pipeSearch("churn-train", true))),
+      large: await time(() => call(e, "Search", pipeSearch("bench-10k-executions", true))),
+    });
+    rows.push({
+      what: "Search executions of one pipeline, newest first (50), warm",
       small: await time(() => call(e, "Search", pipeSearch("churn-train"))),
       large: await time(() => call(e, "Search", pipeSearch("bench-10k-executions"))),
     });
 
     const metric = (await firstMetric(e, "bench-10k-runs")) ?? "validation:auc";
-    const search = (exp: string) => ({
+    const search = (exp: string, cold = false) => ({
       Resource: "ExperimentTrialComponent",
       SearchExpression: {
         Filters: [
           { Name: "Parents.ExperimentName", Operator: "Equals", Value: exp },
           { Name: `Metrics.${metric}.Max`, Operator: "GreaterThan", Value: "0" },
+          ...noop(cold),
         ],
       },
       SortBy: `Metrics.${metric}.Max`,
@@ -104,7 +116,12 @@ async function main(): Promise<void> {
       MaxResults: 100,
     });
     rows.push({
-      what: `Search runs, filter+sort on ${metric} (100)`,
+      what: `Search runs, filter+sort on ${metric} (100), cold`,
+      small: await time(() => call(e, "Search", search("bench-100-runs", true))),
+      large: await time(() => call(e, "Search", search("bench-10k-runs", true))),
+    });
+    rows.push({
+      what: `Search runs, filter+sort on ${metric} (100), warm`,
       small: await time(() => call(e, "Search", search("bench-100-runs"))),
       large: await time(() => call(e, "Search", search("bench-10k-runs"))),
     });

@@ -55,11 +55,16 @@ export class State {
   private readonly collections = new Map<string, Collection<unknown>>();
   /** "collection\u0000key" of records changed since the last commit. */
   readonly dirty = new Set<string>();
+  /** Bumped on every change (also by loading and clearing): lets readers cache derived views safely. */
+  version = 0;
 
   collection<T>(name: string): Collection<T> {
     let c = this.collections.get(name);
     if (!c) {
-      c = new Collection<unknown>(name, (col, key) => this.dirty.add(`${col}\u0000${key}`));
+      c = new Collection<unknown>(name, (col, key) => {
+        this.version += 1;
+        this.dirty.add(`${col}\u0000${key}`);
+      });
       this.collections.set(name, c);
     }
     return c as Collection<T>;
@@ -72,10 +77,12 @@ export class State {
   clear(): void {
     for (const c of this.collections.values()) c.clear();
     this.dirty.clear();
+    this.version += 1;
   }
 
-  /** Raw access for the store (snapshot / journal replay). */
+  /** Raw access for the store (snapshot / journal replay); counts as a change. */
   raw(name: string): Collection<JsonValue> {
+    this.version += 1;
     return this.collection<JsonValue>(name);
   }
 }

@@ -3,6 +3,7 @@
  * path (default LastModifiedTime, falling back to CreationTime), signed pagination and TotalHits.
  */
 import type { JsonObject } from "../../core/json";
+import { stableStringify } from "../../core/json";
 import { paginate } from "../../core/paginate";
 import { defineOperation, getSearchable, type Searchable } from "../../core/registry";
 import type { State } from "../../core/state";
@@ -93,6 +94,27 @@ function materialize(r: JsonObject): JsonObject {
   return out;
 }
 
+/**
+ * Sorted hits of recent queries, valid while the state has not changed (`State.version`): paging through a
+ * result, or asking the same question again, costs a slice instead of a scan — as an index would on AWS.
+ * The first query after any write scans.
+ */
+const MAX_CACHED_QUERIES = 32;
+const hitCache = new Map<string, { state: State; version: number; hits: Hit[] }>();
+
+function cachedHits(state: State, key: string, compute: () => Hit[]): Hit[] {
+  const cached = hitCache.get(key);
+  if (cached && cached.state === state && cached.version === state.version) return cached.hits;
+  const hits = compute();
+  hitCache.delete(key);
+  hitCache.set(key, { state, version: state.version, hits });
+  if (hitCache.size > MAX_CACHED_QUERIES) {
+    const oldest = hitCache.keys().next().value;
+    if (oldest !== undefined) hitCache.delete(oldest);
+  }
+  return hits;
+}
+
 defineOperation("Search", (input, ctx) => {
   const v = new Validator(input);
   const resource = v.string("Resource", { required: true, enum: SEARCH_RESOURCES });
@@ -112,21 +134,23 @@ defineOperation("Search", (input, ctx) => {
     paginate([], nextToken, maxResults, query);
     return { Results: [], TotalHits: { Value: 0, Relation: "EqualTo" } };
   }
-  const found = candidates(searchable, ctx.state, expression);
-  const match = found.expression ? compile(found.expression) : () => true;
-  const tieKey = `${searchable.recordKey}Arn`;
-  const keyOf = sortKeyOf(sortBy);
-  const hits: Hit[] = [];
-  for (const r of found.records) {
-    if (!match(r)) continue;
-    const t = r[tieKey];
-    hits.push({ r, k: keyOf(r), t: typeof t === "string" ? t : "" });
-  }
-  const sorted = sortHits(hits, sortOrder);
+  const sorted = cachedHits(ctx.state, stableStringify(query), () => {
+    const found = candidates(searchable, ctx.state, expression);
+    const match = found.expression ? compile(found.expression) : () => true;
+    const tieKey = `${searchable.recordKey}Arn`;
+    const keyOf = sortKeyOf(sortBy);
+    const hits: Hit[] = [];
+    for (const r of found.records) {
+      if (!match(r)) continue;
+      const t = r[tieKey];
+      hits.push({ r, k: keyOf(r), t: typeof t === "string" ? t : "" });
+    }
+    return sortHits(hits, sortOrder);
+  });
   const page = paginate(sorted, nextToken, maxResults, query);
   return {
     Results: page.items.map((h) => ({ [searchable.recordKey]: materialize(h.r) })),
     NextToken: page.nextToken,
-    TotalHits: { Value: hits.length, Relation: "EqualTo" },
+    TotalHits: { Value: sorted.length, Relation: "EqualTo" },
   };
 });
