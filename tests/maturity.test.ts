@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessOrganisation, type Assessment } from "@/lib/maturity/assess";
 import { collectMaturity, type Collection } from "@/lib/maturity/collect";
@@ -31,6 +34,8 @@ describe("maturity collector against the seeded emulator", () => {
     emu = await startEmulator();
     process.env.SAGEMAKER_ENDPOINT = emu.url;
     process.env.SAGEMAKER_CACHE_TTL_MS = "0";
+    // the report reads SageDeck's decisions: a throw-away PGlite database
+    process.env.SAGEDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-maturity-"));
     const before = total(await stats(emu.url));
     collection = await collectMaturity();
     calls = total(await stats(emu.url)) - before;
@@ -84,6 +89,10 @@ describe("maturity collector against the seeded emulator", () => {
     ).toBe(true);
     const deployments = churn.kpis.find((k) => k.id === "deploymentFrequency");
     expect(deployments?.approx).toBe(true);
+    // the report reads SageDeck's (empty) decision record: L-1 is judged, not Unknown
+    const fraud = await getSolutionReport("risk");
+    expect(fraud.assessment.checks.find((c) => c.id === "L-1")?.status).toBe("pass");
+    expect(fraud.assessment.provisional).toBe(false);
     await expect(getSolutionReport("nope")).rejects.toThrow(/No ML solution "nope"/);
   });
 });

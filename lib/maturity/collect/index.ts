@@ -3,7 +3,14 @@
  * (solutions.ts), then per-solution evidence. Every source that cannot be read becomes `unknown(reason)`
  * for the checks that need it. The call budget is documented in lib/maturity/README.md.
  */
-import { DEFAULT_CONFIG, known, type Known, type ProjectEvidence, type SolutionEvidence } from "../types";
+import {
+  DEFAULT_CONFIG,
+  known,
+  type DecisionEvidence,
+  type Known,
+  type ProjectEvidence,
+  type SolutionEvidence,
+} from "../types";
 import { deploymentEvents, endpointEvidence, monitoringEvidence } from "./endpoints";
 import { attempt, gatherOrg } from "./gather";
 import { pipelineEvidence } from "./pipelines";
@@ -39,7 +46,17 @@ const projectEvidence = (p: {
   team: p.tags.team,
 });
 
-async function solutionEvidence(s: SolutionScope, now: number): Promise<SolutionEvidence> {
+/** Where SageDeck's decisions come from (the database in the app; none when not given). */
+export type DecisionSource = (groups: string[]) => Promise<DecisionEvidence[]>;
+
+async function solutionEvidence(
+  s: SolutionScope,
+  now: number,
+  decisionSource?: DecisionSource,
+): Promise<SolutionEvidence> {
+  const decisions: Promise<Known<DecisionEvidence[]>> = decisionSource
+    ? attempt(() => decisionSource(s.groups.ok ? s.groups.value.map((g) => g.name) : []))
+    : Promise.resolve(known([]));
   const endpoints = attempt(() => Promise.all(need(s.endpoints).map(endpointEvidence)));
   const deployments = attempt(async () =>
     (await Promise.all(need(s.endpoints).map(deploymentEvents))).flat().sort((a, b) => a.at - b.at),
@@ -96,8 +113,8 @@ async function solutionEvidence(s: SolutionScope, now: number): Promise<Solution
     endpoints: await endpoints,
     monitoring: map(s.monitoring, (ms) => ms.map(monitoringEvidence)),
     projects: map(s.projects, (ps) => ps.map(projectEvidence)),
-    // SageDeck's decision record is not wired in yet: approvals fall back on the registry's own fields
-    decisions: known([]),
+    // without a decision source, approvals fall back on the registry's own fields (L-1) and L-6 is n/a
+    decisions: await decisions,
     deployments: deps,
   };
 }
@@ -105,9 +122,10 @@ async function solutionEvidence(s: SolutionScope, now: number): Promise<Solution
 export async function collectMaturity(
   now = Date.now(),
   windowDays = DEFAULT_CONFIG.windowDays,
+  decisionSource?: DecisionSource,
 ): Promise<Collection> {
   const org = await gatherOrg(now, windowDays);
   const scopes = assignSolutions(org);
-  const solutions = await Promise.all(scopes.map((s) => solutionEvidence(s, now)));
+  const solutions = await Promise.all(scopes.map((s) => solutionEvidence(s, now, decisionSource)));
   return { now, solutions, orgProjects: map(org.projects, (ps) => ps.map(projectEvidence)) };
 }

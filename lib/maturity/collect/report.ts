@@ -3,6 +3,7 @@ import { NotFoundError } from "@/lib/errors";
 import { assessOrganisation, type Assessment } from "../assess";
 import { computeKpis, type Kpi } from "../kpis";
 import { PHASES, type CheckStatus, type Phase } from "../types";
+import { decisionsFromDb } from "./decisions";
 import { collectMaturity } from "./index";
 
 export interface SolutionRow {
@@ -44,7 +45,7 @@ const MAX_AGE_MS = 30_000;
 let current: { at: number; promise: Promise<Computed> } | undefined;
 
 async function compute(): Promise<Computed> {
-  const c = await collectMaturity();
+  const c = await collectMaturity(Date.now(), undefined, decisionsFromDb);
   const assessments = assessOrganisation(c.solutions, c.orgProjects);
   return {
     at: c.now,
