@@ -95,4 +95,26 @@ describe("maturity collector against the seeded emulator", () => {
     expect(fraud.assessment.provisional).toBe(false);
     await expect(getSolutionReport("nope")).rejects.toThrow(/No ML solution "nope"/);
   });
+
+  it("a source that cannot be read makes its checks Unknown, never Fail, and the phase provisional", async () => {
+    await fetch(`${emu.url}/_emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({
+        operation: "ListMonitoringSchedules",
+        errorCode: "AccessDeniedException",
+        status: 400,
+      }),
+    });
+    try {
+      const c = await collectMaturity();
+      const risk = assessOrganisation(c.solutions, c.orgProjects).find((a) => a.key === "risk");
+      const l8 = risk?.checks.find((x) => x.id === "L-8");
+      expect(l8?.status).toBe("unknown");
+      expect(l8?.observed).toMatch(/Could not read the evidence/);
+      expect(risk?.phase).toBe("Reliable");
+      expect(risk?.provisional).toBe(true);
+    } finally {
+      await fetch(`${emu.url}/_emulator/faults?operation=ListMonitoringSchedules`, { method: "DELETE" });
+    }
+  });
 });
