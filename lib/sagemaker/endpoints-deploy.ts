@@ -5,6 +5,7 @@ import {
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
   UpdateEndpointCommand,
+  type DataCaptureConfig,
   type ProductionVariant,
 } from "@aws-sdk/client-sagemaker";
 import { isAppError } from "@/lib/errors";
@@ -70,20 +71,25 @@ export async function deployVersion(input: DeployInput): Promise<{ kind: "create
     InstanceType: "ml.m5.large",
     InitialVariantWeight: 1,
   };
+  let dataCapture: DataCaptureConfig | undefined;
   if (current?.configName) {
+    const configName = current.configName;
     const cfg = await sagemakerRead(
-      { key: `endpoints:config-raw:${current.configName}`, operation: "DescribeEndpointConfig" },
-      () => client().send(new DescribeEndpointConfigCommand({ EndpointConfigName: current.configName })),
+      { key: `endpoints:config-raw:${configName}`, operation: "DescribeEndpointConfig" },
+      () => client().send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName })),
     );
     const v = cfg.ProductionVariants?.[0];
     if (v)
       variant = { ...variant, InitialInstanceCount: v.InitialInstanceCount, InstanceType: v.InstanceType };
+    // a promotion must not silently switch off the data capture that production monitoring reads
+    dataCapture = cfg.DataCaptureConfig;
   }
   await sagemakerWrite({ operation: "CreateEndpointConfig", invalidate: INVALIDATE }, () =>
     client().send(
       new CreateEndpointConfigCommand({
         EndpointConfigName: input.configName,
         ProductionVariants: [variant],
+        ...(dataCapture ? { DataCaptureConfig: dataCapture } : {}),
         Tags: tagList,
       }),
     ),
