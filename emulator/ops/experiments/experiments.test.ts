@@ -16,19 +16,10 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { errorOf } from "../../testing/errors";
 
 let emu: EmulatorHandle;
 let sm: SageMakerClient;
-
-async function failure(p: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    const e = err as Error;
-    return { name: e.name, message: e.message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -69,28 +60,28 @@ describe("experiments", () => {
   });
 
   it("refuses a duplicate name", async () => {
-    const e = await failure(sm.send(new CreateExperimentCommand({ ExperimentName: "tx-alpha" })));
+    const e = await errorOf(sm.send(new CreateExperimentCommand({ ExperimentName: "tx-alpha" })));
     expect(e.name).toBe("ValidationException");
     expect(e.message).toMatch(/already exists/);
   });
 
   it("validates names, lengths and required members in AWS words", async () => {
-    const bad = await failure(sm.send(new CreateExperimentCommand({ ExperimentName: "bad_name" })));
+    const bad = await errorOf(sm.send(new CreateExperimentCommand({ ExperimentName: "bad_name" })));
     expect(bad.name).toBe("ValidationException");
     expect(bad.message).toBe(
       "1 validation error detected: Value 'bad_name' at 'experimentName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}",
     );
-    const long = await failure(sm.send(new CreateExperimentCommand({ ExperimentName: "a".repeat(121) })));
+    const long = await errorOf(sm.send(new CreateExperimentCommand({ ExperimentName: "a".repeat(121) })));
     expect(long.message).toContain("Member must have length less than or equal to 120");
-    const desc = await failure(
+    const desc = await errorOf(
       sm.send(new CreateExperimentCommand({ ExperimentName: "tx-desc", Description: "x".repeat(3073) })),
     );
     expect(desc.message).toContain("at 'description' failed to satisfy constraint");
-    const missing = await failure(sm.send(new CreateExperimentCommand({} as never)));
+    const missing = await errorOf(sm.send(new CreateExperimentCommand({} as never)));
     expect(missing.message).toContain(
       "Value null at 'experimentName' failed to satisfy constraint: Member must not be null",
     );
-    const tags = await failure(
+    const tags = await errorOf(
       sm.send(
         new CreateExperimentCommand({
           ExperimentName: "tx-many-tags",
@@ -102,16 +93,16 @@ describe("experiments", () => {
   });
 
   it("answers ResourceNotFound for a missing experiment", async () => {
-    const e = await failure(sm.send(new DescribeExperimentCommand({ ExperimentName: "tx-nope" })));
+    const e = await errorOf(sm.send(new DescribeExperimentCommand({ ExperimentName: "tx-nope" })));
     expect(e.name).toBe("ResourceNotFound");
     expect(e.message).toBe(
       "Experiment 'arn:aws:sagemaker:us-east-1:123456789012:experiment/tx-nope' does not exist.",
     );
-    const u = await failure(
+    const u = await errorOf(
       sm.send(new UpdateExperimentCommand({ ExperimentName: "tx-nope", DisplayName: "x" })),
     );
     expect(u.name).toBe("ResourceNotFound");
-    const d = await failure(sm.send(new DeleteExperimentCommand({ ExperimentName: "tx-nope" })));
+    const d = await errorOf(sm.send(new DeleteExperimentCommand({ ExperimentName: "tx-nope" })));
     expect(d.name).toBe("ResourceNotFound");
   });
 
@@ -163,21 +154,21 @@ describe("experiments", () => {
 
   it("rejects bad list arguments and tampered tokens", async () => {
     for (const MaxResults of [0, 101]) {
-      const e = await failure(sm.send(new ListExperimentsCommand({ MaxResults })));
+      const e = await errorOf(sm.send(new ListExperimentsCommand({ MaxResults })));
       expect(e.name).toBe("ValidationException");
       expect(e.message).toContain("at 'maxResults'");
     }
-    const sort = await failure(sm.send(new ListExperimentsCommand({ SortBy: "Size" as never })));
+    const sort = await errorOf(sm.send(new ListExperimentsCommand({ SortBy: "Size" as never })));
     expect(sort.message).toContain("Member must satisfy enum value set: [Name, CreationTime]");
-    const order = await failure(sm.send(new ListExperimentsCommand({ SortOrder: "Up" as never })));
+    const order = await errorOf(sm.send(new ListExperimentsCommand({ SortOrder: "Up" as never })));
     expect(order.message).toContain("at 'sortOrder'");
     const page = await sm.send(new ListExperimentsCommand({ MaxResults: 2 }));
     expect(page.NextToken).toBeTruthy();
     const tampered = `${page.NextToken!.slice(0, -2)}xx`;
-    const t = await failure(sm.send(new ListExperimentsCommand({ MaxResults: 2, NextToken: tampered })));
+    const t = await errorOf(sm.send(new ListExperimentsCommand({ MaxResults: 2, NextToken: tampered })));
     expect(t.name).toBe("ValidationException");
     // a token only continues the listing it came from
-    const foreign = await failure(
+    const foreign = await errorOf(
       sm.send(new ListExperimentsCommand({ MaxResults: 2, SortBy: "Name", NextToken: page.NextToken })),
     );
     expect(foreign.name).toBe("ValidationException");
@@ -211,18 +202,18 @@ describe("trials", () => {
   });
 
   it("needs an existing experiment and a unique name", async () => {
-    const e = await failure(
+    const e = await errorOf(
       sm.send(new CreateTrialCommand({ TrialName: "tx-orphan", ExperimentName: "tx-none" })),
     );
     expect(e.name).toBe("ResourceNotFound");
-    const dup = await failure(
+    const dup = await errorOf(
       sm.send(new CreateTrialCommand({ TrialName: "tx-trial-a", ExperimentName: "tx-alpha" })),
     );
     expect(dup.name).toBe("ValidationException");
     expect(dup.message).toMatch(/already exists/);
-    const missing = await failure(sm.send(new CreateTrialCommand({ TrialName: "tx-x" } as never)));
+    const missing = await errorOf(sm.send(new CreateTrialCommand({ TrialName: "tx-x" } as never)));
     expect(missing.message).toContain("Value null at 'experimentName'");
-    const nf = await failure(sm.send(new DescribeTrialCommand({ TrialName: "tx-none" })));
+    const nf = await errorOf(sm.send(new DescribeTrialCommand({ TrialName: "tx-none" })));
     expect(nf.name).toBe("ResourceNotFound");
     expect(nf.message).toContain("experiment-trial/tx-none");
   });
@@ -243,7 +234,7 @@ describe("trials", () => {
     expect(all).toEqual(
       expect.arrayContaining(["tx-trial-a", "tx-trial-meta", "Default-Run-Group-churn-xgb-tuning"]),
     );
-    const nf = await failure(sm.send(new ListTrialsCommand({ ExperimentName: "tx-none" })));
+    const nf = await errorOf(sm.send(new ListTrialsCommand({ ExperimentName: "tx-none" })));
     expect(nf.name).toBe("ResourceNotFound");
   });
 
@@ -252,15 +243,15 @@ describe("trials", () => {
     expect((await sm.send(new DescribeTrialCommand({ TrialName: "tx-trial-c" }))).DisplayName).toBe(
       "Charlie-c",
     );
-    const busy = await failure(sm.send(new DeleteExperimentCommand({ ExperimentName: "tx-charlie" })));
+    const busy = await errorOf(sm.send(new DeleteExperimentCommand({ ExperimentName: "tx-charlie" })));
     expect(busy.name).toBe("ValidationException");
     for (const n of ["tx-trial-a", "tx-trial-b", "tx-trial-c"])
       await sm.send(new DeleteTrialCommand({ TrialName: n }));
-    const gone = await failure(sm.send(new DescribeTrialCommand({ TrialName: "tx-trial-a" })));
+    const gone = await errorOf(sm.send(new DescribeTrialCommand({ TrialName: "tx-trial-a" })));
     expect(gone.name).toBe("ResourceNotFound");
     const del = await sm.send(new DeleteExperimentCommand({ ExperimentName: "tx-charlie" }));
     expect(del.ExperimentArn).toContain("experiment/tx-charlie");
-    const after = await failure(sm.send(new DescribeExperimentCommand({ ExperimentName: "tx-charlie" })));
+    const after = await errorOf(sm.send(new DescribeExperimentCommand({ ExperimentName: "tx-charlie" })));
     expect(after.name).toBe("ResourceNotFound");
   });
 });

@@ -14,19 +14,10 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { errorOf } from "../../testing/errors";
 
 let emu: EmulatorHandle;
 let sm: SageMakerClient;
-
-async function failure(p: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    const e = err as Error;
-    return { name: e.name, message: e.message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 beforeAll(async () => {
   emu = await startEmulator();
@@ -89,7 +80,7 @@ describe("trial components", () => {
   });
 
   it("validates parameters, artifacts and status like SageMaker", async () => {
-    const both = await failure(
+    const both = await errorOf(
       sm.send(
         new CreateTrialComponentCommand({
           TrialComponentName: "tc-bad-1",
@@ -99,7 +90,7 @@ describe("trial components", () => {
     );
     expect(both.name).toBe("ValidationException");
     expect(both.message).toContain("Only one of NumberValue or StringValue can be specified");
-    const many = await failure(
+    const many = await errorOf(
       sm.send(
         new CreateTrialComponentCommand({
           TrialComponentName: "tc-bad-2",
@@ -110,7 +101,7 @@ describe("trial components", () => {
       ),
     );
     expect(many.message).toContain("Member must have length less than or equal to 300");
-    const media = await failure(
+    const media = await errorOf(
       sm.send(
         new CreateTrialComponentCommand({
           TrialComponentName: "tc-bad-3",
@@ -121,7 +112,7 @@ describe("trial components", () => {
     expect(media.message).toContain(
       "mediaType' failed to satisfy constraint: Member must satisfy regular expression",
     );
-    const arts = await failure(
+    const arts = await errorOf(
       sm.send(
         new CreateTrialComponentCommand({
           TrialComponentName: "tc-bad-4",
@@ -132,7 +123,7 @@ describe("trial components", () => {
       ),
     );
     expect(arts.message).toContain("Member must have length less than or equal to 60");
-    const status = await failure(
+    const status = await errorOf(
       sm.send(
         new CreateTrialComponentCommand({
           TrialComponentName: "tc-bad-5",
@@ -143,7 +134,7 @@ describe("trial components", () => {
     expect(status.message).toContain(
       "at 'status.primaryStatus' failed to satisfy constraint: Member must satisfy enum value set: [InProgress, Completed, Failed, Stopping, Stopped]",
     );
-    const dup = await failure(sm.send(new CreateTrialComponentCommand({ TrialComponentName: "tc-run-01" })));
+    const dup = await errorOf(sm.send(new CreateTrialComponentCommand({ TrialComponentName: "tc-run-01" })));
     expect(dup.name).toBe("ValidationException");
     expect(dup.message).toMatch(/already exists/);
   });
@@ -176,7 +167,7 @@ describe("trial components", () => {
     expect(d.OutputArtifacts).toEqual({ model: { Value: "s3://m" } });
     expect(d.Status?.PrimaryStatus).toBe("Completed");
     expect(d.EndTime).toEqual(end);
-    const clash = await failure(
+    const clash = await errorOf(
       sm.send(
         new UpdateTrialComponentCommand({
           TrialComponentName: "tc-upd",
@@ -186,17 +177,17 @@ describe("trial components", () => {
       ),
     );
     expect(clash.name).toBe("ValidationException");
-    const nf = await failure(sm.send(new UpdateTrialComponentCommand({ TrialComponentName: "tc-none" })));
+    const nf = await errorOf(sm.send(new UpdateTrialComponentCommand({ TrialComponentName: "tc-none" })));
     expect(nf.name).toBe("ResourceNotFound");
   });
 
   it("answers ResourceNotFound for missing components, by name or ARN", async () => {
-    const a = await failure(sm.send(new DescribeTrialComponentCommand({ TrialComponentName: "tc-none" })));
+    const a = await errorOf(sm.send(new DescribeTrialComponentCommand({ TrialComponentName: "tc-none" })));
     expect(a.name).toBe("ResourceNotFound");
     expect(a.message).toBe(
       "Trial component 'arn:aws:sagemaker:us-east-1:123456789012:experiment-trial-component/tc-none' does not exist.",
     );
-    const b = await failure(
+    const b = await errorOf(
       sm.send(
         new DescribeTrialComponentCommand({
           TrialComponentName: "arn:aws:sagemaker:us-east-1:123456789012:experiment-trial-component/tc-none",
@@ -204,7 +195,7 @@ describe("trial components", () => {
       ),
     );
     expect(b.name).toBe("ResourceNotFound");
-    const c = await failure(
+    const c = await errorOf(
       sm.send(new AssociateTrialComponentCommand({ TrialComponentName: "tc-run-01", TrialName: "tc-none" })),
     );
     expect(c.name).toBe("ResourceNotFound");
@@ -247,13 +238,13 @@ describe("trial components", () => {
   });
 
   it("takes only one of ExperimentName, TrialName and SourceArn", async () => {
-    const e = await failure(
+    const e = await errorOf(
       sm.send(new ListTrialComponentsCommand({ ExperimentName: "tc-exp", TrialName: "tc-trial-1" })),
     );
     expect(e.name).toBe("ValidationException");
-    const nf = await failure(sm.send(new ListTrialComponentsCommand({ ExperimentName: "tc-none" })));
+    const nf = await errorOf(sm.send(new ListTrialComponentsCommand({ ExperimentName: "tc-none" })));
     expect(nf.name).toBe("ResourceNotFound");
-    const tnf = await failure(sm.send(new ListTrialComponentsCommand({ TrialName: "tc-none" })));
+    const tnf = await errorOf(sm.send(new ListTrialComponentsCommand({ TrialName: "tc-none" })));
     expect(tnf.name).toBe("ResourceNotFound");
     const src = await sm.send(
       new ListTrialComponentsCommand({
@@ -265,17 +256,17 @@ describe("trial components", () => {
 
   it("rejects bad list arguments and tampered tokens on ListTrials and ListTrialComponents", async () => {
     for (const MaxResults of [0, 101]) {
-      const a = await failure(sm.send(new ListTrialComponentsCommand({ MaxResults })));
+      const a = await errorOf(sm.send(new ListTrialComponentsCommand({ MaxResults })));
       expect(a.message).toContain("at 'maxResults' failed to satisfy constraint");
-      const b = await failure(sm.send(new ListTrialsCommand({ MaxResults })));
+      const b = await errorOf(sm.send(new ListTrialsCommand({ MaxResults })));
       expect(b.message).toContain("at 'maxResults' failed to satisfy constraint");
     }
-    const sort = await failure(sm.send(new ListTrialComponentsCommand({ SortBy: "Status" as never })));
+    const sort = await errorOf(sm.send(new ListTrialComponentsCommand({ SortBy: "Status" as never })));
     expect(sort.message).toContain(
       "at 'sortBy' failed to satisfy constraint: Member must satisfy enum value set: [Name, CreationTime]",
     );
     const page = await sm.send(new ListTrialComponentsCommand({ ExperimentName: "tc-exp", MaxResults: 2 }));
-    const bad = await failure(
+    const bad = await errorOf(
       sm.send(
         new ListTrialComponentsCommand({
           ExperimentName: "tc-exp",
@@ -285,14 +276,14 @@ describe("trial components", () => {
       ),
     );
     expect(bad.name).toBe("ValidationException");
-    const other = await failure(
+    const other = await errorOf(
       sm.send(
         new ListTrialComponentsCommand({ TrialName: "tc-trial-1", MaxResults: 2, NextToken: page.NextToken }),
       ),
     );
     expect(other.name).toBe("ValidationException");
     const trialsPage = await sm.send(new ListTrialsCommand({ MaxResults: 1 }));
-    const t = await failure(
+    const t = await errorOf(
       sm.send(new ListTrialsCommand({ MaxResults: 1, NextToken: `y${trialsPage.NextToken}` })),
     );
     expect(t.name).toBe("ValidationException");
@@ -309,11 +300,11 @@ describe("trial components", () => {
     );
     const trials = await sm.send(new ListTrialsCommand({ TrialComponentName: "tc-assoc", SortBy: "Name" }));
     expect(trials.TrialSummaries!.map((t) => t.TrialName).sort()).toEqual(["tc-trial-1", "tc-trial-2"]);
-    const busy = await failure(sm.send(new DeleteTrialComponentCommand({ TrialComponentName: "tc-assoc" })));
+    const busy = await errorOf(sm.send(new DeleteTrialComponentCommand({ TrialComponentName: "tc-assoc" })));
     expect(busy.name).toBe("ValidationException");
     for (const t of ["tc-trial-1", "tc-trial-2"])
       await sm.send(new DisassociateTrialComponentCommand({ TrialComponentName: "tc-assoc", TrialName: t }));
-    const again = await failure(
+    const again = await errorOf(
       sm.send(
         new DisassociateTrialComponentCommand({ TrialComponentName: "tc-assoc", TrialName: "tc-trial-1" }),
       ),
@@ -322,7 +313,7 @@ describe("trial components", () => {
     const left = await sm.send(new ListTrialComponentsCommand({ TrialName: "tc-trial-1", MaxResults: 100 }));
     expect(left.TrialComponentSummaries!.map((s) => s.TrialComponentName)).not.toContain("tc-assoc");
     await sm.send(new DeleteTrialComponentCommand({ TrialComponentName: "tc-assoc" }));
-    const gone = await failure(
+    const gone = await errorOf(
       sm.send(new DescribeTrialComponentCommand({ TrialComponentName: "tc-assoc" })),
     );
     expect(gone.name).toBe("ResourceNotFound");

@@ -11,6 +11,7 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { errorOf } from "../../testing/errors";
 import { createPipeline, definition, processing, ROLE, token } from "./test-helpers";
 
 let h: EmulatorHandle;
@@ -23,16 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-async function error(p: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    const e = err as Error;
-    return { name: e.name, message: e.message };
-  }
-  throw new Error("expected an error");
-}
 
 const create = (name: string, def: string) =>
   c.send(
@@ -63,7 +54,7 @@ describe("pipeline definitions", () => {
       expect(d.CreationTime).toBeInstanceOf(Date);
       expect(d.CreatedBy?.IamIdentity?.Arn).toContain("assumed-role");
     }
-    const dup = await error(create("t-def-basic", def));
+    const dup = await errorOf(create("t-def-basic", def));
     expect(dup.name).toBe("ValidationException");
     expect(dup.message).toBe(
       "Pipeline names must be unique within an AWS account and region. Pipeline with name (t-def-basic) already exists.",
@@ -82,19 +73,19 @@ describe("pipeline definitions", () => {
     const a = await c.send(new CreatePipelineCommand(input));
     const b = await c.send(new CreatePipelineCommand(input));
     expect(b.PipelineArn).toBe(a.PipelineArn);
-    const other = await error(
+    const other = await errorOf(
       c.send(new CreatePipelineCommand({ ...input, PipelineDescription: "changed" })),
     );
     expect(other.name).toBe("ConflictException");
   });
 
   it("validates members in AWS's words", async () => {
-    const bad = await error(create("bad_name", definition([processing("A")])));
+    const bad = await errorOf(create("bad_name", definition([processing("A")])));
     expect(bad.name).toBe("ValidationException");
     expect(bad.message).toBe(
       "1 validation error detected: Value 'bad_name' at 'pipelineName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}",
     );
-    const role = await error(
+    const role = await errorOf(
       c.send(
         new CreatePipelineCommand({
           PipelineName: "t-def-role",
@@ -105,7 +96,7 @@ describe("pipeline definitions", () => {
       ),
     );
     expect(role.message).toContain("at 'roleArn' failed to satisfy constraint");
-    const none = await error(
+    const none = await errorOf(
       c.send(
         new CreatePipelineCommand({ PipelineName: "t-def-none", RoleArn: ROLE, ClientRequestToken: token() }),
       ),
@@ -164,7 +155,7 @@ describe("pipeline definitions", () => {
       ],
     ];
     for (const [i, [def, message]] of cases.entries()) {
-      const e = await error(create(`t-def-invalid-${i}`, def));
+      const e = await errorOf(create(`t-def-invalid-${i}`, def));
       expect(e.name).toBe("ValidationException");
       expect(e.message.startsWith(message)).toBe(true);
     }
@@ -180,7 +171,7 @@ describe("pipeline definitions", () => {
         ...(i > 0 ? { DependsOn: [`S${i - 1}`] } : {}),
       }));
     await createPipeline(c, "t-def-1000", definition(steps(1000)));
-    const e = await error(create("t-def-1001", definition(steps(1001))));
+    const e = await errorOf(create("t-def-1001", definition(steps(1001))));
     expect(e.message).toBe(
       "Invalid pipeline definition: the definition has 1001 steps; the maximum is 1000.",
     );
@@ -203,7 +194,7 @@ describe("pipeline definitions", () => {
     expect(old.PipelineDefinition).toBe(v1);
     const list = await c.send(new ListPipelineVersionsCommand({ PipelineName: "t-def-versions" }));
     expect(list.PipelineVersionSummaries?.map((x) => x.PipelineVersionId)).toEqual([2, 1]);
-    const invalid = await error(
+    const invalid = await errorOf(
       c.send(
         new UpdatePipelineCommand({
           PipelineName: "t-def-versions",
@@ -212,7 +203,7 @@ describe("pipeline definitions", () => {
       ),
     );
     expect(invalid.name).toBe("ValidationException");
-    const missing = await error(
+    const missing = await errorOf(
       c.send(new DescribePipelineCommand({ PipelineName: "t-def-versions", PipelineVersionId: 9 })),
     );
     expect(missing.name).toBe("ResourceNotFound");
@@ -244,9 +235,9 @@ describe("pipeline definitions", () => {
     }
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(expect.arrayContaining(["t-list-a", "t-list-b", "t-list-c", "t-def-basic"]));
-    const tampered = await error(c.send(new ListPipelinesCommand({ MaxResults: 1, NextToken: "abc.def" })));
+    const tampered = await errorOf(c.send(new ListPipelinesCommand({ MaxResults: 1, NextToken: "abc.def" })));
     expect(tampered.name).toBe("ValidationException");
-    const tooMany = await error(c.send(new ListPipelinesCommand({ MaxResults: 101 })));
+    const tooMany = await errorOf(c.send(new ListPipelinesCommand({ MaxResults: 101 })));
     expect(tooMany.name).toBe("ValidationException");
   });
 
@@ -256,7 +247,7 @@ describe("pipeline definitions", () => {
       new DeletePipelineCommand({ PipelineName: "t-def-delete", ClientRequestToken: token() }),
     );
     expect(d.PipelineArn).toBe("arn:aws:sagemaker:us-east-1:123456789012:pipeline/t-def-delete");
-    const e = await error(c.send(new DescribePipelineCommand({ PipelineName: "t-def-delete" })));
+    const e = await errorOf(c.send(new DescribePipelineCommand({ PipelineName: "t-def-delete" })));
     expect(e.name).toBe("ResourceNotFound");
     expect(e.message).toBe(
       "Pipeline 'arn:aws:sagemaker:us-east-1:123456789012:pipeline/t-def-delete' does not exist.",

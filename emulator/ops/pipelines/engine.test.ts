@@ -10,6 +10,7 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { errorOf } from "../../testing/errors";
 import { trainingPipeline } from "./engine/template";
 import {
   createPipeline,
@@ -33,16 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-async function error(p: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    const e = err as Error;
-    return { name: e.name, message: e.message };
-  }
-  throw new Error("expected an error");
-}
 
 const lambda = (name: string, extra: Record<string, unknown> = {}) => ({
   Name: name,
@@ -174,23 +165,23 @@ describe("a realistic training pipeline", () => {
   });
 
   it("checks parameter overrides", async () => {
-    const unknown = await error(start(c, name, { Nope: "1" }));
+    const unknown = await errorOf(start(c, name, { Nope: "1" }));
     expect(unknown).toEqual({
       name: "ValidationException",
       message: "Parameter 'Nope' is not defined in the pipeline definition.",
     });
-    const wrong = await error(start(c, name, { MaxDepth: "deep" }));
+    const wrong = await errorOf(start(c, name, { MaxDepth: "deep" }));
     expect(wrong).toEqual({
       name: "ValidationException",
       message: "Value 'deep' for parameter 'MaxDepth' is not a valid Integer.",
     });
-    const float = await error(start(c, name, { Eta: "fast" }));
+    const float = await errorOf(start(c, name, { Eta: "fast" }));
     expect(float.message).toBe("Value 'fast' for parameter 'Eta' is not a valid Float.");
-    const en = await error(start(c, name, { ModelApprovalStatus: "Maybe" }));
+    const en = await errorOf(start(c, name, { ModelApprovalStatus: "Maybe" }));
     expect(en.message).toBe(
       "Value 'Maybe' for parameter 'ModelApprovalStatus' is not one of the allowed values [PendingManualApproval, Approved].",
     );
-    const display = await error(start(c, name, {}, { PipelineExecutionDisplayName: "x".repeat(83) }));
+    const display = await errorOf(start(c, name, {}, { PipelineExecutionDisplayName: "x".repeat(83) }));
     expect(display.name).toBe("ValidationException");
     expect(display.message).toContain("at 'pipelineExecutionDisplayName'");
   });
@@ -205,7 +196,7 @@ describe("a realistic training pipeline", () => {
     const a = await c.send(new StartPipelineExecutionCommand(input));
     const b = await c.send(new StartPipelineExecutionCommand(input));
     expect(b.PipelineExecutionArn).toBe(a.PipelineExecutionArn);
-    const other = await error(
+    const other = await errorOf(
       c.send(
         new StartPipelineExecutionCommand({
           ...input,

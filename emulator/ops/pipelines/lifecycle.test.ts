@@ -13,6 +13,7 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { errorOf } from "../../testing/errors";
 import {
   createPipeline,
   definition,
@@ -34,16 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-async function error(p: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    const e = err as Error;
-    return { name: e.name, message: e.message };
-  }
-  throw new Error("expected an error");
-}
 
 const callback = (name: string, extra: Record<string, unknown> = {}) => ({
   Name: name,
@@ -105,7 +96,7 @@ describe("callbacks", () => {
       { Name: "answer", Value: "42" },
     ]);
     expect(after.get("Report")?.Metadata?.Fail?.ErrorMessage).toBe("answer 42");
-    const again = await error(c.send(new SendPipelineExecutionStepSuccessCommand({ CallbackToken: t })));
+    const again = await errorOf(c.send(new SendPipelineExecutionStepSuccessCommand({ CallbackToken: t })));
     expect(again.name).toBe("ResourceNotFound");
   });
 
@@ -158,14 +149,14 @@ describe("stop and retry", () => {
     expect(s.get("Wait")?.FailureReason).toBe("stopped on request");
     expect(s.get("Wait")?.EndTime).toBeInstanceOf(Date);
     expect(s.has("After")).toBe(false);
-    const again = await error(
+    const again = await errorOf(
       c.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
     );
     expect(again.name).toBe("ConflictException");
     expect(again.message).toBe(
       `Pipeline execution ${arn} is in Stopped status and cannot be stopped. Only executions in Executing status can be stopped.`,
     );
-    const retry = await error(
+    const retry = await errorOf(
       c.send(new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
     );
     expect(retry.name).toBe("ConflictException");
@@ -175,13 +166,13 @@ describe("stop and retry", () => {
     await createPipeline(c, "t-life-done", definition([processing("Only")]));
     const arn = await start(c, "t-life-done");
     expect(await waitFor(c, arn)).toBe("Succeeded");
-    const e = await error(
+    const e = await errorOf(
       c.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
     );
     expect(e.name).toBe("ConflictException");
     expect(e.message).toContain("is in Succeeded status and cannot be stopped");
     const missing = `${arn.slice(0, -12)}zzzzzzzzzzzz`;
-    const nf = await error(c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: missing })));
+    const nf = await errorOf(c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: missing })));
     expect(nf).toEqual({
       name: "ResourceNotFound",
       message: `Pipeline execution '${missing}' does not exist.`,
@@ -223,7 +214,7 @@ describe("stop and retry", () => {
     expect(after.get("Last")?.StepStatus).toBe("Succeeded");
     const done = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
     expect(done.FailureReason).toBeUndefined();
-    const conflict = await error(
+    const conflict = await errorOf(
       c.send(new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
     );
     expect(conflict.name).toBe("ConflictException");
@@ -270,9 +261,9 @@ describe("listing", () => {
       }),
     );
     expect(after.PipelineExecutionSummaries?.map((e) => e.PipelineExecutionArn)).toEqual(arns.slice(3));
-    const nf = await error(c.send(new ListPipelineExecutionsCommand({ PipelineName: "t-life-nothing" })));
+    const nf = await errorOf(c.send(new ListPipelineExecutionsCommand({ PipelineName: "t-life-nothing" })));
     expect(nf.name).toBe("ResourceNotFound");
-    const bad = await error(
+    const bad = await errorOf(
       c.send(
         new ListPipelineExecutionsCommand({ PipelineName: "t-life-list", SortBy: "Name" as "CreationTime" }),
       ),

@@ -14,19 +14,10 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { errorOf } from "../../testing/errors";
 
 let emu: EmulatorHandle;
 let sm: SageMakerClient;
-
-async function failure(p: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await p;
-  } catch (err) {
-    const e = err as Error;
-    return { name: e.name, message: e.message };
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** Every TrialComponent a search returns, across all pages. */
 async function searchAll(
@@ -355,7 +346,7 @@ describe("Search over trial components", () => {
     const times = first.Results!.map((r) => r.TrialComponent!.LastModifiedTime!.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     const tampered = `x${first.NextToken!.slice(1)}`;
-    const e = await failure(
+    const e = await errorOf(
       sm.send(
         new SearchCommand({
           Resource: "ExperimentTrialComponent",
@@ -365,7 +356,7 @@ describe("Search over trial components", () => {
       ),
     );
     expect(e.name).toBe("ValidationException");
-    const foreign = await failure(
+    const foreign = await errorOf(
       sm.send(
         new SearchCommand({
           Resource: "ExperimentTrialComponent",
@@ -431,7 +422,7 @@ describe("Search over job trial components", () => {
 
 describe("Search validation", () => {
   const expectInvalid = async (input: Record<string, unknown>, text: string) => {
-    const e = await failure(sm.send(new SearchCommand(input as unknown as SearchCommandInput)));
+    const e = await errorOf(sm.send(new SearchCommand(input as unknown as SearchCommandInput)));
     expect(e.name).toBe("ValidationException");
     expect(e.message).toContain(text);
   };
