@@ -2,6 +2,7 @@
 import { isObject, type JsonObject, type JsonValue } from "../../core/json";
 import type { Validator } from "../../core/validate";
 import {
+  ENTITY_NAME,
   PRIMARY_STATUS,
   type Artifact,
   type ParameterValue,
@@ -121,4 +122,19 @@ export function readSource(value: JsonValue | undefined): Source | undefined {
 export function compact<T extends JsonObject>(o: T): T {
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return o;
+}
+
+/** The members CreateTrialComponent and the internal upsert both accept, validated together (then `v.done()`). */
+export function readTrialComponentInput(v: Validator, input: JsonObject) {
+  return {
+    name: v.string("TrialComponentName", { required: true, ...ENTITY_NAME }),
+    display: v.string("DisplayName", ENTITY_NAME),
+    status: readStatus(v, input),
+    start: v.timestamp("StartTime"),
+    end: v.timestamp("EndTime"),
+    parameters: readParameters(v, input),
+    inputs: readArtifacts(v, input, "InputArtifacts"),
+    outputs: readArtifacts(v, input, "OutputArtifacts"),
+    metadata: readMetadataProperties(v, input),
+  };
 }

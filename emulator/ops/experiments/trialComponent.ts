@@ -21,8 +21,8 @@ import {
 } from "./model";
 import {
   compact,
+  readTrialComponentInput,
   readArtifacts,
-  readMetadataProperties,
   readParameters,
   readStatus,
   readStringList,
@@ -36,15 +36,8 @@ export function describeShape(tc: TrialComponentRecord): JsonObject {
 
 defineOperation("CreateTrialComponent", (input, ctx) => {
   const v = new Validator(input);
-  const name = v.string("TrialComponentName", { required: true, ...ENTITY_NAME });
-  const display = v.string("DisplayName", ENTITY_NAME);
-  const status = readStatus(v, input);
-  const start = v.timestamp("StartTime");
-  const end = v.timestamp("EndTime");
-  const parameters = readParameters(v, input);
-  const inputs = readArtifacts(v, input, "InputArtifacts");
-  const outputs = readArtifacts(v, input, "OutputArtifacts");
-  const metadata = readMetadataProperties(v, input);
+  const { name, display, status, start, end, parameters, inputs, outputs, metadata } =
+    readTrialComponentInput(v, input);
   v.done();
   const tags = parseTags(input.Tags);
   if (name === undefined) return {};
