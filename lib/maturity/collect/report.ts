@@ -33,7 +33,7 @@ export interface SolutionReport {
   kpis: Kpi[];
 }
 
-interface Computed {
+export interface Computed {
   at: number;
   assessments: Assessment[];
   kpis: Kpi[];
@@ -55,8 +55,9 @@ async function compute(): Promise<Computed> {
   };
 }
 
-function computed(): Promise<Computed> {
-  if (!current || Date.now() - current.at > MAX_AGE_MS) {
+/** The current computation; `fresh` starts a new collection (the scheduler's snapshots, after a change). */
+export function computed(opts: { fresh?: boolean } = {}): Promise<Computed> {
+  if (opts.fresh || !current || Date.now() - current.at > MAX_AGE_MS) {
     const promise = compute();
     current = { at: Date.now(), promise };
     promise.catch(() => (current = undefined));
