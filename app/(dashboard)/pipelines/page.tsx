@@ -14,7 +14,8 @@ export default async function PipelinesPage({ searchParams }: { searchParams: Se
   const sp = await searchParams;
   const q = readPipelineListQuery(fromSearchParams(sp));
   const queryClient = getQueryClient();
-  void queryClient.prefetchQuery({ ...pipelineQueries.list(q), queryFn: () => getPipelineList(q) });
+  // awaited, not streamed: a failed prefetch is left to the client, which shows the real message
+  await queryClient.prefetchQuery({ ...pipelineQueries.list(q), queryFn: () => getPipelineList(q) });
   return (
     <section aria-labelledby="page-title" className="space-y-6">
       <div>

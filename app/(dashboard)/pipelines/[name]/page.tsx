@@ -24,7 +24,8 @@ export default async function PipelinePage({ params, searchParams }: Props) {
   const q = readExecutionListQuery(fromSearchParams(await searchParams));
   const user = await getSessionUser();
   const queryClient = getQueryClient();
-  void queryClient.prefetchQuery({
+  // awaited, not streamed: a failed prefetch is left to the client, which shows the real message
+  await queryClient.prefetchQuery({
     ...pipelineQueries.executions(name, q),
     queryFn: () => getExecutionList(name, q),
   });

@@ -22,7 +22,8 @@ export default async function ExecutionPage({ params }: Props) {
   const id = p.id;
   const user = await getSessionUser();
   const queryClient = getQueryClient();
-  void queryClient.prefetchQuery({
+  // awaited, not streamed: a failed prefetch is left to the client, which shows the real message
+  await queryClient.prefetchQuery({
     ...pipelineQueries.execution(name, id),
     queryFn: () => getExecutionView(name, id),
   });
