@@ -1,9 +1,12 @@
 /**
  * Runs once when the Next.js server starts: the decision reconciler finishes intents a crash left pending
- * (at start, then periodically), instead of waiting for the first request to the approvals routes.
+ * (at start, then periodically), instead of waiting for the first request to the approvals routes; the
+ * maturity snapshot scheduler stores trend points (MATURITY_SNAPSHOT_MINUTES).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { ensureReconciler } = await import("@/lib/services/decisions-reconcile");
   ensureReconciler();
+  const { ensureSnapshotScheduler } = await import("@/lib/services/maturity-snapshots");
+  ensureSnapshotScheduler();
 }
