@@ -1,11 +1,18 @@
 import {
+  DescribePipelineExecutionCommand,
   ListExperimentsCommand,
   ListModelPackageGroupsCommand,
   ListPipelinesCommand,
+  SearchCommand,
 } from "@aws-sdk/client-sagemaker";
+import type { RunDetail } from "@/lib/experiments/types";
 import { isAppError } from "@/lib/errors";
 import { getSageMakerClient } from "./client";
 import { sagemakerRead } from "./call";
+import { toRunDetail } from "./experiments-mappers";
+import { LIVE_TTL_MS } from "./pipeline-executions";
+import { toExecutionSummary } from "./pipelines-mappers";
+import type { ExecutionSummary } from "./pipelines-types";
 
 /** Count of the first page (up to 100); `more` when SageMaker has further pages; or why it is unknown. */
 export type CountResult = { ok: true; count: number; more: boolean } | { ok: false; message: string };
@@ -52,4 +59,39 @@ export async function getOverviewSummary(): Promise<OverviewSummary> {
     }),
   ]);
   return { experiments, pipelines, modelGroups };
+}
+
+/**
+ * One execution's live status: a single DescribePipelineExecution, under the same cache key and TTL as the
+ * execution page (lib/sagemaker/pipeline-executions.ts), so the overview and that page share one call.
+ */
+export async function executionStatus(arn: string): Promise<ExecutionSummary> {
+  const d = await sagemakerRead(
+    {
+      key: `pipelines:exec:${arn}`,
+      operation: "DescribePipelineExecution",
+      resource: "This pipeline execution",
+      ttlMs: LIVE_TTL_MS,
+    },
+    () => getSageMakerClient().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn })),
+  );
+  return toExecutionSummary({ ...d, PipelineParameters: undefined });
+}
+
+/** The newest experiment runs across all experiments: one Search, newest first (runs outside an experiment are skipped). */
+export async function newestExperimentRuns(limit: number): Promise<RunDetail[]> {
+  const input = {
+    Resource: "ExperimentTrialComponent" as const,
+    SortBy: "CreationTime",
+    SortOrder: "Descending" as const,
+    MaxResults: Math.min(100, limit * 2),
+  };
+  const r = await sagemakerRead(
+    { key: `experiments:newest-runs:${input.MaxResults}`, operation: "Search", ttlMs: 5_000 },
+    () => getSageMakerClient().send(new SearchCommand(input)),
+  );
+  return (r.Results ?? [])
+    .flatMap((x) => (x.TrialComponent ? [toRunDetail(x.TrialComponent)] : []))
+    .filter((run) => run.experimentName !== undefined)
+    .slice(0, limit);
 }
