@@ -45,7 +45,7 @@ export function Inbox({ canDecide, me }: { canDecide: boolean; me: string }) {
             name="sla"
             type="number"
             min={1}
-            defaultValue={params.sla ?? 48}
+            defaultValue={params.sla ?? query.data?.slaHours ?? 48}
             className="w-24 rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
           />
         </label>

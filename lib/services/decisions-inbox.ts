@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { latestDecisions } from "@/lib/db/decisions";
+import { organisationApprovalSla } from "@/lib/db/maturity-targets";
 import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints";
 import { describeModelVersion, listModelGroups, listModelVersions } from "@/lib/sagemaker/registry";
 import { versionLineage, type Lineage } from "@/lib/sagemaker/registry-lineage";
@@ -47,7 +48,7 @@ export async function getInbox(
   db: Db,
   q: { group?: string; cursor?: string; limit?: number; slaHours?: number; now?: number },
 ): Promise<InboxPage> {
-  const slaHours = q.slaHours ?? DEFAULT_SLA_HOURS;
+  const slaHours = q.slaHours ?? (await organisationApprovalSla(db)) ?? DEFAULT_SLA_HOURS;
   const now = q.now ?? Date.now();
   const page = await listModelVersions({
     group: q.group,

@@ -1,10 +1,13 @@
 /** The maturity report the API and pages serve: collect → assess the organisation → KPIs. */
+import { resolveTargets, type EffectiveTargets } from "@/lib/db/maturity-targets";
 import { NotFoundError } from "@/lib/errors";
+import { withTargets, type KpiWithTarget } from "@/lib/services/maturity-governance-kpis";
+import { loadGovernance } from "@/lib/services/maturity-governance-report";
 import { assessOrganisation, type Assessment } from "../assess";
-import { computeKpis, type Kpi } from "../kpis";
+import { computeKpis } from "../kpis";
 import { PHASES, type CheckStatus, type Phase } from "../types";
 import { decisionsFromDb } from "./decisions";
-import { collectMaturity } from "./index";
+import { collectMaturity, type Collection } from "./index";
 
 export interface SolutionRow {
   key: string;
@@ -24,45 +27,87 @@ export interface MaturityOverview {
   /** every check id in order, for the heat map's columns */
   checkIds: string[];
   solutions: SolutionRow[];
-  kpis: Kpi[];
+  /** the organisation's KPIs, with the organisation's targets on lead time and approval latency */
+  kpis: KpiWithTarget[];
+  /** the organisation's targets */
+  targets: EffectiveTargets;
+  /** what could not be read from SageDeck's database (exemptions, targets) */
+  warnings: string[];
 }
 
 export interface SolutionReport {
   generatedAt: number;
   assessment: Assessment;
-  kpis: Kpi[];
+  /** the solution's KPIs, with its effective targets (its override, else the organisation's) */
+  kpis: KpiWithTarget[];
+  targets: EffectiveTargets;
+  warnings: string[];
 }
 
 export interface Computed {
   at: number;
   assessments: Assessment[];
-  kpis: Kpi[];
-  bySolution: Map<string, Kpi[]>;
+  kpis: KpiWithTarget[];
+  bySolution: Map<string, KpiWithTarget[]>;
+  targets: { organisation: EffectiveTargets; bySolution: Map<string, EffectiveTargets> };
+  warnings: string[];
 }
 
-/** Recomputed at most every 30 s; concurrent requests share one collection. */
+/**
+ * The SageMaker collection is kept at most 30 s and shared by concurrent requests. The assessment on top of it
+ * (exemptions and targets from SageDeck's database) is redone when `invalidateMaturity()` is called, without
+ * reading SageMaker again — so a grant or revoke shows at once in this process (other instances: ≤ 30 s).
+ */
 const MAX_AGE_MS = 30_000;
+let collection: { at: number; promise: Promise<Collection> } | undefined;
 let current: { at: number; promise: Promise<Computed> } | undefined;
 
-async function compute(): Promise<Computed> {
-  const c = await collectMaturity(Date.now(), undefined, decisionsFromDb);
-  const assessments = assessOrganisation(c.solutions, c.orgProjects);
+function collect(fresh: boolean): { at: number; promise: Promise<Collection> } {
+  if (fresh || !collection || Date.now() - collection.at > MAX_AGE_MS) {
+    const promise = collectMaturity(Date.now(), undefined, decisionsFromDb);
+    const entry = { at: Date.now(), promise };
+    collection = entry;
+    promise.catch(() => {
+      if (collection === entry) collection = undefined;
+    });
+  }
+  return collection;
+}
+
+async function compute(source: Promise<Collection>): Promise<Computed> {
+  const [c, gov] = await Promise.all([source, loadGovernance()]);
+  const assessments = assessOrganisation(c.solutions, c.orgProjects, gov.exemptions);
+  const organisation = resolveTargets(gov.targets);
+  const bySolution = new Map(c.solutions.map((s) => [s.key, resolveTargets(gov.targets, s.key)]));
   return {
     at: c.now,
     assessments,
-    kpis: computeKpis(c.solutions, c.now),
-    bySolution: new Map(c.solutions.map((s) => [s.key, computeKpis([s], c.now)])),
+    kpis: withTargets(computeKpis(c.solutions, c.now), organisation),
+    bySolution: new Map(
+      c.solutions.map((s) => [s.key, withTargets(computeKpis([s], c.now), bySolution.get(s.key))]),
+    ),
+    targets: { organisation, bySolution },
+    warnings: gov.warnings,
   };
 }
 
 /** The current computation; `fresh` starts a new collection (the scheduler's snapshots, after a change). */
 export function computed(opts: { fresh?: boolean } = {}): Promise<Computed> {
   if (opts.fresh || !current || Date.now() - current.at > MAX_AGE_MS) {
-    const promise = compute();
-    current = { at: Date.now(), promise };
-    promise.catch(() => (current = undefined));
+    const source = collect(opts.fresh ?? false);
+    const promise = compute(source.promise);
+    const entry = { at: source.at, promise };
+    current = entry;
+    promise.catch(() => {
+      if (current === entry) current = undefined;
+    });
   }
   return current.promise;
+}
+
+/** Exemptions or targets changed: the next read re-assesses (SageMaker's evidence is reused while fresh). */
+export function invalidateMaturity(): void {
+  current = undefined;
 }
 
 export type SolutionSort = "name" | "phase" | "score";
@@ -97,6 +142,8 @@ export async function getMaturityOverview(
     checkIds: c.assessments[0]?.checks.map((x) => x.id) ?? [],
     solutions: rows,
     kpis: c.kpis,
+    targets: c.targets.organisation,
+    warnings: c.warnings,
   };
 }
 
@@ -107,5 +154,11 @@ export async function getSolutionReport(key: string): Promise<SolutionReport> {
     throw new NotFoundError(
       `No ML solution "${key}" was found in SageMaker. Open the maturity page to see every solution.`,
     );
-  return { generatedAt: c.at, assessment, kpis: c.bySolution.get(key) ?? [] };
+  return {
+    generatedAt: c.at,
+    assessment,
+    kpis: c.bySolution.get(key) ?? [],
+    targets: c.targets.bySolution.get(key) ?? c.targets.organisation,
+    warnings: c.warnings,
+  };
 }

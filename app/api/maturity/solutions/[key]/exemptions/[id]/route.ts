@@ -1,0 +1,14 @@
+import { route } from "@/lib/api/route";
+import { getDb } from "@/lib/db";
+import { revokeExemption } from "@/lib/services/maturity-governance";
+import { ExemptionParams } from "@/lib/services/maturity-governance-schemas";
+
+export const dynamic = "force-dynamic";
+
+// DELETE /api/maturity/solutions/:key/exemptions/:id – revoke an open exemption (kept in the history)
+export const DELETE = route(
+  { permission: "maturity.manage", params: ExemptionParams },
+  async ({ user, params, requestId }) => ({
+    exemption: await revokeExemption({ db: await getDb(), user, requestId }, params.key, params.id),
+  }),
+);
