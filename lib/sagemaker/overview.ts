@@ -87,7 +87,7 @@ export async function newestExperimentRuns(limit: number): Promise<RunDetail[]> 
     MaxResults: Math.min(100, limit * 2),
   };
   const r = await sagemakerRead(
-    { key: `experiments:newest-runs:${input.MaxResults}`, operation: "Search", ttlMs: 5_000 },
+    { key: `experiments:newest-runs:${input.MaxResults}`, operation: "Search" },
     () => getSageMakerClient().send(new SearchCommand(input)),
   );
   return (r.Results ?? [])
