@@ -1,4 +1,13 @@
+"use client";
+
+import dynamic from "next/dynamic";
 import type { Kpi } from "@/lib/maturity/kpis";
+import { LOWER_IS_BETTER, type KpiTrend } from "./kpi-trend";
+
+const KpiSparkline = dynamic(() => import("./kpi-sparkline").then((m) => m.KpiSparkline), {
+  ssr: false,
+  loading: () => <div className="h-8" />,
+});
 
 const UNIT: Record<Kpi["unit"], string> = {
   hours: "h",
@@ -12,33 +21,61 @@ function show(v: number | null | undefined, unit: Kpi["unit"]): string {
   return v === null || v === undefined ? "—" : `${v}${unit === "percent" ? "" : " "}${UNIT[unit]}`.trim();
 }
 
-/** KPI tiles: the value, its p90 where it has one, the sample size, "approx" and the definition. */
-export function KpiTiles({ kpis }: { kpis: Kpi[] }) {
+/** "▲ 2.5 h vs 30 days ago", green when the change is an improvement, amber when it is not. */
+function Change({ kpi, trend }: { kpi: Kpi; trend: KpiTrend }) {
+  if (trend.change === null || trend.since === null) return null;
+  const days = Math.round(((trend.series.at(-1)?.at ?? trend.since) - trend.since) / 86_400_000);
+  if (trend.change === 0) return <p className="text-xs text-slate-500">no change vs {days} days ago</p>;
+  const better = LOWER_IS_BETTER.has(kpi.id) ? trend.change < 0 : trend.change > 0;
+  return (
+    <p
+      className={`text-xs ${better ? "text-emerald-700 dark:text-emerald-400" : "text-amber-700 dark:text-amber-400"}`}
+      data-testid={`kpi-change-${kpi.id}`}
+    >
+      {trend.change > 0 ? "▲" : "▼"} {show(Math.abs(trend.change), kpi.unit)} vs {days} days ago
+    </p>
+  );
+}
+
+/**
+ * KPI tiles: the value, its p90 where it has one, the sample size, "approx" and the definition; with
+ * `trends` (the organisation's snapshot history) a sparkline and the change vs ~30 days ago.
+ */
+export function KpiTiles({ kpis, trends }: { kpis: Kpi[]; trends?: Record<string, KpiTrend> }) {
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Lifecycle KPIs">
-      {kpis.map((k) => (
-        <li
-          key={k.id}
-          data-testid={`kpi-${k.id}`}
-          className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
-        >
-          <p className="text-sm text-slate-600 dark:text-slate-400">{k.title}</p>
-          <p className="text-2xl font-semibold">
-            {show(k.value, k.unit)}
-            {k.p90 !== undefined && k.p90 !== null ? (
-              <span className="ml-2 text-sm font-normal text-slate-500">p90 {show(k.p90, k.unit)}</span>
+      {kpis.map((k) => {
+        const trend = trends?.[k.id];
+        return (
+          <li
+            key={k.id}
+            data-testid={`kpi-${k.id}`}
+            className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+          >
+            <p className="text-sm text-slate-600 dark:text-slate-400">{k.title}</p>
+            <p className="text-2xl font-semibold">
+              {show(k.value, k.unit)}
+              {k.p90 !== undefined && k.p90 !== null ? (
+                <span className="ml-2 text-sm font-normal text-slate-500">p90 {show(k.p90, k.unit)}</span>
+              ) : null}
+            </p>
+            <p className="text-xs text-slate-500">
+              n = {k.n}
+              {k.approx ? " · approx" : ""}
+            </p>
+            {trend && trend.series.length > 1 ? (
+              <div aria-label={`${k.title} over time`} role="img" data-testid={`kpi-spark-${k.id}`}>
+                <KpiSparkline series={trend.series} />
+              </div>
             ) : null}
-          </p>
-          <p className="text-xs text-slate-500">
-            n = {k.n}
-            {k.approx ? " · approx" : ""}
-          </p>
-          <p className="mt-1 text-xs text-slate-500">{k.definition}</p>
-          {k.partialData ? (
-            <p className="mt-1 text-xs text-amber-700">Partial data: {k.partialData}</p>
-          ) : null}
-        </li>
-      ))}
+            {trend ? <Change kpi={k} trend={trend} /> : null}
+            <p className="mt-1 text-xs text-slate-500">{k.definition}</p>
+            {k.partialData ? (
+              <p className="mt-1 text-xs text-amber-700">Partial data: {k.partialData}</p>
+            ) : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }

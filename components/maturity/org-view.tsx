@@ -6,9 +6,11 @@ import { parseAsStringLiteral, useQueryStates } from "nuqs";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { PHASES } from "@/lib/maturity/types";
 import { maturityQueries } from "@/lib/queries/maturity";
+import { maturityHistoryQueries } from "@/lib/queries/maturity-history";
 import { maturityRoutes } from "@/lib/routes";
 import { HeatMap } from "./heat-map";
 import { KpiTiles } from "./kpi-tiles";
+import { kpiTrends } from "./kpi-trend";
 
 export const overviewParams = {
   phase: parseAsStringLiteral(["Initial", "Repeatable", "Reliable", "Scalable", "none"] as const),
@@ -19,6 +21,7 @@ export function OrgView() {
   const [q, setQ] = useQueryStates(overviewParams, { history: "push" });
   const query = { phase: q.phase ?? undefined, sort: q.sort ?? undefined };
   const { data, error, isPending, refetch } = useQuery(maturityQueries.overview(query));
+  const history = useQuery(maturityHistoryQueries.history("*", 90));
   if (isPending) return <LoadingBlock label="Assessing solutions" />;
   if (error)
     return (
@@ -30,7 +33,16 @@ export function OrgView() {
         <h2 id="kpi-title" className="text-lg font-semibold">
           Organisation KPIs (90 days)
         </h2>
-        <KpiTiles kpis={data.kpis} />
+        <KpiTiles kpis={data.kpis} trends={history.data ? kpiTrends(history.data.points) : undefined} />
+        {history.error ? (
+          <p className="text-xs text-amber-700" role="status">
+            KPI trends could not be loaded: {history.error.message}
+          </p>
+        ) : history.data?.points.length === 0 ? (
+          <p className="text-xs text-slate-500">
+            No snapshots yet: trends appear once the scheduler has stored some (hourly by default).
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="phase-title" className="space-y-3">
         <div className="flex flex-wrap items-end gap-4">

@@ -5,16 +5,29 @@ import { ErrorState, LoadingBlock } from "@/components/ui/states";
 import { PHASES } from "@/lib/maturity/types";
 import { maturityQueries } from "@/lib/queries/maturity";
 import { CheckCard } from "./check-card";
+import { ExemptionList } from "./exemption-list";
 import { KpiTiles } from "./kpi-tiles";
+import { SolutionHistory } from "./solution-history";
 import { PhaseBadge } from "./status";
 
 export function SolutionView({ solutionKey }: { solutionKey: string }) {
   const { data, error, isPending, refetch } = useQuery(maturityQueries.solution(solutionKey));
+  const me = useQuery(maturityQueries.me());
+  const canManage = me.data?.permissions.includes("maturity.manage") ?? false;
   if (isPending) return <LoadingBlock label="Assessing the solution" />;
   if (error) return <ErrorState message={error.message} retry={refetch} />;
   const a = data.assessment;
   return (
     <div className="space-y-8">
+      {data.warnings.map((w) => (
+        <p
+          key={w}
+          role="status"
+          className="rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:bg-amber-950"
+        >
+          {w}
+        </p>
+      ))}
       <section aria-labelledby="phase-summary" className="space-y-2">
         <h2 id="phase-summary" className="sr-only">
           Phase
@@ -49,6 +62,7 @@ export function SolutionView({ solutionKey }: { solutionKey: string }) {
           </p>
         ) : null}
       </section>
+      <SolutionHistory solutionKey={a.key} />
       <section aria-labelledby="kpis" className="space-y-3">
         <h2 id="kpis" className="text-lg font-semibold">
           KPIs (90 days)
@@ -64,11 +78,17 @@ export function SolutionView({ solutionKey }: { solutionKey: string }) {
             {a.checks
               .filter((c) => c.phase === phase)
               .map((c) => (
-                <CheckCard key={c.id} check={c} />
+                <CheckCard key={c.id} check={c} solutionKey={solutionKey} canManage={canManage} />
               ))}
           </ul>
         </section>
       ))}
+      <section aria-labelledby="exemptions" className="space-y-3">
+        <h2 id="exemptions" className="text-lg font-semibold">
+          Exemptions
+        </h2>
+        <ExemptionList solutionKey={solutionKey} />
+      </section>
     </div>
   );
 }

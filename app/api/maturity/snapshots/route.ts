@@ -1,0 +1,10 @@
+import { route } from "@/lib/api/route";
+import { getDb } from "@/lib/db";
+import { takeManualSnapshot } from "@/lib/services/maturity-snapshots-api";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/maturity/snapshots – collect now and store a snapshot of every solution (audited "maturity.snapshot")
+export const POST = route({ permission: "maturity.manage" }, async ({ user, requestId }) =>
+  takeManualSnapshot({ db: await getDb(), user, requestId }),
+);
