@@ -1,11 +1,23 @@
 import Link from "next/link";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { CheckResult } from "@/lib/maturity/types";
+import { ExemptionActions } from "./exemption-actions";
 import { refHref } from "./links";
 import { StatusBadge } from "./status";
 
-/** One check: status, observed value against the threshold, evidence with links, and what to do. */
-export function CheckCard({ check }: { check: CheckResult }) {
+/**
+ * One check: status, observed value against the threshold, evidence with links, what to do, and its exemption
+ * (or "Grant exemption" for managers when it does not pass).
+ */
+export function CheckCard({
+  check,
+  solutionKey,
+  canManage = false,
+}: {
+  check: CheckResult;
+  solutionKey: string;
+  canManage?: boolean;
+}) {
   return (
     <li
       data-testid={`check-${check.id}`}
@@ -16,6 +28,7 @@ export function CheckCard({ check }: { check: CheckResult }) {
         <h4 className="font-medium">{check.title}</h4>
         <StatusBadge status={check.status} />
         {!check.required ? <span className="text-xs text-slate-500">advisory</span> : null}
+        {check.exemption ? <span className="text-xs text-violet-700">exempt</span> : null}
       </div>
       <dl className="mt-2 grid gap-1 text-sm sm:grid-cols-[8rem_1fr]">
         <dt className="text-slate-500">Observed</dt>
@@ -28,16 +41,8 @@ export function CheckCard({ check }: { check: CheckResult }) {
             <dd>{check.action}</dd>
           </>
         ) : null}
-        {check.exemption ? (
-          <>
-            <dt className="text-slate-500">Exempted</dt>
-            <dd>
-              {check.exemption.reason} — {check.exemption.grantedBy}, until{" "}
-              <Timestamp at={check.exemption.expiresAt} />
-            </dd>
-          </>
-        ) : null}
       </dl>
+      <ExemptionActions solutionKey={solutionKey} check={check} canManage={canManage} />
       {check.evidence.length > 0 ? (
         <ul className="mt-2 space-y-0.5 text-sm" aria-label={`${check.id} evidence`}>
           {check.evidence.map((e, i) => {

@@ -1,0 +1,69 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Timestamp } from "@/components/ui/timestamp";
+import type { CheckResult } from "@/lib/maturity/types";
+import { maturityQueries, revokeExemption } from "@/lib/queries/maturity";
+import { ExemptionForm } from "./exemption-form";
+
+/** The report carries the exemption's id next to the engine's fields (ExemptionInfo). */
+function exemptionId(ex: NonNullable<CheckResult["exemption"]>): string | undefined {
+  return "id" in ex && typeof ex.id === "string" ? ex.id : undefined;
+}
+
+/** On a check: "Exempt until … — reason — granted by …" with Revoke, or "Grant exemption" when it does not pass. */
+export function ExemptionActions({
+  solutionKey,
+  check,
+  canManage,
+}: {
+  solutionKey: string;
+  check: CheckResult;
+  canManage: boolean;
+}) {
+  const [open, setOpen] = useState(false);
+  const client = useQueryClient();
+  const revoke = useMutation({
+    mutationFn: (id: string) => revokeExemption(solutionKey, id),
+    onSuccess: () => client.invalidateQueries({ queryKey: maturityQueries.all }),
+  });
+  const ex = check.exemption;
+  if (ex) {
+    const id = exemptionId(ex);
+    return (
+      <div className="mt-2 text-sm" data-testid={`exemption-${check.id}`}>
+        <p className="rounded bg-violet-50 px-2 py-1 text-violet-900 dark:bg-violet-950 dark:text-violet-200">
+          Exempt until <Timestamp at={ex.expiresAt} /> — {ex.reason} — granted by {ex.grantedBy}
+        </p>
+        {canManage && id ? (
+          <button
+            type="button"
+            onClick={() => revoke.mutate(id)}
+            disabled={revoke.isPending}
+            className="mt-1 rounded border border-slate-300 px-2 py-0.5 text-xs disabled:opacity-50"
+          >
+            {revoke.isPending ? "Revoking…" : "Revoke"}
+          </button>
+        ) : null}
+        {revoke.error ? (
+          <p role="alert" className="text-red-700">
+            {revoke.error.message}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  if (!canManage || check.status === "pass" || check.status === "na") return null;
+  return open ? (
+    <ExemptionForm solutionKey={solutionKey} checkId={check.id} onDone={() => setOpen(false)} />
+  ) : (
+    <button
+      type="button"
+      onClick={() => setOpen(true)}
+      className="mt-2 rounded border border-slate-300 px-2 py-0.5 text-xs"
+    >
+      Grant exemption
+    </button>
+  );
+}

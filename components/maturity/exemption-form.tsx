@@ -1,0 +1,93 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { newIdempotencyKey } from "@/components/pipelines/idempotency";
+import { grantExemption, maturityQueries } from "@/lib/queries/maturity";
+
+const DAY_MS = 86_400_000;
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** The default expiry: 90 days from now. */
+const inNinetyDays = () => day(Date.now() + 90 * DAY_MS);
+
+const schema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(10, "Say why, in at least 10 characters.")
+    .max(500, "Keep the reason under 500 characters."),
+  expiresAt: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Pick an expiry date.")
+    .refine((d) => d >= day(Date.now()), "The expiry must be today or later.")
+    .refine((d) => d <= day(Date.now() + 364 * DAY_MS), "An exemption lasts at most 365 days."),
+});
+type Values = z.infer<typeof schema>;
+
+const field =
+  "mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+/** Grant an exemption from one check: a reason and an expiry (default 90 days). */
+export function ExemptionForm({
+  solutionKey,
+  checkId,
+  onDone,
+}: {
+  solutionKey: string;
+  checkId: string;
+  onDone: () => void;
+}) {
+  const client = useQueryClient();
+  const key = useRef(newIdempotencyKey());
+  const [expiresAt] = useState(inNinetyDays);
+  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { reason: "", expiresAt } });
+  const grant = useMutation({
+    mutationFn: (v: Values) => grantExemption(solutionKey, { checkId, ...v }, key.current),
+    onSuccess: async () => {
+      key.current = newIdempotencyKey();
+      await client.invalidateQueries({ queryKey: maturityQueries.all });
+      onDone();
+    },
+  });
+  const errors = form.formState.errors;
+  const id = `exempt-${checkId}`;
+  return (
+    <form
+      onSubmit={(e) => void form.handleSubmit((v) => grant.mutate(v))(e)}
+      className="mt-2 space-y-2 rounded border border-slate-200 p-3 text-sm dark:border-slate-800"
+      aria-label={`Grant an exemption from ${checkId}`}
+      noValidate
+    >
+      <label htmlFor={`${id}-reason`} className="block">
+        Reason
+        <textarea id={`${id}-reason`} rows={2} className={field} {...form.register("reason")} />
+      </label>
+      {errors.reason ? <p className="text-red-700">{errors.reason.message}</p> : null}
+      <label htmlFor={`${id}-expiry`} className="block">
+        Expires on (end of day, UTC)
+        <input id={`${id}-expiry`} type="date" className={field} {...form.register("expiresAt")} />
+      </label>
+      {errors.expiresAt ? <p className="text-red-700">{errors.expiresAt.message}</p> : null}
+      {grant.error ? (
+        <p role="alert" className="text-red-700">
+          {grant.error.message}
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <button
+          type="submit"
+          disabled={grant.isPending}
+          className="rounded bg-sky-700 px-3 py-1 text-white disabled:opacity-50"
+        >
+          {grant.isPending ? "Granting…" : "Grant"}
+        </button>
+        <button type="button" onClick={onDone} className="rounded border border-slate-300 px-3 py-1">
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
