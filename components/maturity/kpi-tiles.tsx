@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import type { Kpi } from "@/lib/maturity/kpis";
+import { KpiTarget } from "./kpi-target";
 import { LOWER_IS_BETTER, type KpiTrend } from "./kpi-trend";
 
 const KpiSparkline = dynamic(() => import("./kpi-sparkline").then((m) => m.KpiSparkline), {
@@ -69,6 +70,7 @@ export function KpiTiles({ kpis, trends }: { kpis: Kpi[]; trends?: Record<string
               </div>
             ) : null}
             {trend ? <Change kpi={k} trend={trend} /> : null}
+            <KpiTarget kpi={k} />
             <p className="mt-1 text-xs text-slate-500">{k.definition}</p>
             {k.partialData ? (
               <p className="mt-1 text-xs text-amber-700">Partial data: {k.partialData}</p>
