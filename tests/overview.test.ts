@@ -124,6 +124,21 @@ describe.runIf(emulatorExists())("overview sections against the emulator and PGl
     expect(row?.statusError).toBeUndefined();
     expect(["Executing", "Succeeded"]).toContain(row?.status);
 
+    // a status that cannot be read marks that row only; the list still answers
+    const fault = { operation: "DescribePipelineExecution", errorCode: "AccessDeniedException", status: 400 };
+    await fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: JSON.stringify(fault) });
+    await new Promise((r) => setTimeout(r, 1_100)); // a live status is shared for LIVE_TTL_MS (1 s)
+    try {
+      const degraded = await get<MyPipelineRuns>(myRunsRoute.GET, "/api/overview/my-runs");
+      expect(degraded.status).toBe(200);
+      const d = degraded.body.items.find((x) => x.executionArn === started.executionArn);
+      expect(d?.status).toBeUndefined();
+      expect(d?.statusError).toBeTruthy();
+      expect(Math.abs((d?.startedAt ?? 0) - Date.now())).toBeLessThan(120_000); // from the audit record
+    } finally {
+      await fetch(`${emu.url}/_emulator/faults?operation=DescribePipelineExecution`, { method: "DELETE" });
+    }
+
     currentUser = as("sol", "scientist");
     const other = await get<MyPipelineRuns>(myRunsRoute.GET, "/api/overview/my-runs");
     expect(other.status).toBe(200);
