@@ -1,6 +1,9 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { OrgView } from "@/components/maturity/org-view";
+import { TargetsForm } from "@/components/maturity/targets-form";
+import { can } from "@/lib/auth/permissions";
+import { getSessionUser } from "@/lib/auth/session";
 import { getMaturityOverview } from "@/lib/maturity/collect/report";
 import { readOverviewQuery } from "@/lib/maturity/query";
 import { maturityQueries } from "@/lib/queries/maturity";
@@ -12,6 +15,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MaturityPage({ searchParams }: { searchParams: SearchParams }) {
   const q = readOverviewQuery(await searchParams);
+  const user = await getSessionUser();
   const queryClient = getQueryClient();
   // awaited, not streamed: a failed prefetch is left to the client, which shows the real message
   await queryClient.prefetchQuery({ ...maturityQueries.overview(q), queryFn: () => getMaturityOverview(q) });
@@ -27,6 +31,18 @@ export default async function MaturityPage({ searchParams }: { searchParams: Sea
         </p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
+        {user && can(user.role, "maturity.manage") ? (
+          <section aria-labelledby="targets-title" className="space-y-2">
+            <h2 id="targets-title" className="text-lg font-semibold">
+              Targets
+            </h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              The approval service level (also the approvals inbox&apos;s default) and the lead-time target,
+              shown on their KPI tiles. An empty field clears a target.
+            </p>
+            <TargetsForm />
+          </section>
+        ) : null}
         <OrgView />
       </HydrationBoundary>
     </section>
