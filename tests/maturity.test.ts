@@ -16,6 +16,18 @@ const SEEDED: Record<string, string> = {
   "search-ranking": "Scalable",
 };
 
+/** The seed's display names (org.ts `displayName`), read from the `sagedeck:solution-name` tag. */
+const NAMES: Record<string, string> = {
+  "supply-chain": "Demand forecasting",
+  growth: "Customer churn",
+  risk: "Card fraud detection",
+  "recsys-ranking": "Recommendations ranking",
+  "search-ranking": "Search relevance",
+};
+
+/** The documented ceiling (lib/maturity/README.md "Call budget"), cold cache, per solution. */
+const CALLS_PER_SOLUTION = 60;
+
 async function stats(url: string): Promise<Record<string, number>> {
   const r = await fetch(`${url}/_emulator/stats`);
   const body = (await r.json()) as { calls?: Record<string, number> } & Record<string, unknown>;
@@ -49,6 +61,14 @@ describe("maturity collector against the seeded emulator", () => {
     expect(collection.solutions.map((s) => s.key).sort()).toEqual(Object.keys(SEEDED).sort());
   });
 
+  it("names each solution from its resources' name tag, keeping the grouping key", () => {
+    const names = Object.fromEntries(collection.solutions.map((s) => [s.key, s.name]));
+    expect(names).toEqual(NAMES);
+    // sorted by display name
+    const shown = collection.solutions.map((s) => s.name);
+    expect(shown).toEqual([...shown].sort((a, b) => a.localeCompare(b)));
+  });
+
   it.each(Object.entries(SEEDED))("%s lands on %s", (key, phase) => {
     const a = assessments.find((x) => x.key === key);
     const failing = a?.checks.filter((c) => c.required && c.status !== "pass" && c.status !== "na");
@@ -68,9 +88,27 @@ describe("maturity collector against the seeded emulator", () => {
     expect(fraud?.status).toBe("pass");
   });
 
+  it("R-7 passes where CI/CD and a schedule start the pipelines, and fails where people do", () => {
+    const r7 = (key: string) => assessments.find((x) => x.key === key)?.checks.find((c) => c.id === "R-7");
+    for (const key of ["risk", "recsys-ranking", "search-ranking"]) {
+      expect(r7(key)?.status, `${key}: ${r7(key)?.observed}`).toBe("pass");
+      expect(
+        r7(key)?.evidence.some((e) => /assumed-role\/(codebuild|eventbridge-scheduler)-/.test(e.value ?? "")),
+      ).toBe(true);
+    }
+    const churn = r7("growth");
+    expect(churn?.status).toBe("fail");
+    expect(churn?.observed).toMatch(
+      /^0 of \d+ .*whose creator \(CreatedBy\) was read started by automation$/,
+    );
+    expect(churn?.evidence.length).toBeGreaterThan(0);
+    for (const e of churn?.evidence ?? []) expect(["jonas.berg", "mei.tanaka"]).toContain(e.value);
+    expect(r7("supply-chain")?.status).toBe("na");
+  });
+
   it("stays within the documented call budget", () => {
     console.log(`maturity collection: ${calls} SageMaker calls for ${collection.solutions.length} solutions`);
-    expect(calls).toBeLessThanOrEqual(150 * collection.solutions.length);
+    expect(calls).toBeLessThanOrEqual(CALLS_PER_SOLUTION * collection.solutions.length);
   });
 
   it("serves the organisation view filtered and sorted, and one solution with evidence and KPIs", async () => {

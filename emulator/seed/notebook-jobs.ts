@@ -1,10 +1,11 @@
 /**
  * Solutions without pipelines (Initial phase) still train as managed jobs from their notebooks: a dozen
  * Training jobs over the last two months, tracked in the solution's newest experiment with final metrics,
- * tagged with the team. Deterministic (no random draws), so the rest of the seed is unchanged.
+ * tagged with the team and the solution's name. Deterministic (no random draws), so the rest of the seed is unchanged.
  */
 import type { SeedEnv } from "./env";
 import { SOLUTIONS } from "./org";
+import { ownerTags } from "./projects";
 
 const DAY = 86_400;
 const JOBS = 12;
@@ -39,7 +40,7 @@ export async function seedNotebookJobs(env: SeedEnv): Promise<void> {
           TrialName: `Default-Run-Group-${experiment.name}`,
           TrialComponentDisplayName: `notebook-job-${i + 1}`,
         },
-        Tags: [{ Key: "team", Value: s.team }],
+        Tags: ownerTags(s),
       });
       await env.as(user, t0 + 1800 + i * 60).call("_CompleteTrainingJob", {
         TrainingJobName: name,

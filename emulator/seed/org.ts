@@ -36,6 +36,11 @@ export interface SolutionSpec {
   monitoring: boolean;
   /** approvals are made by a different person than the registrant, with written reasons */
   manualApprovals: boolean;
+  /**
+   * who starts the training pipelines: scientists by hand, or (once CI/CD is set up) a CodeBuild role on
+   * merge and an EventBridge Scheduler role for the scheduled retrains — SageMaker records it in CreatedBy
+   */
+  pipelineStarts: "byHand" | "automated";
   scientists: string[];
   approvers: string[];
 }
@@ -64,6 +69,7 @@ export const SOLUTIONS: SolutionSpec[] = [
     endpoints: {},
     monitoring: false,
     manualApprovals: false,
+    pipelineStarts: "byHand",
     scientists: ["lena.fischer", "omar.haddad"],
     approvers: [],
   },
@@ -99,6 +105,7 @@ export const SOLUTIONS: SolutionSpec[] = [
     endpoints: { production: "churn-prod" },
     monitoring: false,
     manualApprovals: false,
+    pipelineStarts: "byHand",
     scientists: ["jonas.berg", "mei.tanaka"],
     approvers: ["jonas.berg"],
   },
@@ -132,6 +139,7 @@ export const SOLUTIONS: SolutionSpec[] = [
     endpoints: { staging: "fraud-detection-staging", production: "fraud-detection-prod" },
     monitoring: true,
     manualApprovals: true,
+    pipelineStarts: "automated",
     scientists: ["priya.shah", "diego.alvarez"],
     approvers: ["grace.okafor"],
   },
@@ -158,6 +166,7 @@ export const SOLUTIONS: SolutionSpec[] = [
     endpoints: { staging: "recsys-ranking-staging", production: "recsys-ranking-prod" },
     monitoring: true,
     manualApprovals: true,
+    pipelineStarts: "automated",
     scientists: ["yuki.sato", "amara.nwosu"],
     approvers: ["tom.keller"],
   },
@@ -185,6 +194,7 @@ export const SOLUTIONS: SolutionSpec[] = [
     endpoints: { staging: "search-ranking-staging", production: "search-ranking-prod" },
     monitoring: true,
     manualApprovals: true,
+    pipelineStarts: "automated",
     scientists: ["sofia.rossi", "kwame.mensah"],
     approvers: ["tom.keller", "grace.okafor"],
   },

@@ -16,6 +16,7 @@ import { seedLargePipeline } from "../ops/pipelines/seed-large";
 import type { SeedEnv } from "./env";
 import { HISTORY_DAYS, LARGE, SOLUTIONS, type PipelineSpec, type SolutionSpec } from "./org";
 import { solutionTags } from "./projects";
+import { starterOf } from "./starters";
 
 const DAY = 86_400;
 const ROLE = `arn:aws:iam::${ACCOUNT_ID}:role/SageMakerPipelineExecutionRole`;
@@ -172,19 +173,19 @@ async function seedPipeline(env: SeedEnv, s: SolutionSpec, p: PipelineSpec, crea
       else params.Eta = pick(env, ["1.5", "-0.1", "2"]);
     }
     const clock = { now: Math.floor(t) };
-    const out = await env
-      .as(user, () => clock.now)
-      .call("_StartPipelineExecution", {
+    const starter = starterOf(s, p, i, month, intent === "badHyperparameters");
+    const person = env.as(user, () => clock.now);
+    const out = await (starter.identity ? person.withIdentity(starter.identity) : person).call(
+      "_StartPipelineExecution",
+      {
         PipelineName: p.name,
         PipelineExecutionDisplayName: `${p.name.slice(0, 60)}-${i + 1}`.replace(/[^a-zA-Z0-9-]/g, "-"),
-        PipelineExecutionDescription:
-          intent === "badHyperparameters"
-            ? "Trying a deeper / faster-learning model"
-            : `Scheduled retrain on ${month} data`,
+        PipelineExecutionDescription: starter.description,
         PipelineParameters: Object.entries(params).map(([Name, Value]) => ({ Name, Value })),
         ClientRequestToken: token("start", p.name, i),
         xPace: 1,
-      });
+      },
+    );
     await drive(
       env,
       user,

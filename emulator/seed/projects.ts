@@ -7,8 +7,19 @@ import { SOLUTIONS, HISTORY_DAYS, LARGE, type SolutionSpec } from "./org";
 
 const DAY = 86_400;
 
+/** The tag SageDeck's maturity view reads a solution's display name from (lib/maturity/collect/group.ts). */
+export const SOLUTION_NAME_TAG = "sagedeck:solution-name";
+
+/** The team and the solution's display name: what every resource of a solution carries. */
+export function ownerTags(s: SolutionSpec): { Key: string; Value: string }[] {
+  return [
+    { Key: "team", Value: s.team },
+    { Key: SOLUTION_NAME_TAG, Value: s.displayName },
+  ];
+}
+
 export function solutionTags(s: SolutionSpec): { Key: string; Value: string }[] {
-  const tags = [{ Key: "team", Value: s.team }];
+  const tags = ownerTags(s);
   if (s.project)
     tags.push(
       { Key: "sagemaker:project-name", Value: s.project.name },
@@ -37,7 +48,7 @@ export async function seedProjects(env: SeedEnv): Promise<void> {
           ProductId: s.project.templateProductId,
           ProvisioningArtifactId: "pa-mlopsv1a2b3c4d",
         },
-        Tags: [{ Key: "team", Value: s.team }],
+        Tags: ownerTags(s),
       });
     }
     for (const [j, group] of solutionGroups(s).entries()) {

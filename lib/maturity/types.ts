@@ -66,6 +66,7 @@ export interface ExecutionEvidence {
   status: "Executing" | "Stopping" | "Stopped" | "Failed" | "Succeeded";
   startedAt: number;
   endedAt?: number;
+  /** SageMaker's CreatedBy (who started it); empty when it was not read — R-7 counts only read ones */
   createdBy: Identity;
   /** training job ARNs from the execution's step metadata (when listed) */
   trainingJobArns?: string[];

@@ -1,25 +1,30 @@
-import { ListEndpointConfigsCommand } from "@aws-sdk/client-sagemaker";
+/**
+ * An endpoint's deployment history, approximated from its endpoint configs (`<endpoint>-…`): SageMaker keeps
+ * no deployment log, so a config's creation time stands for its go-live. The reads are split so the
+ * collector can describe each config and each model once, however many endpoints share them.
+ */
+import {
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
+  ListEndpointConfigsCommand,
+} from "@aws-sdk/client-sagemaker";
 import { sagemakerRead } from "./call";
 import { getSageMakerClient } from "./client";
-import { servedPackage } from "./endpoints";
 
-/** Endpoint configs read per endpoint (the newest ones). */
-export const CONFIGS_PER_ENDPOINT = 20;
+/** Endpoint configs listed per endpoint (one page, newest first). */
+export const CONFIGS_LISTED = 20;
+/** Of those, the newest ones described (config → model → package): the deployment history kept. */
+export const CONFIGS_DESCRIBED = 10;
 
-export interface ConfigDeployment {
+export interface ConfigSummary {
   config: string;
   /** the config's creation time, taken as when it went live (approx) */
   at: number;
-  packageArn?: string;
 }
 
-/**
- * An endpoint's deployment history, approximated from its endpoint configs (`<endpoint>-…`), oldest first:
- * SageMaker keeps no deployment log, so a config's creation time stands for its go-live, and a redeployment
- * of an older config (a rollback) shows only in the endpoint's current config.
- */
-export async function endpointDeployments(endpoint: string): Promise<ConfigDeployment[]> {
-  const configs = await sagemakerRead(
+/** The endpoint's own configs (`<endpoint>-…`), newest first. */
+export async function listEndpointConfigs(endpoint: string): Promise<ConfigSummary[]> {
+  return sagemakerRead(
     { key: `maturity:configs:${endpoint}`, operation: "ListEndpointConfigs" },
     async () => {
       const r = await getSageMakerClient().send(
@@ -27,7 +32,7 @@ export async function endpointDeployments(endpoint: string): Promise<ConfigDeplo
           NameContains: endpoint,
           SortBy: "CreationTime",
           SortOrder: "Descending",
-          MaxResults: CONFIGS_PER_ENDPOINT,
+          MaxResults: CONFIGS_LISTED,
         }),
       );
       return (r.EndpointConfigs ?? [])
@@ -35,8 +40,40 @@ export async function endpointDeployments(endpoint: string): Promise<ConfigDeplo
         .map((c) => ({ config: c.EndpointConfigName ?? "", at: c.CreationTime?.getTime() ?? 0 }));
     },
   );
-  const withArns = await Promise.all(
-    configs.map(async (c) => ({ ...c, packageArn: (await servedPackage(c.config)).arn })),
+}
+
+export interface ConfigFacts {
+  /** the first production variant's model */
+  modelName?: string;
+  dataCapture: boolean;
+}
+
+export async function describeConfig(name: string): Promise<ConfigFacts> {
+  return sagemakerRead(
+    {
+      key: `maturity:config:${name}`,
+      operation: "DescribeEndpointConfig",
+      resource: `Endpoint config "${name}"`,
+    },
+    async () => {
+      const r = await getSageMakerClient().send(
+        new DescribeEndpointConfigCommand({ EndpointConfigName: name }),
+      );
+      return {
+        modelName: r.ProductionVariants?.[0]?.ModelName,
+        dataCapture: r.DataCaptureConfig?.EnableCapture === true,
+      };
+    },
   );
-  return withArns.sort((a, b) => a.at - b.at);
+}
+
+/** The model version a model serves (its container's ModelPackageName), if any. */
+export async function packageOfModel(name: string): Promise<string | undefined> {
+  return sagemakerRead(
+    { key: `maturity:model:${name}`, operation: "DescribeModel", resource: `Model "${name}"` },
+    async () => {
+      const m = await getSageMakerClient().send(new DescribeModelCommand({ ModelName: name }));
+      return (m.PrimaryContainer ?? m.Containers?.[0])?.ModelPackageName;
+    },
+  );
 }

@@ -6,10 +6,7 @@ import {
   DescribeEndpointConfigCommand,
   DescribeMonitoringScheduleCommand,
   DescribeProjectCommand,
-  ListModelPackagesCommand,
   ListMonitoringSchedulesCommand,
-  ListPipelineExecutionStepsCommand,
-  ListPipelineExecutionsCommand,
   ListProjectsCommand,
   SearchCommand,
 } from "@aws-sdk/client-sagemaker";
@@ -20,10 +17,6 @@ const client = () => getSageMakerClient();
 
 /** Search pages of 100 training jobs scanned per collection (the window's newest 1,000 jobs). */
 export const TRAINING_JOB_PAGES = 10;
-/** Executions listed per pipeline (one page). */
-export const EXECUTIONS_PER_PIPELINE = 100;
-/** Versions listed per model package group (one page, newest first). */
-export const VERSIONS_PER_GROUP = 100;
 
 export interface TrainingJobRecord {
   name: string;
@@ -78,94 +71,6 @@ export async function searchTrainingJobs(since: number): Promise<TrainingJobReco
     }
     return out;
   });
-}
-
-export interface ExecutionRecord {
-  arn: string;
-  status: string;
-  startedAt: number;
-}
-
-export async function listRecentExecutions(pipeline: string): Promise<ExecutionRecord[]> {
-  return sagemakerRead(
-    {
-      key: `maturity:executions:${pipeline}`,
-      operation: "ListPipelineExecutions",
-      resource: `Pipeline "${pipeline}"`,
-    },
-    async () => {
-      const r = await client().send(
-        new ListPipelineExecutionsCommand({
-          PipelineName: pipeline,
-          SortBy: "CreationTime",
-          SortOrder: "Descending",
-          MaxResults: EXECUTIONS_PER_PIPELINE,
-        }),
-      );
-      return (r.PipelineExecutionSummaries ?? []).map((x) => ({
-        arn: x.PipelineExecutionArn ?? "",
-        status: x.PipelineExecutionStatus ?? "Executing",
-        startedAt: x.StartTime?.getTime() ?? 0,
-      }));
-    },
-  );
-}
-
-export interface ExecutionStepFacts {
-  trainingJobArns: string[];
-  gateOutcomes: ("True" | "False")[];
-  registeredPackageArns: string[];
-}
-
-export async function executionStepFacts(arn: string): Promise<ExecutionStepFacts> {
-  return sagemakerRead(
-    { key: `maturity:steps:${arn}`, operation: "ListPipelineExecutionSteps" },
-    async () => {
-      const r = await client().send(
-        new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: arn, MaxResults: 100 }),
-      );
-      const facts: ExecutionStepFacts = { trainingJobArns: [], gateOutcomes: [], registeredPackageArns: [] };
-      for (const s of r.PipelineExecutionSteps ?? []) {
-        const m = s.Metadata;
-        if (m?.TrainingJob?.Arn) facts.trainingJobArns.push(m.TrainingJob.Arn);
-        if (m?.RegisterModel?.Arn) facts.registeredPackageArns.push(m.RegisterModel.Arn);
-        const outcome = m?.Condition?.Outcome;
-        if (outcome === "True" || outcome === "False") facts.gateOutcomes.push(outcome);
-      }
-      return facts;
-    },
-  );
-}
-
-export interface VersionSummary {
-  arn: string;
-  version: number;
-  createdAt: number;
-  approvalStatus: string;
-  stage?: string;
-}
-
-export async function listRecentVersions(group: string): Promise<VersionSummary[]> {
-  return sagemakerRead(
-    { key: `maturity:versions:${group}`, operation: "ListModelPackages", resource: `Model group "${group}"` },
-    async () => {
-      const r = await client().send(
-        new ListModelPackagesCommand({
-          ModelPackageGroupName: group,
-          SortBy: "CreationTime",
-          SortOrder: "Descending",
-          MaxResults: VERSIONS_PER_GROUP,
-        }),
-      );
-      return (r.ModelPackageSummaryList ?? []).map((p) => ({
-        arn: p.ModelPackageArn ?? "",
-        version: p.ModelPackageVersion ?? 0,
-        createdAt: p.CreationTime?.getTime() ?? 0,
-        approvalStatus: p.ModelApprovalStatus ?? "PendingManualApproval",
-        stage: p.ModelLifeCycle?.Stage,
-      }));
-    },
-  );
 }
 
 export interface MonitoringRecord {

@@ -26,13 +26,16 @@ export const INITIAL_CHECKS: CheckDefinition[] = [
     id: "I-2",
     phase: "Initial",
     title: "Experiments tracked with parameters and metrics",
-    threshold: "≥80% of training jobs in an experiment with at least one metric (partial: some)",
+    threshold:
+      "≥80% of training jobs in an experiment, with at least one metric when completed (partial: some)",
     action:
       "Log every run with SageMaker Experiments (Run) or managed MLflow, including parameters, metrics and the dataset URI.",
     run(e, cfg) {
       const jobs = need(e.trainingJobs).filter((j) => inWindow(j.createdAt, e, cfg));
-      const tracked = jobs.filter((j) => j.tracked && j.metricCount > 0);
-      const untracked = jobs.filter((j) => !(j.tracked && j.metricCount > 0));
+      // final metrics exist only for a job that completed: a failed or stopped job in an experiment is tracked
+      const ok = (j: (typeof jobs)[number]) => j.tracked && (j.metricCount > 0 || j.status !== "Completed");
+      const tracked = jobs.filter(ok);
+      const untracked = jobs.filter((j) => !ok(j));
       return {
         status: grade(tracked.length, jobs.length, 0.8, 0),
         observed: `${ratio(tracked.length, jobs.length)} of training jobs tracked with metrics`,

@@ -1,13 +1,8 @@
-import type { ExecutionEvidence, Identity, MaturityConfig } from "../types";
+import type { ExecutionEvidence } from "../types";
+import { AUTOMATED_STARTS } from "./automation";
 import { DAY_MS, firstN, grade, inWindow, need, ratio, type CheckDefinition } from "./define";
 
 const isPipelineExecution = (arn: string | undefined) => !!arn && /:pipeline\/[^/]+\/execution\//.test(arn);
-
-export function isAutomation(who: Identity, cfg: MaturityConfig): boolean {
-  if (who.userProfileName) return false;
-  const arn = (who.iamArn ?? "").toLowerCase();
-  return arn !== "" && cfg.automationPrincipals.some((p) => arn.includes(p.toLowerCase()));
-}
 
 export const REPEATABLE_CHECKS: CheckDefinition[] = [
   {
@@ -157,24 +152,7 @@ export const REPEATABLE_CHECKS: CheckDefinition[] = [
       };
     },
   },
-  {
-    id: "R-7",
-    phase: "Repeatable",
-    required: false,
-    title: "Pipelines started by CI/CD or a schedule, not by hand",
-    threshold: "≥50% of executions started by automation roles (partial: some)",
-    action: "Start pipelines from the CI/CD build on merge and/or an EventBridge schedule.",
-    run(e, cfg) {
-      const execs = need(e.pipelines).flatMap((p) =>
-        p.executions.filter((x) => inWindow(x.startedAt, e, cfg)),
-      );
-      const auto = execs.filter((x) => isAutomation(x.createdBy, cfg));
-      return {
-        status: execs.length === 0 ? "na" : grade(auto.length, execs.length, 0.5, 0),
-        observed: `${ratio(auto.length, execs.length)} of executions started by automation`,
-      };
-    },
-  },
+  AUTOMATED_STARTS,
   {
     id: "R-8",
     phase: "Repeatable",

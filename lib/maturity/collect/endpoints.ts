@@ -1,14 +1,15 @@
 /** Endpoint, monitoring and deployment evidence for a solution's stage endpoints. */
 import { accountFromArn } from "@/lib/sagemaker/account";
 import type { StageEndpoint } from "@/lib/sagemaker/endpoints-types";
-import { configCapturesData, type MonitoringRecord } from "@/lib/sagemaker/maturity";
-import { endpointDeployments } from "@/lib/sagemaker/maturity-deployments";
+import type { MonitoringRecord } from "@/lib/sagemaker/maturity";
+import { CONFIGS_DESCRIBED, listEndpointConfigs } from "@/lib/sagemaker/maturity-deployments";
 import type { DeploymentEvent, EndpointEvidence, MonitoringEvidence, Stage } from "../types";
+import type { ConfigReads } from "./reads";
 
 const stageOf = (e: StageEndpoint): Stage => (e.stage === "Production" ? "prod" : "staging");
 
-export async function endpointEvidence(e: StageEndpoint): Promise<EndpointEvidence> {
-  const dataCapture = e.configName ? await configCapturesData(e.configName) : false;
+export async function endpointEvidence(e: StageEndpoint, reads: ConfigReads): Promise<EndpointEvidence> {
+  const dataCapture = e.configName ? (await reads.config(e.configName)).dataCapture : false;
   return {
     ref: { kind: "endpoint", id: e.name, label: e.name },
     stage: stageOf(e),
@@ -39,11 +40,21 @@ export function monitoringEvidence(m: MonitoringRecord): MonitoringEvidence {
 }
 
 /**
- * Deployments from the endpoint's configs over time (approx: a config's creation time stands for its
- * go-live). A version older than the one before it, or a current config that is not the newest, is a rollback.
+ * Deployments from the endpoint's newest configs over time (approx: a config's creation time stands for its
+ * go-live). A version older than the one before it, or a current config that is not the newest, is a
+ * rollback. The current config's version is already known from DescribeEndpoint; the others are read
+ * config → model → package, each config and model once per collection.
  */
-export async function deploymentEvents(e: StageEndpoint): Promise<DeploymentEvent[]> {
-  const history = await endpointDeployments(e.name);
+export async function deploymentEvents(e: StageEndpoint, reads: ConfigReads): Promise<DeploymentEvent[]> {
+  const listed = (await listEndpointConfigs(e.name)).slice(0, CONFIGS_DESCRIBED);
+  const history = (
+    await Promise.all(
+      listed.map(async (c) => ({
+        ...c,
+        packageArn: c.config === e.configName ? e.servedArn : await reads.packageOfConfig(c.config),
+      })),
+    )
+  ).sort((a, b) => a.at - b.at);
   const stage = stageOf(e);
   const events: DeploymentEvent[] = [];
   let previous: number | undefined;

@@ -2,9 +2,13 @@
 
 export const PROJECT_TAG = "sagemaker:project-name";
 export const DEFAULT_GROUP_TAG = "team";
+/** The tag that carries a solution's display name, e.g. "Customer churn" (configurable). */
+export const DEFAULT_NAME_TAG = "sagedeck:solution-name";
 
 export interface SolutionKey {
+  /** stable identifier (URLs, snapshots): the project name, the grouping tag's value, or the group */
   key: string;
+  /** display name: the key until the collector finds a friendlier one (see names.ts) */
   name: string;
   team?: string;
   /** how the solution was recognised */

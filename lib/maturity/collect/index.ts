@@ -15,7 +15,8 @@ import { deploymentEvents, endpointEvidence, monitoringEvidence } from "./endpoi
 import { attempt, gatherOrg } from "./gather";
 import { pipelineEvidence } from "./pipelines";
 import { packageEvidence } from "./registry";
-import { assignSolutions, type SolutionScope } from "./solutions";
+import { collectionReads, type ConfigReads } from "./reads";
+import { assignSolutions, type GroupingOptions, type SolutionScope } from "./solutions";
 
 export interface Collection {
   now: number;
@@ -52,14 +53,17 @@ export type DecisionSource = (groups: string[]) => Promise<DecisionEvidence[]>;
 async function solutionEvidence(
   s: SolutionScope,
   now: number,
+  reads: ConfigReads,
   decisionSource?: DecisionSource,
 ): Promise<SolutionEvidence> {
   const decisions: Promise<Known<DecisionEvidence[]>> = decisionSource
     ? attempt(() => decisionSource(s.groups.ok ? s.groups.value.map((g) => g.name) : []))
     : Promise.resolve(known([]));
-  const endpoints = attempt(() => Promise.all(need(s.endpoints).map(endpointEvidence)));
+  const endpoints = attempt(() => Promise.all(need(s.endpoints).map((e) => endpointEvidence(e, reads))));
   const deployments = attempt(async () =>
-    (await Promise.all(need(s.endpoints).map(deploymentEvents))).flat().sort((a, b) => a.at - b.at),
+    (await Promise.all(need(s.endpoints).map((e) => deploymentEvents(e, reads))))
+      .flat()
+      .sort((a, b) => a.at - b.at),
   );
   const pipelines = attempt(() => Promise.all(need(s.pipelines).map(pipelineEvidence)));
   const deps = await deployments;
@@ -119,13 +123,19 @@ async function solutionEvidence(
   };
 }
 
+/**
+ * Collects every solution's evidence. `grouping` names the tag that groups resources (default `team`) and
+ * the tag that carries a solution's display name (default `sagedeck:solution-name`).
+ */
 export async function collectMaturity(
   now = Date.now(),
   windowDays = DEFAULT_CONFIG.windowDays,
   decisionSource?: DecisionSource,
+  grouping: GroupingOptions = {},
 ): Promise<Collection> {
   const org = await gatherOrg(now, windowDays);
-  const scopes = assignSolutions(org);
-  const solutions = await Promise.all(scopes.map((s) => solutionEvidence(s, now, decisionSource)));
+  const scopes = assignSolutions(org, grouping);
+  const reads = collectionReads();
+  const solutions = await Promise.all(scopes.map((s) => solutionEvidence(s, now, reads, decisionSource)));
   return { now, solutions, orgProjects: map(org.projects, (ps) => ps.map(projectEvidence)) };
 }

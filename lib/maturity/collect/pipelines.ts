@@ -1,18 +1,18 @@
 /** Pipeline evidence: definition step types, the quality gate, recent executions and their step facts. */
-import { executionStepFacts, listRecentExecutions } from "@/lib/sagemaker/maturity";
+import { executionStepFacts, searchRecentExecutions } from "@/lib/sagemaker/maturity-executions";
 import { describePipeline } from "@/lib/sagemaker/pipelines";
 import { executionIdOf } from "@/lib/sagemaker/pipelines-mappers";
 import type { ExecutionEvidence, PipelineEvidence } from "../types";
 import type { Tagged } from "./gather";
 
-/** Executions whose steps are listed (the newest ones) — the rest carry status and start time only. */
+/** Executions whose steps are listed (the newest ones) — the rest carry status, times and creator only. */
 export const STEP_LISTED_EXECUTIONS = 3;
 
 const STATUSES: ExecutionEvidence["status"][] = ["Executing", "Stopping", "Stopped", "Failed", "Succeeded"];
 const statusOf = (s: string) => STATUSES.find((x) => x === s) ?? "Executing";
 
 export async function pipelineEvidence(p: Tagged): Promise<PipelineEvidence> {
-  const [detail, executions] = await Promise.all([describePipeline(p.name), listRecentExecutions(p.name)]);
+  const [detail, executions] = await Promise.all([describePipeline(p.name), searchRecentExecutions(p.arn)]);
   const steps = detail.definition.steps;
   const typeOf = new Map(steps.map((s) => [s.name, s.type]));
   const hasGateBeforeRegister = steps.some(
@@ -31,7 +31,8 @@ export async function pipelineEvidence(p: Tagged): Promise<PipelineEvidence> {
       ref: { kind: "execution", id: x.arn, label: `${p.name} ${executionIdOf(x.arn)}` },
       status: statusOf(x.status),
       startedAt: x.startedAt,
-      createdBy: {},
+      ...(x.endedAt !== undefined ? { endedAt: x.endedAt } : {}),
+      createdBy: x.createdBy,
       ...(listed[i] ?? {}),
     })),
   };

@@ -1,16 +1,20 @@
-/** Model package evidence: the newest versions of each group, described, plus every version that was served. */
-import { listRecentVersions } from "@/lib/sagemaker/maturity";
+/**
+ * Model package evidence: the newest versions of each group and every version that was served, described.
+ * One Search per group returns the newest 100 versions in full; a served version outside them costs one
+ * DescribeModelPackage.
+ */
+import { searchGroupVersions } from "@/lib/sagemaker/maturity-packages";
 import { describeModelVersion } from "@/lib/sagemaker/registry";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
 import type { ApprovalStatus, ModelPackageEvidence } from "../types";
 import type { Tagged } from "./gather";
 
-/** Versions described per group (newest first); served versions are described in addition. */
+/** Versions kept as evidence per group (newest first); served versions are kept in addition. */
 export const DESCRIBED_PER_GROUP = 20;
 
 const APPROVALS: ApprovalStatus[] = ["Approved", "Rejected", "PendingManualApproval"];
 
-export async function describePackage(arn: string): Promise<ModelPackageEvidence> {
-  const d = await describeModelVersion(arn);
+export function toPackageEvidence(d: ModelVersionDetail): ModelPackageEvidence {
   return {
     ref: { kind: "modelPackage", id: d.arn, label: `${d.group} v${d.version}` },
     group: d.group,
@@ -29,10 +33,17 @@ export async function describePackage(arn: string): Promise<ModelPackageEvidence
 }
 
 export async function packageEvidence(groups: Tagged[], served: string[]): Promise<ModelPackageEvidence[]> {
-  const lists = await Promise.all(groups.map((g) => listRecentVersions(g.name)));
-  const arns = new Set(lists.flatMap((l) => l.slice(0, DESCRIBED_PER_GROUP).map((v) => v.arn)));
-  const inScope = new Set(lists.flat().map((v) => v.arn));
-  // a served version outside these groups is described too, so L-2 can judge it
-  for (const a of served) if (inScope.has(a) || groups.some((g) => a.includes(`/${g.name}/`))) arns.add(a);
-  return Promise.all([...arns].map(describePackage));
+  const lists = await Promise.all(groups.map((g) => searchGroupVersions(g.name)));
+  const read = new Map(lists.flat().map((d) => [d.arn, d]));
+  const kept = new Map(lists.flatMap((l) => l.slice(0, DESCRIBED_PER_GROUP)).map((d) => [d.arn, d]));
+  // a served version is kept too, so L-1/L-2 can judge it: from the Search page, else described
+  const missing: string[] = [];
+  for (const a of new Set(served)) {
+    if (kept.has(a)) continue;
+    const d = read.get(a);
+    if (d) kept.set(a, d);
+    else if (groups.some((g) => a.includes(`/${g.name}/`))) missing.push(a);
+  }
+  const described = await Promise.all(missing.map((a) => describeModelVersion(a)));
+  return [...kept.values(), ...described].map(toPackageEvidence);
 }

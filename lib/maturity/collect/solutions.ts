@@ -3,7 +3,15 @@ import type { StageEndpoint } from "@/lib/sagemaker/endpoints-types";
 import type { MonitoringRecord, ProjectRecord, TrainingJobRecord } from "@/lib/sagemaker/maturity";
 import type { Known } from "../types";
 import type { OrgSources, Tagged } from "./gather";
-import { solutionOf, type SolutionKey } from "./group";
+import { DEFAULT_NAME_TAG, solutionOf, type SolutionKey } from "./group";
+import { solutionName } from "./names";
+
+export interface GroupingOptions {
+  /** the tag whose value groups resources without a project (default `team`) */
+  groupTag?: string;
+  /** the tag that carries a solution's display name (default `sagedeck:solution-name`) */
+  nameTag?: string;
+}
 
 export interface SolutionScope extends SolutionKey {
   groups: Known<Tagged[]>;
@@ -18,7 +26,9 @@ const values = <T>(k: Known<T[]>): T[] => (k.ok ? k.value : []);
 const scoped = <T>(k: Known<T[]>, keep: (t: T) => boolean): Known<T[]> =>
   k.ok ? { ok: true, value: k.value.filter(keep) } : k;
 
-export function assignSolutions(org: OrgSources, tagKey?: string): SolutionScope[] {
+export function assignSolutions(org: OrgSources, options: GroupingOptions = {}): SolutionScope[] {
+  const tagKey = options.groupTag;
+  const nameTag = options.nameTag ?? DEFAULT_NAME_TAG;
   const keys = new Map<string, SolutionKey>();
   const note = (k: SolutionKey | undefined) => {
     if (!k) return undefined;
@@ -40,18 +50,32 @@ export function assignSolutions(org: OrgSources, tagKey?: string): SolutionScope
   const pipelineNames = new Set(pipelineKey.keys());
 
   return [...keys.values()]
-    .sort((a, b) => a.name.localeCompare(b.name))
     .map((k) => {
       const endpoints = scoped(org.endpoints, (e) => endpointKey.get(e.name) === k.key);
       const mine = new Set(values(endpoints).map((e) => e.name));
       const jobs = scoped(org.trainingJobs, (j) => jobKey(j) === k.key);
+      const groups = scoped(org.groups, (g) => groupKey.get(g.name) === k.key);
+      const pipelines = scoped(org.pipelines, (p) => pipelineKey.get(p.name) === k.key);
+      const projects = scoped(org.projects, (p) => p.name === k.key);
+      const name = solutionName(
+        {
+          key: k.key,
+          resourceTags: [projects, groups, pipelines, endpoints].flatMap((x) =>
+            values<{ tags: Record<string, string> }>(x).map((r) => r.tags),
+          ),
+          jobTags: values(jobs).map((j) => j.tags),
+          projectName: values(projects)[0]?.name,
+        },
+        nameTag,
+      );
       return {
         ...k,
-        groups: scoped(org.groups, (g) => groupKey.get(g.name) === k.key),
-        pipelines: scoped(org.pipelines, (p) => pipelineKey.get(p.name) === k.key),
+        name,
+        groups,
+        pipelines,
         endpoints,
         monitoring: scoped(org.monitoring, (m) => !!m.endpointName && mine.has(m.endpointName)),
-        projects: scoped(org.projects, (p) => p.name === k.key),
+        projects,
         trainingJobs: jobs.ok
           ? {
               ok: true as const,
@@ -64,5 +88,6 @@ export function assignSolutions(org: OrgSources, tagKey?: string): SolutionScope
             }
           : jobs,
       };
-    });
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
 }

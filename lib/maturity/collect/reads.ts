@@ -1,0 +1,35 @@
+/**
+ * Reads shared by a whole collection: each endpoint config and each model is read once, whichever
+ * endpoints share it (staging and production serve the same models) and whatever the cache TTL.
+ */
+import { describeConfig, packageOfModel, type ConfigFacts } from "@/lib/sagemaker/maturity-deployments";
+
+export interface ConfigReads {
+  config(name: string): Promise<ConfigFacts>;
+  /** the model package a config serves (config → first variant's model → ModelPackageName) */
+  packageOfConfig(name: string): Promise<string | undefined>;
+}
+
+function once<T>(read: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const seen = new Map<string, Promise<T>>();
+  return (key) => {
+    let p = seen.get(key);
+    if (!p) {
+      p = read(key);
+      seen.set(key, p);
+    }
+    return p;
+  };
+}
+
+export function collectionReads(): ConfigReads {
+  const config = once(describeConfig);
+  const model = once(packageOfModel);
+  return {
+    config,
+    packageOfConfig: async (name) => {
+      const { modelName } = await config(name);
+      return modelName ? model(modelName) : undefined;
+    },
+  };
+}
