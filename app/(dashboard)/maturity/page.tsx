@@ -19,6 +19,7 @@ export default async function MaturityPage({ searchParams }: { searchParams: Sea
   const queryClient = getQueryClient();
   // awaited, not streamed: a failed prefetch is left to the client, which shows the real message
   await queryClient.prefetchQuery({ ...maturityQueries.overview(q), queryFn: () => getMaturityOverview(q) });
+  const warnings = queryClient.getQueryData(maturityQueries.overview(q).queryKey)?.warnings ?? [];
   return (
     <section aria-labelledby="page-title" className="space-y-6">
       <div>
@@ -30,6 +31,15 @@ export default async function MaturityPage({ searchParams }: { searchParams: Sea
           lifecycle figures of the organisation.
         </p>
       </div>
+      {warnings.map((w) => (
+        <p
+          key={w}
+          role="status"
+          className="rounded border border-amber-300 bg-amber-50 p-2 text-sm dark:bg-amber-950"
+        >
+          {w}
+        </p>
+      ))}
       <HydrationBoundary state={dehydrate(queryClient)}>
         {user && can(user.role, "maturity.manage") ? (
           <section aria-labelledby="targets-title" className="space-y-2">
