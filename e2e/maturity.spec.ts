@@ -10,9 +10,11 @@ test("a manager sees the organisation's maturity and follows a solution's eviden
   await expect(page).toHaveURL(/\/maturity$/);
   await expect(page.getByRole("heading", { name: "Maturity", level: 1 })).toBeVisible();
 
-  // solutions by phase, the heat map and the KPI tiles
-  await expect(page.getByRole("list", { name: "Reliable solutions" })).toContainText("risk");
-  await expect(page.getByRole("list", { name: "Scalable solutions" })).toContainText("recsys-ranking");
+  // solutions by phase (by their display names, from the sagedeck:solution-name tag), the heat map, KPI tiles
+  await expect(page.getByRole("list", { name: "Reliable solutions" })).toContainText("Card fraud detection");
+  await expect(page.getByRole("list", { name: "Scalable solutions" })).toContainText(
+    "Recommendations ranking",
+  );
   await expect(page.getByTestId("heat-growth").getByLabel("L-2 Fail")).toBeVisible();
   await expect(page.getByTestId("kpi-pipelineSuccess")).toContainText("n = ");
 
@@ -20,14 +22,15 @@ test("a manager sees the organisation's maturity and follows a solution's eviden
   await page.getByRole("combobox", { name: "Filter by phase" }).selectOption("Repeatable");
   await expect(page).toHaveURL(/phase=Repeatable/);
   await page.reload();
-  await expect(page.getByRole("list", { name: "Repeatable solutions" })).toContainText("growth");
+  await expect(page.getByRole("list", { name: "Repeatable solutions" })).toContainText("Customer churn");
   await expect(page.getByTestId("heat-risk")).toHaveCount(0);
 
   // one solution: L-2 catches churn's unapproved production version; its evidence opens the version page
   await page
     .getByRole("list", { name: "Repeatable solutions" })
-    .getByRole("link", { name: "growth" })
+    .getByRole("link", { name: "Customer churn" })
     .click();
+  // the key, not the name, is the address
   await expect(page).toHaveURL(/\/maturity\/growth$/);
   const l2 = page.getByTestId("check-L-2");
   await expect(l2).toContainText("Fail");
