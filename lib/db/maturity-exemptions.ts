@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, isNull, lte } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "./client";
 import { maturityExemptions, type MaturityExemptionRow } from "./schema";
 
@@ -110,12 +110,4 @@ export function listExemptions(db: Db, solutionKey: string, limit = 200): Promis
 /** Open exemptions of every solution (one query; the report applies the unexpired ones). */
 export function listOpenExemptions(db: Db): Promise<MaturityExemptionRow[]> {
   return db.select().from(maturityExemptions).where(isNull(maturityExemptions.revokedAt));
-}
-
-/** Open exemptions already past their expiry (for tests and housekeeping). */
-export function listExpiredOpen(db: Db, now: Date): Promise<MaturityExemptionRow[]> {
-  return db
-    .select()
-    .from(maturityExemptions)
-    .where(and(isNull(maturityExemptions.revokedAt), lte(maturityExemptions.expiresAt, now)));
 }
