@@ -59,19 +59,24 @@ export interface Computed {
  * reading SageMaker again — so a grant or revoke shows at once in this process (other instances: ≤ 30 s).
  */
 const MAX_AGE_MS = 30_000;
-let collection: { at: number; promise: Promise<Collection> } | undefined;
-let current: { at: number; promise: Promise<Computed> } | undefined;
+interface Cache {
+  collection?: { at: number; promise: Promise<Collection> };
+  current?: { at: number; promise: Promise<Computed> };
+}
+// on globalThis: Next bundles route handlers and pages separately, and an invalidation must reach both
+const g = globalThis as unknown as { sagedeckMaturityCache?: Cache };
+const cache: Cache = (g.sagedeckMaturityCache ??= {});
 
 function collect(fresh: boolean): { at: number; promise: Promise<Collection> } {
-  if (fresh || !collection || Date.now() - collection.at > MAX_AGE_MS) {
+  if (fresh || !cache.collection || Date.now() - cache.collection.at > MAX_AGE_MS) {
     const promise = collectMaturity(Date.now(), undefined, decisionsFromDb);
     const entry = { at: Date.now(), promise };
-    collection = entry;
+    cache.collection = entry;
     promise.catch(() => {
-      if (collection === entry) collection = undefined;
+      if (cache.collection === entry) cache.collection = undefined;
     });
   }
-  return collection;
+  return cache.collection;
 }
 
 async function compute(source: Promise<Collection>): Promise<Computed> {
@@ -93,21 +98,21 @@ async function compute(source: Promise<Collection>): Promise<Computed> {
 
 /** The current computation; `fresh` starts a new collection (the scheduler's snapshots, after a change). */
 export function computed(opts: { fresh?: boolean } = {}): Promise<Computed> {
-  if (opts.fresh || !current || Date.now() - current.at > MAX_AGE_MS) {
+  if (opts.fresh || !cache.current || Date.now() - cache.current.at > MAX_AGE_MS) {
     const source = collect(opts.fresh ?? false);
     const promise = compute(source.promise);
     const entry = { at: source.at, promise };
-    current = entry;
+    cache.current = entry;
     promise.catch(() => {
-      if (current === entry) current = undefined;
+      if (cache.current === entry) cache.current = undefined;
     });
   }
-  return current.promise;
+  return cache.current.promise;
 }
 
 /** Exemptions or targets changed: the next read re-assesses (SageMaker's evidence is reused while fresh). */
 export function invalidateMaturity(): void {
-  current = undefined;
+  cache.current = undefined;
 }
 
 export type SolutionSort = "name" | "phase" | "score";
