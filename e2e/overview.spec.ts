@@ -83,3 +83,15 @@ test("a manager sees the maturity summary and opens the full report", async ({ p
   await expect(page).toHaveURL(/\/maturity$/);
   await expect(page.getByRole("heading", { name: "Maturity", level: 1 })).toBeVisible();
 });
+
+test("an admin sees all three sections, and a viewer only the counts", async ({ page }) => {
+  test.setTimeout(120_000);
+  await overviewAs(page, "admin");
+  for (const s of SECTIONS) await expect(page.getByTestId(`overview-${s}`)).toBeVisible();
+  await page.screenshot({ path: "test-results/overview-admin.png", fullPage: true });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await overviewAs(page, "viewer");
+  for (const s of SECTIONS) await expect(page.getByTestId(`overview-${s}`)).toHaveCount(0);
+  await expect(page.getByTestId("count-experiments")).toHaveText(/^\d+\+?$/);
+});
