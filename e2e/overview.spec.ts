@@ -88,7 +88,6 @@ test("an admin sees all three sections, and a viewer only the counts", async ({ 
   test.setTimeout(120_000);
   await overviewAs(page, "admin");
   for (const s of SECTIONS) await expect(page.getByTestId(`overview-${s}`)).toBeVisible();
-  await page.screenshot({ path: "test-results/overview-admin.png", fullPage: true });
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await overviewAs(page, "viewer");
