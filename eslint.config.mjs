@@ -2,7 +2,18 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", ".data/**", "next-env.d.ts", "drizzle/**", "test-results/**", "playwright-report/**", "bench/out/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".data/**",
+      "next-env.d.ts",
+      "drizzle/**",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/out/**",
+    ],
+  },
   ...nextVitals,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -19,7 +30,11 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/emulator/**", "@/emulator/*"], message: "Reach the emulator over HTTP only." }] },
+        {
+          patterns: [
+            { group: ["**/emulator/**", "@/emulator/*"], message: "Reach the emulator over HTTP only." },
+          ],
+        },
       ],
     },
   },

@@ -1,5 +1,5 @@
 /**
- * `npm test`: eslint (zero warnings) → tsc --noEmit → vitest run → playwright test. Stops at the first failing
+ * `npm test`: eslint (zero warnings) → prettier --check → tsc --noEmit → vitest run → playwright test. Stops at the first failing
  * stage, always exits non-zero on a failure, and ends with one line: `N passed, N failed, N skipped`
  * (Vitest + Playwright test counts; a failed lint/typecheck stage, or a stage that crashed, counts as 1 failed).
  */
@@ -26,6 +26,10 @@ interface Stage {
 
 const stages: Stage[] = [
   { name: "lint", args: [bin("eslint/bin/eslint.js"), ".", "--max-warnings", "0"] },
+  {
+    name: "format (prettier)",
+    args: [bin("prettier/bin/prettier.cjs"), "--check", ".", "--log-level", "warn"],
+  },
   { name: "typecheck", args: [bin("typescript/bin/tsc"), "--noEmit"] },
   {
     name: "unit + integration (vitest)",

@@ -35,8 +35,18 @@ describe("paginate", () => {
       { n: "c", t: undefined },
       { n: "d", t: 1 },
     ];
-    const asc = sortRecords([...rows], (r) => r.t, "Ascending", (r) => r.n).map((r) => r.n);
-    const desc = sortRecords([...rows], (r) => r.t, "Descending", (r) => r.n).map((r) => r.n);
+    const asc = sortRecords(
+      [...rows],
+      (r) => r.t,
+      "Ascending",
+      (r) => r.n,
+    ).map((r) => r.n);
+    const desc = sortRecords(
+      [...rows],
+      (r) => r.t,
+      "Descending",
+      (r) => r.n,
+    ).map((r) => r.n);
     expect(asc).toEqual(["d", "a", "b", "c"]);
     expect(desc).toEqual(["b", "a", "d", "c"]);
   });

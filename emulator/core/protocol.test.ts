@@ -16,7 +16,8 @@ afterAll(async () => {
 async function raw(target: string | undefined, body: string, auth = true) {
   const headers: Record<string, string> = { "content-type": "application/x-amz-json-1.1" };
   if (target) headers["x-amz-target"] = target;
-  if (auth) headers.authorization = "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/sagemaker/aws4_request";
+  if (auth)
+    headers.authorization = "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/sagemaker/aws4_request";
   const res = await fetch(em.endpoint, { method: "POST", headers, body });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, string> };
 }
@@ -61,7 +62,10 @@ describe("control API", () => {
     await em.control("POST", "faults", { operation: "ListExperiments", throttle: true, count: 2 });
     const out = await em.client({ maxAttempts: 3 }).send(new ListExperimentsCommand({ MaxResults: 1 }));
     expect(out.ExperimentSummaries?.length).toBe(1);
-    const stats = await em.control<{ calls: Record<string, number>; errors: Record<string, number> }>("GET", "stats");
+    const stats = await em.control<{ calls: Record<string, number>; errors: Record<string, number> }>(
+      "GET",
+      "stats",
+    );
     expect(stats.calls.ListExperiments).toBe(3);
     expect(stats.errors.ListExperiments).toBe(2);
   });

@@ -30,7 +30,9 @@ describe("Validator", () => {
     const bad = new Validator({ SortOrder: "Up", Description: "x".repeat(5) });
     bad.string("SortOrder", { enum: ["Ascending", "Descending"] });
     bad.string("Description", { max: 4 });
-    expect(() => bad.done()).toThrow(/Member must satisfy enum value set: \[Ascending, Descending\].*length less than or equal to 4/);
+    expect(() => bad.done()).toThrow(
+      /Member must satisfy enum value set: \[Ascending, Descending\].*length less than or equal to 4/,
+    );
     const good = new Validator({ SortOrder: "Ascending", MaxResults: 5 });
     expect(good.string("SortOrder", { enum: ["Ascending", "Descending"] })).toBe("Ascending");
     expect(good.maxResults()).toBe(5);
@@ -38,6 +40,8 @@ describe("Validator", () => {
   });
 
   it("lower-cases the first letter of each member path segment", () => {
-    expect(memberPath("ProductionVariants.1.member.VariantName")).toBe("productionVariants.1.member.variantName");
+    expect(memberPath("ProductionVariants.1.member.VariantName")).toBe(
+      "productionVariants.1.member.variantName",
+    );
   });
 });

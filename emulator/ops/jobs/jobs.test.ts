@@ -109,9 +109,7 @@ describe("training jobs", () => {
 
   it("validates required members and refuses duplicates; a missing job is ResourceNotFound", async () => {
     await expectError(
-      sm.send(
-        new CreateTrainingJobCommand({ ...training("t-jobs-bad"), RoleArn: undefined }),
-      ),
+      sm.send(new CreateTrainingJobCommand({ ...training("t-jobs-bad"), RoleArn: undefined })),
       "ValidationException",
       "Value null at 'roleArn' failed to satisfy constraint: Member must not be null",
     );
