@@ -5,6 +5,7 @@
  */
 import type { Assessment } from "./assess";
 import type { Kpi } from "./kpis";
+import type { SnapshotCheck, SnapshotKpi } from "@/lib/db/schema";
 import type { Phase } from "./types";
 
 /** Where a snapshot came from: the scheduler, a manager's "take snapshot now", the demo, or the backfill. */
@@ -12,17 +13,8 @@ export type SnapshotSource = "scheduled" | "manual" | "demo" | "reconstructed";
 
 export const ORG_KEY = "*";
 
-export interface SnapshotCheck {
-  status: string;
-  exempt?: boolean;
-}
-
-export interface SnapshotKpi {
-  value: number | null;
-  p90?: number | null;
-  n: number;
-  approx: boolean;
-}
+// the stored shapes are defined once, next to the table (type-only: this module stays free of I/O)
+export type { SnapshotCheck, SnapshotKpi } from "@/lib/db/schema";
 
 export interface SnapshotRow {
   takenAt: Date;
