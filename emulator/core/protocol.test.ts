@@ -2,23 +2,18 @@
  * The wire protocol as the SDK and raw HTTP clients see it, and the control API (faults, stats, reset).
  */
 import { ListExperimentsCommand, SageMakerServiceException } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../testing/harness";
+import { describe, expect, it } from "vitest";
+import { startEmulator } from "../testing/harness";
+import { emulatorFixture } from "../testing/fixture";
 
-let em: EmulatorHandle;
-beforeAll(async () => {
-  em = await startEmulator();
-});
-afterAll(async () => {
-  await em?.stop();
-});
+const emu = emulatorFixture();
 
 async function raw(target: string | undefined, body: string, auth = true) {
   const headers: Record<string, string> = { "content-type": "application/x-amz-json-1.1" };
   if (target) headers["x-amz-target"] = target;
   if (auth)
     headers.authorization = "AWS4-HMAC-SHA256 Credential=test/20261122/us-east-1/sagemaker/aws4_request";
-  const res = await fetch(em.endpoint, { method: "POST", headers, body });
+  const res = await fetch(emu.handle().endpoint, { method: "POST", headers, body });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, string> };
 }
 
@@ -48,7 +43,10 @@ describe("wire protocol", () => {
   });
 
   it("returns epoch-second timestamps that the SDK parses into Dates", async () => {
-    const out = await em.client().send(new ListExperimentsCommand({ MaxResults: 1 }));
+    const out = await emu
+      .handle()
+      .client()
+      .send(new ListExperimentsCommand({ MaxResults: 1 }));
     expect(out.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
     const first = out.ExperimentSummaries?.[0];
     expect(first?.CreationTime).toBeInstanceOf(Date);
@@ -58,48 +56,61 @@ describe("wire protocol", () => {
 
 describe("control API", () => {
   it("injects throttling that the SDK retries through, and counts every attempt", async () => {
-    await em.control("POST", "stats/reset");
-    await em.control("POST", "faults", { operation: "ListExperiments", throttle: true, count: 2 });
-    const out = await em.client({ maxAttempts: 3 }).send(new ListExperimentsCommand({ MaxResults: 1 }));
+    await emu.handle().control("POST", "stats/reset");
+    await emu.handle().control("POST", "faults", { operation: "ListExperiments", throttle: true, count: 2 });
+    const out = await emu
+      .handle()
+      .client({ maxAttempts: 3 })
+      .send(new ListExperimentsCommand({ MaxResults: 1 }));
     expect(out.ExperimentSummaries?.length).toBe(1);
-    const stats = await em.control<{ calls: Record<string, number>; errors: Record<string, number> }>(
-      "GET",
-      "stats",
-    );
+    const stats = await emu
+      .handle()
+      .control<{ calls: Record<string, number>; errors: Record<string, number> }>("GET", "stats");
     expect(stats.calls.ListExperiments).toBe(3);
     expect(stats.errors.ListExperiments).toBe(2);
   });
 
   it("surfaces a 5xx after the SDK gives up retrying", async () => {
-    await em.control("POST", "faults", { operation: "ListExperiments", errorCode: "InternalFailure" });
+    await emu
+      .handle()
+      .control("POST", "faults", { operation: "ListExperiments", errorCode: "InternalFailure" });
     try {
-      await em.client({ maxAttempts: 2 }).send(new ListExperimentsCommand({}));
+      await emu.handle().client({ maxAttempts: 2 }).send(new ListExperimentsCommand({}));
       expect.fail("should throw");
     } catch (err) {
       expect(err).toBeInstanceOf(SageMakerServiceException);
       expect((err as SageMakerServiceException).name).toBe("InternalFailure");
       expect((err as SageMakerServiceException).$metadata.httpStatusCode).toBe(500);
     } finally {
-      await em.control("DELETE", "faults");
+      await emu.handle().control("DELETE", "faults");
     }
-    const after = await em.client().send(new ListExperimentsCommand({ MaxResults: 1 }));
+    const after = await emu
+      .handle()
+      .client()
+      .send(new ListExperimentsCommand({ MaxResults: 1 }));
     expect(after.ExperimentSummaries?.length).toBe(1);
   });
 
   it("adds latency per operation", async () => {
-    await em.control("POST", "faults", { operation: "ListExperiments", latencyMs: 300 });
+    await emu.handle().control("POST", "faults", { operation: "ListExperiments", latencyMs: 300 });
     const t0 = performance.now();
-    await em.client().send(new ListExperimentsCommand({ MaxResults: 1 }));
+    await emu
+      .handle()
+      .client()
+      .send(new ListExperimentsCommand({ MaxResults: 1 }));
     const elapsed = performance.now() - t0;
-    await em.control("DELETE", "faults?operation=ListExperiments");
+    await emu.handle().control("DELETE", "faults?operation=ListExperiments");
     expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect((await em.control<{ faults: unknown[] }>("GET", "faults")).faults).toEqual([]);
+    expect((await emu.handle().control<{ faults: unknown[] }>("GET", "faults")).faults).toEqual([]);
   });
 
   it("rejects a malformed fault and names unknown control routes", async () => {
-    const bad = await fetch(`${em.endpoint}/_emulator/faults`, { method: "POST", body: '{"latencyMs":5}' });
+    const bad = await fetch(`${emu.handle().endpoint}/_emulator/faults`, {
+      method: "POST",
+      body: '{"latencyMs":5}',
+    });
     expect(bad.status).toBe(400);
-    const unknown = await fetch(`${em.endpoint}/_emulator/nope`);
+    const unknown = await fetch(`${emu.handle().endpoint}/_emulator/nope`);
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toMatch(/GET \/_emulator\/health/);
   });
@@ -107,15 +118,21 @@ describe("control API", () => {
 
 describe("process", () => {
   it("refuses a second emulator on the same data directory", async () => {
-    await expect(startEmulator({ dataDir: em.dataDir, timeoutMs: 60_000 })).rejects.toThrow(
+    await expect(startEmulator({ dataDir: emu.handle().dataDir, timeoutMs: 60_000 })).rejects.toThrow(
       /Another emulator \(pid \d+\) is already using/,
     );
   });
 
   it("comes back after kill -9 with its state", async () => {
-    const before = await em.client().send(new ListExperimentsCommand({ MaxResults: 100 }));
-    await em.restart(true);
-    const after = await em.client().send(new ListExperimentsCommand({ MaxResults: 100 }));
+    const before = await emu
+      .handle()
+      .client()
+      .send(new ListExperimentsCommand({ MaxResults: 100 }));
+    await emu.restart(true);
+    const after = await emu
+      .handle()
+      .client()
+      .send(new ListExperimentsCommand({ MaxResults: 100 }));
     expect(after.ExperimentSummaries?.map((e) => e.ExperimentName)).toEqual(
       before.ExperimentSummaries?.map((e) => e.ExperimentName),
     );

@@ -15,14 +15,12 @@ import {
   ListEndpointsCommand,
   ListModelsCommand,
   UpdateEndpointCommand,
-  type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { allPages, expectError, waitFor } from "../registry/test-helpers";
 
-let em: EmulatorHandle;
-let sm: SageMakerClient;
+const emu = emulatorFixture();
 const IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/serve:2";
 const A = "arn:aws:sagemaker:us-east-1:123456789012";
 let packageArn = "";
@@ -34,15 +32,13 @@ const variant = (model: string) => ({
   InstanceType: "ml.m5.large" as const,
 });
 const status = async (name: string) =>
-  (await sm.send(new DescribeEndpointCommand({ EndpointName: name }))).EndpointStatus;
+  (await emu.client().send(new DescribeEndpointCommand({ EndpointName: name }))).EndpointStatus;
 
 beforeAll(async () => {
-  em = await startEmulator();
-  sm = em.client();
-  await sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: "t-dep-group" }));
+  await emu.client().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: "t-dep-group" }));
   packageArn =
     (
-      await sm.send(
+      await emu.client().send(
         new CreateModelPackageCommand({
           ModelPackageGroupName: "t-dep-group",
           ModelApprovalStatus: "Approved",
@@ -54,33 +50,32 @@ beforeAll(async () => {
         }),
       )
     ).ModelPackageArn ?? "";
-  await sm.send(
+  await emu.client().send(
     new CreateModelCommand({
       ModelName: "t-dep-model-a",
       PrimaryContainer: { ModelPackageName: packageArn },
     }),
   );
-  await sm.send(new CreateModelCommand({ ModelName: "t-dep-model-b", PrimaryContainer: { Image: IMAGE } }));
-  await sm.send(
+  await emu
+    .client()
+    .send(new CreateModelCommand({ ModelName: "t-dep-model-b", PrimaryContainer: { Image: IMAGE } }));
+  await emu.client().send(
     new CreateEndpointConfigCommand({
       EndpointConfigName: "t-dep-cfg-a",
       ProductionVariants: [variant("t-dep-model-a")],
     }),
   );
-  await sm.send(
+  await emu.client().send(
     new CreateEndpointConfigCommand({
       EndpointConfigName: "t-dep-cfg-b",
       ProductionVariants: [variant("t-dep-model-b")],
     }),
   );
 }, 120_000);
-afterAll(async () => {
-  await em?.stop();
-});
 
 describe("models", () => {
   it("creates and describes a model deploying a registered version", async () => {
-    const d = await sm.send(new DescribeModelCommand({ ModelName: "t-dep-model-a" }));
+    const d = await emu.client().send(new DescribeModelCommand({ ModelName: "t-dep-model-a" }));
     expect(d.ModelArn).toBe(`${A}:model/t-dep-model-a`);
     expect(d.PrimaryContainer?.ModelPackageName).toBe(packageArn);
     expect(d.CreationTime).toBeInstanceOf(Date);
@@ -88,13 +83,18 @@ describe("models", () => {
 
   it("validates names, containers and package references, and refuses duplicates", async () => {
     await expectError(
-      sm.send(new CreateModelCommand({ ModelName: "bad_name", PrimaryContainer: { Image: IMAGE } })),
+      emu
+        .client()
+        .send(new CreateModelCommand({ ModelName: "bad_name", PrimaryContainer: { Image: IMAGE } })),
       "ValidationException",
       "Value 'bad_name' at 'modelName' failed to satisfy constraint",
     );
-    await expectError(sm.send(new CreateModelCommand({ ModelName: "t-dep-x" })), "ValidationException");
     await expectError(
-      sm.send(
+      emu.client().send(new CreateModelCommand({ ModelName: "t-dep-x" })),
+      "ValidationException",
+    );
+    await expectError(
+      emu.client().send(
         new CreateModelCommand({
           ModelName: "t-dep-x",
           PrimaryContainer: { ModelPackageName: `${A}:model-package/nope/1` },
@@ -104,12 +104,14 @@ describe("models", () => {
       "Could not find model package",
     );
     await expectError(
-      sm.send(new CreateModelCommand({ ModelName: "t-dep-model-a", PrimaryContainer: { Image: IMAGE } })),
+      emu
+        .client()
+        .send(new CreateModelCommand({ ModelName: "t-dep-model-a", PrimaryContainer: { Image: IMAGE } })),
       "ValidationException",
       `Cannot create already existing model "${A}:model/t-dep-model-a".`,
     );
     await expectError(
-      sm.send(new DescribeModelCommand({ ModelName: "t-dep-none" })),
+      emu.client().send(new DescribeModelCommand({ ModelName: "t-dep-none" })),
       "ValidationException",
       `Could not find model "${A}:model/t-dep-none".`,
     );
@@ -117,7 +119,7 @@ describe("models", () => {
 
   it("lists models with pagination, each exactly once, newest first by default", async () => {
     const all = await allPages(async (t) => {
-      const r = await sm.send(new ListModelsCommand({ MaxResults: 3, NextToken: t }));
+      const r = await emu.client().send(new ListModelsCommand({ MaxResults: 3, NextToken: t }));
       return { items: r.Models, next: r.NextToken };
     });
     const names = all.map((m) => m.ModelName);
@@ -130,11 +132,13 @@ describe("models", () => {
 
 describe("endpoint configs", () => {
   it("describes a config and answers a missing one with AWS's message", async () => {
-    const d = await sm.send(new DescribeEndpointConfigCommand({ EndpointConfigName: "t-dep-cfg-a" }));
+    const d = await emu
+      .client()
+      .send(new DescribeEndpointConfigCommand({ EndpointConfigName: "t-dep-cfg-a" }));
     expect(d.EndpointConfigArn).toBe(`${A}:endpoint-config/t-dep-cfg-a`);
     expect(d.ProductionVariants?.[0]?.ModelName).toBe("t-dep-model-a");
     await expectError(
-      sm.send(new DescribeEndpointConfigCommand({ EndpointConfigName: "t-dep-none" })),
+      emu.client().send(new DescribeEndpointConfigCommand({ EndpointConfigName: "t-dep-none" })),
       "ValidationException",
       `Could not find endpoint configuration "${A}:endpoint-config/t-dep-none".`,
     );
@@ -142,12 +146,14 @@ describe("endpoint configs", () => {
 
   it("validates variants (count, serverless limits, missing model) and duplicates", async () => {
     await expectError(
-      sm.send(new CreateEndpointConfigCommand({ EndpointConfigName: "t-dep-c1", ProductionVariants: [] })),
+      emu
+        .client()
+        .send(new CreateEndpointConfigCommand({ EndpointConfigName: "t-dep-c1", ProductionVariants: [] })),
       "ValidationException",
       "Member must have length greater than or equal to 1",
     );
     await expectError(
-      sm.send(
+      emu.client().send(
         new CreateEndpointConfigCommand({
           EndpointConfigName: "t-dep-c1",
           ProductionVariants: [
@@ -163,7 +169,7 @@ describe("endpoint configs", () => {
       "productionVariants.1.member.serverlessConfig.memorySizeInMB",
     );
     await expectError(
-      sm.send(
+      emu.client().send(
         new CreateEndpointConfigCommand({
           EndpointConfigName: "t-dep-c1",
           ProductionVariants: [variant("t-dep-ghost")],
@@ -173,7 +179,7 @@ describe("endpoint configs", () => {
       "Could not find model",
     );
     await expectError(
-      sm.send(
+      emu.client().send(
         new CreateEndpointConfigCommand({
           EndpointConfigName: "t-dep-cfg-a",
           ProductionVariants: [variant("t-dep-model-a")],
@@ -182,7 +188,7 @@ describe("endpoint configs", () => {
       "ValidationException",
       `Cannot create already existing endpoint configuration "${A}:endpoint-config/t-dep-cfg-a".`,
     );
-    const serverless = await sm.send(
+    const serverless = await emu.client().send(
       new CreateEndpointConfigCommand({
         EndpointConfigName: "t-dep-serverless",
         ProductionVariants: [
@@ -199,7 +205,7 @@ describe("endpoint configs", () => {
 
   it("lists configs with pagination and sorts by name", async () => {
     const all = await allPages(async (t) => {
-      const r = await sm.send(
+      const r = await emu.client().send(
         new ListEndpointConfigsCommand({
           MaxResults: 2,
           NextToken: t,
@@ -216,63 +222,73 @@ describe("endpoint configs", () => {
 
 describe("endpoints", () => {
   it("moves Creating → InService with deployed images, then Updating → InService on the new config", async () => {
-    const r = await sm.send(
-      new CreateEndpointCommand({ EndpointName: "t-dep-ep", EndpointConfigName: "t-dep-cfg-a" }),
-    );
+    const r = await emu
+      .client()
+      .send(new CreateEndpointCommand({ EndpointName: "t-dep-ep", EndpointConfigName: "t-dep-cfg-a" }));
     expect(r.EndpointArn).toBe(`${A}:endpoint/t-dep-ep`);
     expect(await status("t-dep-ep")).toBe("Creating");
     await expectError(
-      sm.send(new UpdateEndpointCommand({ EndpointName: "t-dep-ep", EndpointConfigName: "t-dep-cfg-b" })),
+      emu
+        .client()
+        .send(new UpdateEndpointCommand({ EndpointName: "t-dep-ep", EndpointConfigName: "t-dep-cfg-b" })),
       "ValidationException",
       "Cannot update in-progress endpoint",
     );
     await waitFor(async () => (await status("t-dep-ep")) === "InService");
-    const d = await sm.send(new DescribeEndpointCommand({ EndpointName: "t-dep-ep" }));
+    const d = await emu.client().send(new DescribeEndpointCommand({ EndpointName: "t-dep-ep" }));
     expect(d.EndpointConfigName).toBe("t-dep-cfg-a");
     expect(d.ProductionVariants?.[0]?.DeployedImages?.[0]?.SpecifiedImage).toBe(IMAGE);
     expect(d.ProductionVariants?.[0]?.CurrentInstanceCount).toBe(1);
     expect(d.LastModifiedTime!.getTime()).toBeGreaterThanOrEqual(d.CreationTime!.getTime());
 
-    await sm.send(new UpdateEndpointCommand({ EndpointName: "t-dep-ep", EndpointConfigName: "t-dep-cfg-b" }));
-    const updating = await sm.send(new DescribeEndpointCommand({ EndpointName: "t-dep-ep" }));
+    await emu
+      .client()
+      .send(new UpdateEndpointCommand({ EndpointName: "t-dep-ep", EndpointConfigName: "t-dep-cfg-b" }));
+    const updating = await emu.client().send(new DescribeEndpointCommand({ EndpointName: "t-dep-ep" }));
     expect(updating.EndpointStatus).toBe("Updating");
     expect(updating.EndpointConfigName).toBe("t-dep-cfg-a");
     expect(updating.PendingDeploymentSummary?.EndpointConfigName).toBe("t-dep-cfg-b");
     await waitFor(async () => (await status("t-dep-ep")) === "InService");
-    const after = await sm.send(new DescribeEndpointCommand({ EndpointName: "t-dep-ep" }));
+    const after = await emu.client().send(new DescribeEndpointCommand({ EndpointName: "t-dep-ep" }));
     expect(after.EndpointConfigName).toBe("t-dep-cfg-b");
     expect(after.PendingDeploymentSummary).toBeUndefined();
   });
 
   it("rolls a failed update back: InService on the previous config with a FailureReason", async () => {
-    await sm.send(new CreateModelCommand({ ModelName: "t-dep-doomed", PrimaryContainer: { Image: IMAGE } }));
-    await sm.send(
+    await emu
+      .client()
+      .send(new CreateModelCommand({ ModelName: "t-dep-doomed", PrimaryContainer: { Image: IMAGE } }));
+    await emu.client().send(
       new CreateEndpointConfigCommand({
         EndpointConfigName: "t-dep-cfg-doomed",
         ProductionVariants: [variant("t-dep-doomed")],
       }),
     );
-    await sm.send(new DeleteModelCommand({ ModelName: "t-dep-doomed" }));
-    await sm.send(
-      new UpdateEndpointCommand({ EndpointName: "t-dep-ep", EndpointConfigName: "t-dep-cfg-doomed" }),
-    );
+    await emu.client().send(new DeleteModelCommand({ ModelName: "t-dep-doomed" }));
+    await emu
+      .client()
+      .send(new UpdateEndpointCommand({ EndpointName: "t-dep-ep", EndpointConfigName: "t-dep-cfg-doomed" }));
     await waitFor(async () => (await status("t-dep-ep")) !== "Updating");
-    const d = await sm.send(new DescribeEndpointCommand({ EndpointName: "t-dep-ep" }));
+    const d = await emu.client().send(new DescribeEndpointCommand({ EndpointName: "t-dep-ep" }));
     expect(d.EndpointStatus).toBe("InService");
     expect(d.EndpointConfigName).toBe("t-dep-cfg-b");
     expect(d.FailureReason).toContain("Could not find model");
   });
 
   it("fails a create whose model is gone", async () => {
-    await sm.send(
-      new CreateEndpointCommand({ EndpointName: "t-dep-broken", EndpointConfigName: "t-dep-cfg-doomed" }),
-    );
+    await emu
+      .client()
+      .send(
+        new CreateEndpointCommand({ EndpointName: "t-dep-broken", EndpointConfigName: "t-dep-cfg-doomed" }),
+      );
     await waitFor(async () => (await status("t-dep-broken")) !== "Creating");
-    const d = await sm.send(new DescribeEndpointCommand({ EndpointName: "t-dep-broken" }));
+    const d = await emu.client().send(new DescribeEndpointCommand({ EndpointName: "t-dep-broken" }));
     expect(d.EndpointStatus).toBe("Failed");
     expect(d.FailureReason).toBeDefined();
     await expectError(
-      sm.send(new UpdateEndpointCommand({ EndpointName: "t-dep-broken", EndpointConfigName: "t-dep-cfg-a" })),
+      emu
+        .client()
+        .send(new UpdateEndpointCommand({ EndpointName: "t-dep-broken", EndpointConfigName: "t-dep-cfg-a" })),
       "ValidationException",
       "Cannot update failed endpoint",
     );
@@ -280,17 +296,21 @@ describe("endpoints", () => {
 
   it("answers missing endpoints and duplicates with AWS's messages", async () => {
     await expectError(
-      sm.send(new DescribeEndpointCommand({ EndpointName: "t-dep-nope" })),
+      emu.client().send(new DescribeEndpointCommand({ EndpointName: "t-dep-nope" })),
       "ValidationException",
       `Could not find endpoint "${A}:endpoint/t-dep-nope".`,
     );
     await expectError(
-      sm.send(new CreateEndpointCommand({ EndpointName: "t-dep-ep", EndpointConfigName: "t-dep-cfg-a" })),
+      emu
+        .client()
+        .send(new CreateEndpointCommand({ EndpointName: "t-dep-ep", EndpointConfigName: "t-dep-cfg-a" })),
       "ValidationException",
       `Cannot create already existing endpoint "${A}:endpoint/t-dep-ep".`,
     );
     await expectError(
-      sm.send(new CreateEndpointCommand({ EndpointName: "t-dep-new", EndpointConfigName: "t-dep-none" })),
+      emu
+        .client()
+        .send(new CreateEndpointCommand({ EndpointName: "t-dep-new", EndpointConfigName: "t-dep-none" })),
       "ValidationException",
       "Could not find endpoint configuration",
     );
@@ -298,7 +318,7 @@ describe("endpoints", () => {
 
   it("lists endpoints with status filter, sort and full pagination", async () => {
     const all = await allPages(async (t) => {
-      const r = await sm.send(new ListEndpointsCommand({ MaxResults: 2, NextToken: t }));
+      const r = await emu.client().send(new ListEndpointsCommand({ MaxResults: 2, NextToken: t }));
       return { items: r.Endpoints, next: r.NextToken };
     });
     const names = all.map((e) => e.EndpointName);
@@ -306,9 +326,9 @@ describe("endpoints", () => {
     expect(names).toEqual(expect.arrayContaining(["t-dep-ep", "t-dep-broken", "fraud-detection-prod"]));
     const times = all.map((e) => e.CreationTime!.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    const failed = await sm.send(new ListEndpointsCommand({ StatusEquals: "Failed" }));
+    const failed = await emu.client().send(new ListEndpointsCommand({ StatusEquals: "Failed" }));
     expect(failed.Endpoints?.map((e) => e.EndpointName)).toEqual(["t-dep-broken"]);
-    const byName = await sm.send(
+    const byName = await emu.client().send(
       new ListEndpointsCommand({
         SortBy: "Name",
         SortOrder: "Ascending",
@@ -318,42 +338,41 @@ describe("endpoints", () => {
     );
     expect(byName.Endpoints?.map((e) => e.EndpointName)).toEqual(["t-dep-broken", "t-dep-ep"]);
     await expectError(
-      sm.send(new ListEndpointsCommand({ StatusEquals: "Sleeping" as "Failed" })),
+      emu.client().send(new ListEndpointsCommand({ StatusEquals: "Sleeping" as "Failed" })),
       "ValidationException",
       "statusEquals",
     );
   });
 
   it("deletes endpoints, configs and models", async () => {
-    await sm.send(new DeleteEndpointCommand({ EndpointName: "t-dep-broken" }));
+    await emu.client().send(new DeleteEndpointCommand({ EndpointName: "t-dep-broken" }));
     await expectError(
-      sm.send(new DescribeEndpointCommand({ EndpointName: "t-dep-broken" })),
+      emu.client().send(new DescribeEndpointCommand({ EndpointName: "t-dep-broken" })),
       "ValidationException",
       "Could not find endpoint",
     );
-    await sm.send(new DeleteEndpointConfigCommand({ EndpointConfigName: "t-dep-cfg-doomed" }));
+    await emu.client().send(new DeleteEndpointConfigCommand({ EndpointConfigName: "t-dep-cfg-doomed" }));
     await expectError(
-      sm.send(new DescribeEndpointConfigCommand({ EndpointConfigName: "t-dep-cfg-doomed" })),
+      emu.client().send(new DescribeEndpointConfigCommand({ EndpointConfigName: "t-dep-cfg-doomed" })),
       "ValidationException",
     );
     await expectError(
-      sm.send(new DeleteModelCommand({ ModelName: "t-dep-doomed" })),
+      emu.client().send(new DeleteModelCommand({ ModelName: "t-dep-doomed" })),
       "ValidationException",
       "Could not find model",
     );
   });
 
   it("keeps endpoints and an in-flight rollout across a restart", async () => {
-    await sm.send(
-      new CreateEndpointCommand({ EndpointName: "t-dep-durable", EndpointConfigName: "t-dep-cfg-a" }),
-    );
-    await em.restart();
-    sm = em.client();
+    await emu
+      .client()
+      .send(new CreateEndpointCommand({ EndpointName: "t-dep-durable", EndpointConfigName: "t-dep-cfg-a" }));
+    await emu.restart();
     await waitFor(async () => (await status("t-dep-durable")) === "InService");
-    const d = await sm.send(new DescribeEndpointCommand({ EndpointName: "t-dep-durable" }));
+    const d = await emu.client().send(new DescribeEndpointCommand({ EndpointName: "t-dep-durable" }));
     expect(d.EndpointConfigName).toBe("t-dep-cfg-a");
     expect(
-      (await sm.send(new DescribeModelCommand({ ModelName: "t-dep-model-a" }))).PrimaryContainer
+      (await emu.client().send(new DescribeModelCommand({ ModelName: "t-dep-model-a" }))).PrimaryContainer
         ?.ModelPackageName,
     ).toBe(packageArn);
   });

@@ -10,45 +10,37 @@ import {
   ListTrialsCommand,
   UpdateTrialComponentCommand,
   paginateListTrialComponents,
-  type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { errorOf } from "../../testing/errors";
 
-let emu: EmulatorHandle;
-let sm: SageMakerClient;
+const emu = emulatorFixture();
 
 beforeAll(async () => {
-  emu = await startEmulator();
-  sm = emu.client();
-  await sm.send(new CreateExperimentCommand({ ExperimentName: "tc-exp" }));
-  await sm.send(new CreateTrialCommand({ TrialName: "tc-trial-1", ExperimentName: "tc-exp" }));
-  await sm.send(new CreateTrialCommand({ TrialName: "tc-trial-2", ExperimentName: "tc-exp" }));
+  await emu.client().send(new CreateExperimentCommand({ ExperimentName: "tc-exp" }));
+  await emu.client().send(new CreateTrialCommand({ TrialName: "tc-trial-1", ExperimentName: "tc-exp" }));
+  await emu.client().send(new CreateTrialCommand({ TrialName: "tc-trial-2", ExperimentName: "tc-exp" }));
   for (let i = 1; i <= 12; i++) {
-    await sm.send(
+    await emu.client().send(
       new CreateTrialComponentCommand({
         TrialComponentName: `tc-run-${String(i).padStart(2, "0")}`,
         Parameters: { lr: { NumberValue: i / 100 } },
       }),
     );
-    await sm.send(
+    await emu.client().send(
       new AssociateTrialComponentCommand({
         TrialComponentName: `tc-run-${String(i).padStart(2, "0")}`,
         TrialName: i % 2 ? "tc-trial-1" : "tc-trial-2",
       }),
     );
   }
-});
-
-afterAll(async () => {
-  await emu?.stop();
-});
+}, 120_000);
 
 describe("trial components", () => {
   it("creates one with every member and describes it by name and by ARN", async () => {
     const start = new Date(Math.floor(Date.now() / 1000 - 600) * 1000);
-    const r = await sm.send(
+    const r = await emu.client().send(
       new CreateTrialComponentCommand({
         TrialComponentName: "tc-Full",
         DisplayName: "full",
@@ -64,10 +56,12 @@ describe("trial components", () => {
     expect(r.TrialComponentArn).toBe(
       "arn:aws:sagemaker:us-east-1:123456789012:experiment-trial-component/tc-full",
     );
-    const byName = await sm.send(new DescribeTrialComponentCommand({ TrialComponentName: "tc-Full" }));
-    const byArn = await sm.send(
-      new DescribeTrialComponentCommand({ TrialComponentName: r.TrialComponentArn }),
-    );
+    const byName = await emu
+      .client()
+      .send(new DescribeTrialComponentCommand({ TrialComponentName: "tc-Full" }));
+    const byArn = await emu
+      .client()
+      .send(new DescribeTrialComponentCommand({ TrialComponentName: r.TrialComponentArn }));
     expect(byArn.TrialComponentName).toBe("tc-Full");
     expect(byName.Parameters).toEqual({ lr: { NumberValue: 0.1 }, optimizer: { StringValue: "adam" } });
     expect(byName.InputArtifacts?.train).toEqual({ MediaType: "text/csv", Value: "s3://b/train.csv" });
@@ -81,7 +75,7 @@ describe("trial components", () => {
 
   it("validates parameters, artifacts and status like SageMaker", async () => {
     const both = await errorOf(
-      sm.send(
+      emu.client().send(
         new CreateTrialComponentCommand({
           TrialComponentName: "tc-bad-1",
           Parameters: { p: { StringValue: "a", NumberValue: 1 } as never },
@@ -91,7 +85,7 @@ describe("trial components", () => {
     expect(both.name).toBe("ValidationException");
     expect(both.message).toContain("Only one of NumberValue or StringValue can be specified");
     const many = await errorOf(
-      sm.send(
+      emu.client().send(
         new CreateTrialComponentCommand({
           TrialComponentName: "tc-bad-2",
           Parameters: Object.fromEntries(
@@ -102,7 +96,7 @@ describe("trial components", () => {
     );
     expect(many.message).toContain("Member must have length less than or equal to 300");
     const media = await errorOf(
-      sm.send(
+      emu.client().send(
         new CreateTrialComponentCommand({
           TrialComponentName: "tc-bad-3",
           InputArtifacts: { x: { MediaType: "not a type", Value: "s3://b/x" } },
@@ -113,7 +107,7 @@ describe("trial components", () => {
       "mediaType' failed to satisfy constraint: Member must satisfy regular expression",
     );
     const arts = await errorOf(
-      sm.send(
+      emu.client().send(
         new CreateTrialComponentCommand({
           TrialComponentName: "tc-bad-4",
           OutputArtifacts: Object.fromEntries(
@@ -124,7 +118,7 @@ describe("trial components", () => {
     );
     expect(arts.message).toContain("Member must have length less than or equal to 60");
     const status = await errorOf(
-      sm.send(
+      emu.client().send(
         new CreateTrialComponentCommand({
           TrialComponentName: "tc-bad-5",
           Status: { PrimaryStatus: "Done" as never },
@@ -134,13 +128,15 @@ describe("trial components", () => {
     expect(status.message).toContain(
       "at 'status.primaryStatus' failed to satisfy constraint: Member must satisfy enum value set: [InProgress, Completed, Failed, Stopping, Stopped]",
     );
-    const dup = await errorOf(sm.send(new CreateTrialComponentCommand({ TrialComponentName: "tc-run-01" })));
+    const dup = await errorOf(
+      emu.client().send(new CreateTrialComponentCommand({ TrialComponentName: "tc-run-01" })),
+    );
     expect(dup.name).toBe("ValidationException");
     expect(dup.message).toMatch(/already exists/);
   });
 
   it("updates parameters, artifacts, status and times", async () => {
-    await sm.send(
+    await emu.client().send(
       new CreateTrialComponentCommand({
         TrialComponentName: "tc-upd",
         Parameters: { a: { NumberValue: 1 }, b: { StringValue: "x" } },
@@ -148,7 +144,7 @@ describe("trial components", () => {
       }),
     );
     const end = new Date(Math.floor(Date.now() / 1000) * 1000);
-    await sm.send(
+    await emu.client().send(
       new UpdateTrialComponentCommand({
         TrialComponentName: "tc-upd",
         DisplayName: "updated",
@@ -160,7 +156,7 @@ describe("trial components", () => {
         EndTime: end,
       }),
     );
-    const d = await sm.send(new DescribeTrialComponentCommand({ TrialComponentName: "tc-upd" }));
+    const d = await emu.client().send(new DescribeTrialComponentCommand({ TrialComponentName: "tc-upd" }));
     expect(d.DisplayName).toBe("updated");
     expect(d.Parameters).toEqual({ a: { NumberValue: 10 }, c: { NumberValue: 3 } });
     expect(Object.keys(d.InputArtifacts ?? {})).toEqual(["i2"]);
@@ -168,7 +164,7 @@ describe("trial components", () => {
     expect(d.Status?.PrimaryStatus).toBe("Completed");
     expect(d.EndTime).toEqual(end);
     const clash = await errorOf(
-      sm.send(
+      emu.client().send(
         new UpdateTrialComponentCommand({
           TrialComponentName: "tc-upd",
           Parameters: { a: { NumberValue: 2 } },
@@ -177,18 +173,22 @@ describe("trial components", () => {
       ),
     );
     expect(clash.name).toBe("ValidationException");
-    const nf = await errorOf(sm.send(new UpdateTrialComponentCommand({ TrialComponentName: "tc-none" })));
+    const nf = await errorOf(
+      emu.client().send(new UpdateTrialComponentCommand({ TrialComponentName: "tc-none" })),
+    );
     expect(nf.name).toBe("ResourceNotFound");
   });
 
   it("answers ResourceNotFound for missing components, by name or ARN", async () => {
-    const a = await errorOf(sm.send(new DescribeTrialComponentCommand({ TrialComponentName: "tc-none" })));
+    const a = await errorOf(
+      emu.client().send(new DescribeTrialComponentCommand({ TrialComponentName: "tc-none" })),
+    );
     expect(a.name).toBe("ResourceNotFound");
     expect(a.message).toBe(
       "Trial component 'arn:aws:sagemaker:us-east-1:123456789012:experiment-trial-component/tc-none' does not exist.",
     );
     const b = await errorOf(
-      sm.send(
+      emu.client().send(
         new DescribeTrialComponentCommand({
           TrialComponentName: "arn:aws:sagemaker:us-east-1:123456789012:experiment-trial-component/tc-none",
         }),
@@ -196,7 +196,9 @@ describe("trial components", () => {
     );
     expect(b.name).toBe("ResourceNotFound");
     const c = await errorOf(
-      sm.send(new AssociateTrialComponentCommand({ TrialComponentName: "tc-run-01", TrialName: "tc-none" })),
+      emu
+        .client()
+        .send(new AssociateTrialComponentCommand({ TrialComponentName: "tc-run-01", TrialName: "tc-none" })),
     );
     expect(c.name).toBe("ResourceNotFound");
   });
@@ -204,16 +206,18 @@ describe("trial components", () => {
   it("lists components of an experiment or a trial, every one exactly once across pages", async () => {
     const names: string[] = [];
     for await (const p of paginateListTrialComponents(
-      { client: sm, pageSize: 5 },
+      { client: emu.client(), pageSize: 5 },
       { ExperimentName: "tc-exp" },
     ))
       for (const s of p.TrialComponentSummaries ?? []) names.push(s.TrialComponentName!);
     expect([...names].sort()).toEqual(
       Array.from({ length: 12 }, (_, i) => `tc-run-${String(i + 1).padStart(2, "0")}`),
     );
-    const t1 = await sm.send(
-      new ListTrialComponentsCommand({ TrialName: "tc-trial-1", SortBy: "Name", SortOrder: "Ascending" }),
-    );
+    const t1 = await emu
+      .client()
+      .send(
+        new ListTrialComponentsCommand({ TrialName: "tc-trial-1", SortBy: "Name", SortOrder: "Ascending" }),
+      );
     expect(t1.TrialComponentSummaries!.map((s) => s.TrialComponentName)).toEqual([
       "tc-run-01",
       "tc-run-03",
@@ -222,14 +226,16 @@ describe("trial components", () => {
       "tc-run-09",
       "tc-run-11",
     ]);
-    const desc = await sm.send(
-      new ListTrialComponentsCommand({ TrialName: "tc-trial-1", SortBy: "Name", SortOrder: "Descending" }),
-    );
+    const desc = await emu
+      .client()
+      .send(
+        new ListTrialComponentsCommand({ TrialName: "tc-trial-1", SortBy: "Name", SortOrder: "Descending" }),
+      );
     expect(desc.TrialComponentSummaries![0]!.TrialComponentName).toBe("tc-run-11");
     const all: string[] = [];
     // oldest first: components that running pipelines add meanwhile land on later pages, not shift earlier ones
     for await (const p of paginateListTrialComponents(
-      { client: sm, pageSize: 100 },
+      { client: emu.client(), pageSize: 100 },
       { SortBy: "CreationTime", SortOrder: "Ascending" },
     ))
       for (const s of p.TrialComponentSummaries ?? []) all.push(s.TrialComponentName!);
@@ -239,14 +245,18 @@ describe("trial components", () => {
 
   it("takes only one of ExperimentName, TrialName and SourceArn", async () => {
     const e = await errorOf(
-      sm.send(new ListTrialComponentsCommand({ ExperimentName: "tc-exp", TrialName: "tc-trial-1" })),
+      emu
+        .client()
+        .send(new ListTrialComponentsCommand({ ExperimentName: "tc-exp", TrialName: "tc-trial-1" })),
     );
     expect(e.name).toBe("ValidationException");
-    const nf = await errorOf(sm.send(new ListTrialComponentsCommand({ ExperimentName: "tc-none" })));
+    const nf = await errorOf(
+      emu.client().send(new ListTrialComponentsCommand({ ExperimentName: "tc-none" })),
+    );
     expect(nf.name).toBe("ResourceNotFound");
-    const tnf = await errorOf(sm.send(new ListTrialComponentsCommand({ TrialName: "tc-none" })));
+    const tnf = await errorOf(emu.client().send(new ListTrialComponentsCommand({ TrialName: "tc-none" })));
     expect(tnf.name).toBe("ResourceNotFound");
-    const src = await sm.send(
+    const src = await emu.client().send(
       new ListTrialComponentsCommand({
         SourceArn: "arn:aws:sagemaker:us-east-1:123456789012:training-job/none-such",
       }),
@@ -256,18 +266,22 @@ describe("trial components", () => {
 
   it("rejects bad list arguments and tampered tokens on ListTrials and ListTrialComponents", async () => {
     for (const MaxResults of [0, 101]) {
-      const a = await errorOf(sm.send(new ListTrialComponentsCommand({ MaxResults })));
+      const a = await errorOf(emu.client().send(new ListTrialComponentsCommand({ MaxResults })));
       expect(a.message).toContain("at 'maxResults' failed to satisfy constraint");
-      const b = await errorOf(sm.send(new ListTrialsCommand({ MaxResults })));
+      const b = await errorOf(emu.client().send(new ListTrialsCommand({ MaxResults })));
       expect(b.message).toContain("at 'maxResults' failed to satisfy constraint");
     }
-    const sort = await errorOf(sm.send(new ListTrialComponentsCommand({ SortBy: "Status" as never })));
+    const sort = await errorOf(
+      emu.client().send(new ListTrialComponentsCommand({ SortBy: "Status" as never })),
+    );
     expect(sort.message).toContain(
       "at 'sortBy' failed to satisfy constraint: Member must satisfy enum value set: [Name, CreationTime]",
     );
-    const page = await sm.send(new ListTrialComponentsCommand({ ExperimentName: "tc-exp", MaxResults: 2 }));
+    const page = await emu
+      .client()
+      .send(new ListTrialComponentsCommand({ ExperimentName: "tc-exp", MaxResults: 2 }));
     const bad = await errorOf(
-      sm.send(
+      emu.client().send(
         new ListTrialComponentsCommand({
           ExperimentName: "tc-exp",
           MaxResults: 2,
@@ -277,56 +291,71 @@ describe("trial components", () => {
     );
     expect(bad.name).toBe("ValidationException");
     const other = await errorOf(
-      sm.send(
-        new ListTrialComponentsCommand({ TrialName: "tc-trial-1", MaxResults: 2, NextToken: page.NextToken }),
+      emu.client().send(
+        new ListTrialComponentsCommand({
+          TrialName: "tc-trial-1",
+          MaxResults: 2,
+          NextToken: page.NextToken,
+        }),
       ),
     );
     expect(other.name).toBe("ValidationException");
-    const trialsPage = await sm.send(new ListTrialsCommand({ MaxResults: 1 }));
+    const trialsPage = await emu.client().send(new ListTrialsCommand({ MaxResults: 1 }));
     const t = await errorOf(
-      sm.send(new ListTrialsCommand({ MaxResults: 1, NextToken: `y${trialsPage.NextToken}` })),
+      emu.client().send(new ListTrialsCommand({ MaxResults: 1, NextToken: `y${trialsPage.NextToken}` })),
     );
     expect(t.name).toBe("ValidationException");
   });
 
   it("associates, lists trials of a component, disassociates, then deletes", async () => {
-    await sm.send(new CreateTrialComponentCommand({ TrialComponentName: "tc-assoc" }));
-    const r = await sm.send(
-      new AssociateTrialComponentCommand({ TrialComponentName: "tc-assoc", TrialName: "tc-trial-1" }),
-    );
+    await emu.client().send(new CreateTrialComponentCommand({ TrialComponentName: "tc-assoc" }));
+    const r = await emu
+      .client()
+      .send(new AssociateTrialComponentCommand({ TrialComponentName: "tc-assoc", TrialName: "tc-trial-1" }));
     expect(r.TrialArn).toContain("experiment-trial/tc-trial-1");
-    await sm.send(
-      new AssociateTrialComponentCommand({ TrialComponentName: "tc-assoc", TrialName: "tc-trial-2" }),
-    );
-    const trials = await sm.send(new ListTrialsCommand({ TrialComponentName: "tc-assoc", SortBy: "Name" }));
+    await emu
+      .client()
+      .send(new AssociateTrialComponentCommand({ TrialComponentName: "tc-assoc", TrialName: "tc-trial-2" }));
+    const trials = await emu
+      .client()
+      .send(new ListTrialsCommand({ TrialComponentName: "tc-assoc", SortBy: "Name" }));
     expect(trials.TrialSummaries!.map((t) => t.TrialName).sort()).toEqual(["tc-trial-1", "tc-trial-2"]);
-    const busy = await errorOf(sm.send(new DeleteTrialComponentCommand({ TrialComponentName: "tc-assoc" })));
+    const busy = await errorOf(
+      emu.client().send(new DeleteTrialComponentCommand({ TrialComponentName: "tc-assoc" })),
+    );
     expect(busy.name).toBe("ValidationException");
     for (const t of ["tc-trial-1", "tc-trial-2"])
-      await sm.send(new DisassociateTrialComponentCommand({ TrialComponentName: "tc-assoc", TrialName: t }));
+      await emu
+        .client()
+        .send(new DisassociateTrialComponentCommand({ TrialComponentName: "tc-assoc", TrialName: t }));
     const again = await errorOf(
-      sm.send(
-        new DisassociateTrialComponentCommand({ TrialComponentName: "tc-assoc", TrialName: "tc-trial-1" }),
-      ),
+      emu
+        .client()
+        .send(
+          new DisassociateTrialComponentCommand({ TrialComponentName: "tc-assoc", TrialName: "tc-trial-1" }),
+        ),
     );
     expect(again.name).toBe("ResourceNotFound");
-    const left = await sm.send(new ListTrialComponentsCommand({ TrialName: "tc-trial-1", MaxResults: 100 }));
+    const left = await emu
+      .client()
+      .send(new ListTrialComponentsCommand({ TrialName: "tc-trial-1", MaxResults: 100 }));
     expect(left.TrialComponentSummaries!.map((s) => s.TrialComponentName)).not.toContain("tc-assoc");
-    await sm.send(new DeleteTrialComponentCommand({ TrialComponentName: "tc-assoc" }));
+    await emu.client().send(new DeleteTrialComponentCommand({ TrialComponentName: "tc-assoc" }));
     const gone = await errorOf(
-      sm.send(new DescribeTrialComponentCommand({ TrialComponentName: "tc-assoc" })),
+      emu.client().send(new DescribeTrialComponentCommand({ TrialComponentName: "tc-assoc" })),
     );
     expect(gone.name).toBe("ResourceNotFound");
   });
 
   it("keeps components, parents and metrics across a kill -9 restart", async () => {
     await emu.restart(true); // kill -9: the journal alone must bring everything back
-    sm = emu.client();
-    const list = await sm.send(new ListTrialComponentsCommand({ TrialName: "tc-trial-2", MaxResults: 100 }));
+    const list = await emu
+      .client()
+      .send(new ListTrialComponentsCommand({ TrialName: "tc-trial-2", MaxResults: 100 }));
     expect(list.TrialComponentSummaries).toHaveLength(6);
-    const seeded = await sm.send(
-      new DescribeTrialComponentCommand({ TrialComponentName: "churn-xgb-tuning-tuning-001" }),
-    );
+    const seeded = await emu
+      .client()
+      .send(new DescribeTrialComponentCommand({ TrialComponentName: "churn-xgb-tuning-tuning-001" }));
     expect(seeded.Metrics?.map((m) => m.MetricName)).toContain("validation:auc");
     const auc = seeded.Metrics!.find((m) => m.MetricName === "validation:auc")!;
     expect(auc.Count).toBeGreaterThan(1);

@@ -7,14 +7,12 @@ import {
   ListMonitoringSchedulesCommand,
   StartMonitoringScheduleCommand,
   StopMonitoringScheduleCommand,
-  type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { allPages, expectError } from "../registry/test-helpers";
 
-let em: EmulatorHandle;
-let sm: SageMakerClient;
+const emu = emulatorFixture();
 
 const create = (name: string, endpoint: string, type: "DataQuality" | "ModelQuality" = "DataQuality") =>
   new CreateMonitoringScheduleCommand({
@@ -38,44 +36,38 @@ const create = (name: string, endpoint: string, type: "DataQuality" | "ModelQual
     },
   });
 
-beforeAll(async () => {
-  em = await startEmulator();
-  sm = em.client();
-}, 120_000);
-afterAll(async () => {
-  await em?.stop();
-});
-
 describe("monitoring schedules", () => {
   it("creates, describes, stops, starts and deletes a schedule", async () => {
-    const r = await sm.send(create("t-mon-a", "t-mon-endpoint"));
+    const r = await emu.client().send(create("t-mon-a", "t-mon-endpoint"));
     expect(r.MonitoringScheduleArn).toBe(
       "arn:aws:sagemaker:us-east-1:123456789012:monitoring-schedule/t-mon-a",
     );
-    const d = await sm.send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" }));
+    const d = await emu
+      .client()
+      .send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" }));
     expect(d.MonitoringScheduleStatus).toBe("Scheduled");
     expect(d.EndpointName).toBe("t-mon-endpoint");
     expect(d.MonitoringType).toBe("DataQuality");
-    await sm.send(new StopMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" }));
+    await emu.client().send(new StopMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" }));
     expect(
-      (await sm.send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" })))
+      (await emu.client().send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" })))
         .MonitoringScheduleStatus,
     ).toBe("Stopped");
-    await sm.send(new StartMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" }));
+    await emu.client().send(new StartMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" }));
     expect(
-      (await sm.send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" })))
+      (await emu.client().send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" })))
         .MonitoringScheduleStatus,
     ).toBe("Scheduled");
-    await sm.send(new DeleteMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" }));
+    await emu.client().send(new DeleteMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" }));
     await expectError(
-      sm.send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" })),
+      emu.client().send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: "t-mon-a" })),
       "ResourceNotFound",
     );
   });
 
   it("validates input", async () => {
     await expectError(
-      sm.send(
+      emu.client().send(
         new CreateMonitoringScheduleCommand({
           MonitoringScheduleName: "t-mon-b",
           MonitoringScheduleConfig: undefined,
@@ -85,17 +77,19 @@ describe("monitoring schedules", () => {
       "monitoringScheduleConfig",
     );
     await expectError(
-      sm.send(new ListMonitoringSchedulesCommand({ MonitoringTypeEquals: "Vibes" as "DataQuality" })),
+      emu
+        .client()
+        .send(new ListMonitoringSchedulesCommand({ MonitoringTypeEquals: "Vibes" as "DataQuality" })),
       "ValidationException",
       "monitoringTypeEquals",
     );
   });
 
   it("lists schedules by endpoint and type, sorted, across pages", async () => {
-    await sm.send(create("t-mon-c", "t-mon-ep2", "ModelQuality"));
-    await sm.send(create("t-mon-d", "t-mon-ep2"));
-    await expectError(sm.send(create("t-mon-d", "t-mon-ep2")), "ResourceInUse", "already exists");
-    const byEndpoint = await sm.send(
+    await emu.client().send(create("t-mon-c", "t-mon-ep2", "ModelQuality"));
+    await emu.client().send(create("t-mon-d", "t-mon-ep2"));
+    await expectError(emu.client().send(create("t-mon-d", "t-mon-ep2")), "ResourceInUse", "already exists");
+    const byEndpoint = await emu.client().send(
       new ListMonitoringSchedulesCommand({
         EndpointName: "t-mon-ep2",
         SortBy: "Name",
@@ -106,12 +100,14 @@ describe("monitoring schedules", () => {
       "t-mon-c",
       "t-mon-d",
     ]);
-    const mq = await sm.send(
-      new ListMonitoringSchedulesCommand({ MonitoringTypeEquals: "ModelQuality", NameContains: "t-mon" }),
-    );
+    const mq = await emu
+      .client()
+      .send(
+        new ListMonitoringSchedulesCommand({ MonitoringTypeEquals: "ModelQuality", NameContains: "t-mon" }),
+      );
     expect(mq.MonitoringScheduleSummaries?.map((s) => s.MonitoringScheduleName)).toEqual(["t-mon-c"]);
     const all = await allPages(async (t) => {
-      const r = await sm.send(new ListMonitoringSchedulesCommand({ MaxResults: 2, NextToken: t }));
+      const r = await emu.client().send(new ListMonitoringSchedulesCommand({ MaxResults: 2, NextToken: t }));
       return { items: r.MonitoringScheduleSummaries, next: r.NextToken };
     });
     const names = all.map((s) => s.MonitoringScheduleName);
@@ -127,7 +123,7 @@ describe("monitoring schedules", () => {
 describe("monitoring executions (seeded)", () => {
   it("holds months of executions per production schedule, each listed once, newest first", async () => {
     const all = await allPages(async (t) => {
-      const r = await sm.send(
+      const r = await emu.client().send(
         new ListMonitoringExecutionsCommand({
           MonitoringScheduleName: "fraud-detection-prod-data-quality",
           MaxResults: 100,
@@ -148,22 +144,26 @@ describe("monitoring executions (seeded)", () => {
   });
 
   it("filters by status and endpoint", async () => {
-    const v = await sm.send(
-      new ListMonitoringExecutionsCommand({ StatusEquals: "CompletedWithViolations", MaxResults: 100 }),
-    );
+    const v = await emu
+      .client()
+      .send(
+        new ListMonitoringExecutionsCommand({ StatusEquals: "CompletedWithViolations", MaxResults: 100 }),
+      );
     expect(v.MonitoringExecutionSummaries?.length).toBeGreaterThan(0);
     expect(
       v.MonitoringExecutionSummaries?.every((e) => e.MonitoringExecutionStatus === "CompletedWithViolations"),
     ).toBe(true);
-    const byEndpoint = await sm.send(
-      new ListMonitoringExecutionsCommand({ EndpointName: "recsys-ranking-prod", MaxResults: 5 }),
-    );
+    const byEndpoint = await emu
+      .client()
+      .send(new ListMonitoringExecutionsCommand({ EndpointName: "recsys-ranking-prod", MaxResults: 5 }));
     expect(
       byEndpoint.MonitoringExecutionSummaries?.every((e) => e.EndpointName === "recsys-ranking-prod"),
     ).toBe(true);
-    const d = await sm.send(
-      new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: "recsys-ranking-prod-data-quality" }),
-    );
+    const d = await emu
+      .client()
+      .send(
+        new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: "recsys-ranking-prod-data-quality" }),
+      );
     expect(d.LastMonitoringExecutionSummary?.ScheduledTime?.getTime()).toBe(
       byEndpoint.MonitoringExecutionSummaries?.[0]?.ScheduledTime?.getTime(),
     );

@@ -7,26 +7,16 @@ import {
   ListPipelineVersionsCommand,
   UpdatePipelineCommand,
   paginateListPipelines,
-  type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { errorOf } from "../../testing/errors";
 import { createPipeline, definition, processing, ROLE, token } from "./test-helpers";
 
-let h: EmulatorHandle;
-let c: SageMakerClient;
-
-beforeAll(async () => {
-  h = await startEmulator();
-  c = h.client();
-}, 120_000);
-afterAll(async () => {
-  await h?.stop();
-});
+const emu = emulatorFixture();
 
 const create = (name: string, def: string) =>
-  c.send(
+  emu.client().send(
     new CreatePipelineCommand({
       PipelineName: name,
       PipelineDefinition: def,
@@ -38,14 +28,14 @@ const create = (name: string, def: string) =>
 describe("pipeline definitions", () => {
   it("creates, describes by name and ARN, and refuses duplicates", async () => {
     const def = definition([processing("A")]);
-    const arn = await createPipeline(c, "t-def-basic", def, {
+    const arn = await createPipeline(emu.client(), "t-def-basic", def, {
       PipelineDescription: "basic",
       ParallelismConfiguration: { MaxParallelExecutionSteps: 3 },
       Tags: [{ Key: "team", Value: "qa" }],
     });
     expect(arn).toBe("arn:aws:sagemaker:us-east-1:123456789012:pipeline/t-def-basic");
     for (const name of ["t-def-basic", arn]) {
-      const d = await c.send(new DescribePipelineCommand({ PipelineName: name }));
+      const d = await emu.client().send(new DescribePipelineCommand({ PipelineName: name }));
       expect(d.PipelineArn).toBe(arn);
       expect(d.PipelineDefinition).toBe(def);
       expect(d.PipelineStatus).toBe("Active");
@@ -70,11 +60,11 @@ describe("pipeline definitions", () => {
       RoleArn: ROLE,
       ClientRequestToken: t,
     };
-    const a = await c.send(new CreatePipelineCommand(input));
-    const b = await c.send(new CreatePipelineCommand(input));
+    const a = await emu.client().send(new CreatePipelineCommand(input));
+    const b = await emu.client().send(new CreatePipelineCommand(input));
     expect(b.PipelineArn).toBe(a.PipelineArn);
     const other = await errorOf(
-      c.send(new CreatePipelineCommand({ ...input, PipelineDescription: "changed" })),
+      emu.client().send(new CreatePipelineCommand({ ...input, PipelineDescription: "changed" })),
     );
     expect(other.name).toBe("ConflictException");
   });
@@ -86,7 +76,7 @@ describe("pipeline definitions", () => {
       "1 validation error detected: Value 'bad_name' at 'pipelineName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}",
     );
     const role = await errorOf(
-      c.send(
+      emu.client().send(
         new CreatePipelineCommand({
           PipelineName: "t-def-role",
           PipelineDefinition: definition([processing("A")]),
@@ -97,8 +87,12 @@ describe("pipeline definitions", () => {
     );
     expect(role.message).toContain("at 'roleArn' failed to satisfy constraint");
     const none = await errorOf(
-      c.send(
-        new CreatePipelineCommand({ PipelineName: "t-def-none", RoleArn: ROLE, ClientRequestToken: token() }),
+      emu.client().send(
+        new CreatePipelineCommand({
+          PipelineName: "t-def-none",
+          RoleArn: ROLE,
+          ClientRequestToken: token(),
+        }),
       ),
     );
     expect(none.message).toBe("Either PipelineDefinition or PipelineDefinitionS3Location must be specified.");
@@ -170,7 +164,7 @@ describe("pipeline definitions", () => {
         Arguments: {},
         ...(i > 0 ? { DependsOn: [`S${i - 1}`] } : {}),
       }));
-    await createPipeline(c, "t-def-1000", definition(steps(1000)));
+    await createPipeline(emu.client(), "t-def-1000", definition(steps(1000)));
     const e = await errorOf(create("t-def-1001", definition(steps(1001))));
     expect(e.message).toBe(
       "Invalid pipeline definition: the definition has 1001 steps; the maximum is 1000.",
@@ -180,22 +174,23 @@ describe("pipeline definitions", () => {
   it("versions definitions on update and lists versions", async () => {
     const v1 = definition([processing("A")]);
     const v2 = definition([processing("A"), processing("B")]);
-    await createPipeline(c, "t-def-versions", v1);
-    const u = await c.send(
-      new UpdatePipelineCommand({ PipelineName: "t-def-versions", PipelineDefinition: v2 }),
-    );
+    await createPipeline(emu.client(), "t-def-versions", v1);
+    const u = await emu
+      .client()
+      .send(new UpdatePipelineCommand({ PipelineName: "t-def-versions", PipelineDefinition: v2 }));
     expect(u.PipelineVersionId).toBe(2);
     expect(
-      (await c.send(new DescribePipelineCommand({ PipelineName: "t-def-versions" }))).PipelineDefinition,
+      (await emu.client().send(new DescribePipelineCommand({ PipelineName: "t-def-versions" })))
+        .PipelineDefinition,
     ).toBe(v2);
-    const old = await c.send(
-      new DescribePipelineCommand({ PipelineName: "t-def-versions", PipelineVersionId: 1 }),
-    );
+    const old = await emu
+      .client()
+      .send(new DescribePipelineCommand({ PipelineName: "t-def-versions", PipelineVersionId: 1 }));
     expect(old.PipelineDefinition).toBe(v1);
-    const list = await c.send(new ListPipelineVersionsCommand({ PipelineName: "t-def-versions" }));
+    const list = await emu.client().send(new ListPipelineVersionsCommand({ PipelineName: "t-def-versions" }));
     expect(list.PipelineVersionSummaries?.map((x) => x.PipelineVersionId)).toEqual([2, 1]);
     const invalid = await errorOf(
-      c.send(
+      emu.client().send(
         new UpdatePipelineCommand({
           PipelineName: "t-def-versions",
           PipelineDefinition: definition([processing("A"), processing("A")]),
@@ -204,50 +199,56 @@ describe("pipeline definitions", () => {
     );
     expect(invalid.name).toBe("ValidationException");
     const missing = await errorOf(
-      c.send(new DescribePipelineCommand({ PipelineName: "t-def-versions", PipelineVersionId: 9 })),
+      emu
+        .client()
+        .send(new DescribePipelineCommand({ PipelineName: "t-def-versions", PipelineVersionId: 9 })),
     );
     expect(missing.name).toBe("ResourceNotFound");
   });
 
   it("lists with prefix, sort and pagination, every pipeline exactly once", async () => {
     for (const n of ["t-list-c", "t-list-a", "t-list-b"])
-      await createPipeline(c, n, definition([processing("A")]));
-    const byName = await c.send(
-      new ListPipelinesCommand({ PipelineNamePrefix: "t-list", SortBy: "Name", SortOrder: "Ascending" }),
-    );
+      await createPipeline(emu.client(), n, definition([processing("A")]));
+    const byName = await emu
+      .client()
+      .send(
+        new ListPipelinesCommand({ PipelineNamePrefix: "t-list", SortBy: "Name", SortOrder: "Ascending" }),
+      );
     expect(byName.PipelineSummaries?.map((p) => p.PipelineName)).toEqual([
       "t-list-a",
       "t-list-b",
       "t-list-c",
     ]);
-    const byTime = await c.send(
-      new ListPipelinesCommand({ PipelineNamePrefix: "t-list", SortOrder: "Descending" }),
-    );
+    const byTime = await emu
+      .client()
+      .send(new ListPipelinesCommand({ PipelineNamePrefix: "t-list", SortOrder: "Descending" }));
     expect(byTime.PipelineSummaries?.map((p) => p.PipelineName)).toEqual([
       "t-list-b",
       "t-list-a",
       "t-list-c",
     ]);
     const seen: string[] = [];
-    for await (const page of paginateListPipelines({ client: c, pageSize: 2 }, {})) {
+    for await (const page of paginateListPipelines({ client: emu.client(), pageSize: 2 }, {})) {
       expect((page.PipelineSummaries ?? []).length).toBeLessThanOrEqual(2);
       for (const p of page.PipelineSummaries ?? []) seen.push(p.PipelineName ?? "");
     }
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toEqual(expect.arrayContaining(["t-list-a", "t-list-b", "t-list-c", "t-def-basic"]));
-    const tampered = await errorOf(c.send(new ListPipelinesCommand({ MaxResults: 1, NextToken: "abc.def" })));
+    const tampered = await errorOf(
+      emu.client().send(new ListPipelinesCommand({ MaxResults: 1, NextToken: "abc.def" })),
+    );
     expect(tampered.name).toBe("ValidationException");
-    const tooMany = await errorOf(c.send(new ListPipelinesCommand({ MaxResults: 101 })));
+    const tooMany = await errorOf(emu.client().send(new ListPipelinesCommand({ MaxResults: 101 })));
     expect(tooMany.name).toBe("ValidationException");
   });
 
   it("deletes, after which the pipeline is not found", async () => {
-    await createPipeline(c, "t-def-delete", definition([processing("A")]));
-    const d = await c.send(
-      new DeletePipelineCommand({ PipelineName: "t-def-delete", ClientRequestToken: token() }),
-    );
+    await createPipeline(emu.client(), "t-def-delete", definition([processing("A")]));
+    const d = await emu
+      .client()
+      .send(new DeletePipelineCommand({ PipelineName: "t-def-delete", ClientRequestToken: token() }));
     expect(d.PipelineArn).toBe("arn:aws:sagemaker:us-east-1:123456789012:pipeline/t-def-delete");
-    const e = await errorOf(c.send(new DescribePipelineCommand({ PipelineName: "t-def-delete" })));
+    const e = await errorOf(emu.client().send(new DescribePipelineCommand({ PipelineName: "t-def-delete" })));
     expect(e.name).toBe("ResourceNotFound");
     expect(e.message).toBe(
       "Pipeline 'arn:aws:sagemaker:us-east-1:123456789012:pipeline/t-def-delete' does not exist.",

@@ -6,10 +6,9 @@ import {
   DescribePipelineExecutionCommand,
   ListPipelineParametersForExecutionCommand,
   StartPipelineExecutionCommand,
-  type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { errorOf } from "../../testing/errors";
 import { trainingPipeline } from "./engine/template";
 import {
@@ -24,16 +23,7 @@ import {
   waitFor,
 } from "./test-helpers";
 
-let h: EmulatorHandle;
-let c: SageMakerClient;
-
-beforeAll(async () => {
-  h = await startEmulator();
-  c = h.client();
-}, 120_000);
-afterAll(async () => {
-  await h?.stop();
-});
+const emu = emulatorFixture();
 
 const lambda = (name: string, extra: Record<string, unknown> = {}) => ({
   Name: name,
@@ -48,7 +38,7 @@ describe("a realistic training pipeline", () => {
   const group = "t-eng-realistic-group";
 
   beforeAll(async () => {
-    await c.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: group }));
+    await emu.client().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: group }));
     const def = trainingPipeline({
       pipeline: name,
       modelPackageGroup: group,
@@ -59,16 +49,16 @@ describe("a realistic training pipeline", () => {
       inputDataUrl: "s3://t-eng-bucket/data/",
       createModel: true,
     });
-    await createPipeline(c, name, JSON.stringify(def));
+    await createPipeline(emu.client(), name, JSON.stringify(def));
   });
 
   it("runs from preprocessing to a registered model version", async () => {
-    const arn = await start(c, name, { MaxDepth: "5", Eta: "0.25" });
+    const arn = await start(emu.client(), name, { MaxDepth: "5", Eta: "0.25" });
     expect(arn).toMatch(
       /^arn:aws:sagemaker:us-east-1:123456789012:pipeline\/t-eng-realistic\/execution\/[a-z0-9]{12}$/,
     );
-    expect(await waitFor(c, arn)).toBe("Succeeded");
-    const s = await steps(c, arn);
+    expect(await waitFor(emu.client(), arn)).toBe("Succeeded");
+    const s = await steps(emu.client(), arn);
     expect([...s.keys()].sort()).toEqual([
       "CheckMetric",
       "CreateModel",
@@ -99,7 +89,7 @@ describe("a realistic training pipeline", () => {
     );
     const pkgArn = s.get("RegisterModel")?.Metadata?.RegisterModel?.Arn ?? "";
     expect(pkgArn).toMatch(/:model-package\/t-eng-realistic-group\/\d+$/);
-    const pkg = await c.send(new DescribeModelPackageCommand({ ModelPackageName: pkgArn }));
+    const pkg = await emu.client().send(new DescribeModelPackageCommand({ ModelPackageName: pkgArn }));
     expect(pkg.ModelApprovalStatus).toBe("PendingManualApproval");
     expect(pkg.MetadataProperties?.GeneratedBy).toBe(arn);
     const auc = Number(pkg.CustomerMetadataProperties?.["metric:auc"]);
@@ -108,53 +98,55 @@ describe("a realistic training pipeline", () => {
     expect(pkg.ModelMetrics?.ModelQuality?.Statistics?.S3Uri).toMatch(
       /^s3:\/\/t-eng-bucket\/t-eng-realistic\/[a-z0-9]{12}\/evaluation\/evaluation\.json$/,
     );
-    const params = await c.send(new ListPipelineParametersForExecutionCommand({ PipelineExecutionArn: arn }));
+    const params = await emu
+      .client()
+      .send(new ListPipelineParametersForExecutionCommand({ PipelineExecutionArn: arn }));
     const byName: Record<string, string | undefined> = Object.fromEntries(
       (params.PipelineParameters ?? []).map((p): [string, string | undefined] => [p.Name ?? "", p.Value]),
     );
     expect(byName).toMatchObject({ MaxDepth: "5", Eta: "0.25", NumRound: "100", MetricThreshold: "0.6" });
-    const d = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+    const d = await emu.client().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
     expect(d.PipelineExperimentConfig).toEqual({ ExperimentName: name, TrialName: arn.split("/").pop() });
     expect(d.PipelineVersionId).toBe(1);
-    const defn = await c.send(
-      new DescribePipelineDefinitionForExecutionCommand({ PipelineExecutionArn: arn }),
-    );
+    const defn = await emu
+      .client()
+      .send(new DescribePipelineDefinitionForExecutionCommand({ PipelineExecutionArn: arn }));
     expect(JSON.parse(defn.PipelineDefinition ?? "{}")).toHaveProperty("Steps");
   });
 
   it("takes the else branch when the gate fails, without running the if branch", async () => {
-    const arn = await start(c, name, { MetricThreshold: "0.999" });
-    expect(await waitFor(c, arn)).toBe("Failed");
-    const s = await steps(c, arn);
+    const arn = await start(emu.client(), name, { MetricThreshold: "0.999" });
+    expect(await waitFor(emu.client(), arn)).toBe("Failed");
+    const s = await steps(emu.client(), arn);
     expect(s.get("CheckMetric")?.Metadata?.Condition?.Outcome).toBe("False");
     expect(s.has("RegisterModel")).toBe(false);
     expect(s.has("CreateModel")).toBe(false);
     const fail = s.get("GateFailed");
     expect(fail?.StepStatus).toBe("Failed");
     expect(fail?.Metadata?.Fail?.ErrorMessage).toMatch(/^Model auc 0\.\d+ is below the threshold 0\.999$/);
-    const d = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+    const d = await emu.client().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
     expect(d.FailureReason).toBe(fail?.Metadata?.Fail?.ErrorMessage);
   });
 
   it("fails training on invalid hyperparameters with a ClientError", async () => {
-    const arn = await start(c, name, { MaxDepth: "25" });
-    expect(await waitFor(c, arn)).toBe("Failed");
-    const s = await steps(c, arn);
+    const arn = await start(emu.client(), name, { MaxDepth: "25" });
+    expect(await waitFor(emu.client(), arn)).toBe("Failed");
+    const s = await steps(emu.client(), arn);
     expect(s.get("Train")?.StepStatus).toBe("Failed");
     expect(s.get("Train")?.FailureReason).toBe(
       "ClientError: Hyperparameter 'max_depth': value 25 is out of range; expected a value in [0, 20].",
     );
     expect(s.has("Evaluate")).toBe(false);
-    const d = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+    const d = await emu.client().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
     expect(d.FailureReason).toBe("Step failure: One or multiple steps failed.");
   });
 
   it("gives the same metrics for the same data and hyperparameters, and they respond to them", async () => {
     const metric = async (md: string, eta: string) => {
-      const arn = await start(c, name, { MaxDepth: md, Eta: eta, MetricThreshold: "0" });
-      expect(await waitFor(c, arn)).toBe("Succeeded");
-      const pkgArn = (await steps(c, arn)).get("RegisterModel")?.Metadata?.RegisterModel?.Arn;
-      const pkg = await c.send(new DescribeModelPackageCommand({ ModelPackageName: pkgArn }));
+      const arn = await start(emu.client(), name, { MaxDepth: md, Eta: eta, MetricThreshold: "0" });
+      expect(await waitFor(emu.client(), arn)).toBe("Succeeded");
+      const pkgArn = (await steps(emu.client(), arn)).get("RegisterModel")?.Metadata?.RegisterModel?.Arn;
+      const pkg = await emu.client().send(new DescribeModelPackageCommand({ ModelPackageName: pkgArn }));
       return Number(pkg.CustomerMetadataProperties?.["metric:auc"]);
     };
     const good = await metric("6", "0.2");
@@ -165,23 +157,25 @@ describe("a realistic training pipeline", () => {
   });
 
   it("checks parameter overrides", async () => {
-    const unknown = await errorOf(start(c, name, { Nope: "1" }));
+    const unknown = await errorOf(start(emu.client(), name, { Nope: "1" }));
     expect(unknown).toEqual({
       name: "ValidationException",
       message: "Parameter 'Nope' is not defined in the pipeline definition.",
     });
-    const wrong = await errorOf(start(c, name, { MaxDepth: "deep" }));
+    const wrong = await errorOf(start(emu.client(), name, { MaxDepth: "deep" }));
     expect(wrong).toEqual({
       name: "ValidationException",
       message: "Value 'deep' for parameter 'MaxDepth' is not a valid Integer.",
     });
-    const float = await errorOf(start(c, name, { Eta: "fast" }));
+    const float = await errorOf(start(emu.client(), name, { Eta: "fast" }));
     expect(float.message).toBe("Value 'fast' for parameter 'Eta' is not a valid Float.");
-    const en = await errorOf(start(c, name, { ModelApprovalStatus: "Maybe" }));
+    const en = await errorOf(start(emu.client(), name, { ModelApprovalStatus: "Maybe" }));
     expect(en.message).toBe(
       "Value 'Maybe' for parameter 'ModelApprovalStatus' is not one of the allowed values [PendingManualApproval, Approved].",
     );
-    const display = await errorOf(start(c, name, {}, { PipelineExecutionDisplayName: "x".repeat(83) }));
+    const display = await errorOf(
+      start(emu.client(), name, {}, { PipelineExecutionDisplayName: "x".repeat(83) }),
+    );
     expect(display.name).toBe("ValidationException");
     expect(display.message).toContain("at 'pipelineExecutionDisplayName'");
   });
@@ -193,11 +187,11 @@ describe("a realistic training pipeline", () => {
       ClientRequestToken: t,
       PipelineParameters: [{ Name: "MaxDepth", Value: "4" }],
     };
-    const a = await c.send(new StartPipelineExecutionCommand(input));
-    const b = await c.send(new StartPipelineExecutionCommand(input));
+    const a = await emu.client().send(new StartPipelineExecutionCommand(input));
+    const b = await emu.client().send(new StartPipelineExecutionCommand(input));
     expect(b.PipelineExecutionArn).toBe(a.PipelineExecutionArn);
     const other = await errorOf(
-      c.send(
+      emu.client().send(
         new StartPipelineExecutionCommand({
           ...input,
           PipelineParameters: [{ Name: "MaxDepth", Value: "5" }],
@@ -205,7 +199,7 @@ describe("a realistic training pipeline", () => {
       ),
     );
     expect(other.name).toBe("ConflictException");
-    await waitFor(c, a.PipelineExecutionArn ?? "");
+    await waitFor(emu.client(), a.PipelineExecutionArn ?? "");
   });
 });
 
@@ -241,7 +235,7 @@ describe("conditions and expressions", () => {
   );
 
   it("evaluates every condition type and runs only the taken branch", async () => {
-    await createPipeline(c, "t-eng-conditions", def);
+    await createPipeline(emu.client(), "t-eng-conditions", def);
     const expectations: [Record<string, string>, Record<string, boolean>][] = [
       [
         {},
@@ -253,9 +247,9 @@ describe("conditions and expressions", () => {
       ],
     ];
     for (const [params, outcomes] of expectations) {
-      const arn = await start(c, "t-eng-conditions", params);
-      expect(await waitFor(c, arn)).toBe("Succeeded");
-      const s = await steps(c, arn);
+      const arn = await start(emu.client(), "t-eng-conditions", params);
+      expect(await waitFor(emu.client(), arn)).toBe("Succeeded");
+      const s = await steps(emu.client(), arn);
       for (const [k, outcome] of Object.entries(outcomes)) {
         expect(s.get(`C${k}`)?.Metadata?.Condition?.Outcome, k).toBe(outcome ? "True" : "False");
         expect(s.has(`C${k}-yes`), k).toBe(outcome);
@@ -288,15 +282,15 @@ describe("conditions and expressions", () => {
       ],
       [{ Name: "Who", Type: "String", DefaultValue: "nobody" }],
     );
-    await createPipeline(c, "t-eng-join", d);
-    const arn = await start(c, "t-eng-join", { Who: "me" });
-    expect(await waitFor(c, arn)).toBe("Failed");
+    await createPipeline(emu.client(), "t-eng-join", d);
+    const arn = await start(emu.client(), "t-eng-join", { Who: "me" });
+    expect(await waitFor(emu.client(), arn)).toBe("Failed");
     const id = arn.split("/").pop();
     const message = `t-eng-join|${id}|me|s3://test-bucket/Prep/out`;
-    const s = await steps(c, arn);
+    const s = await steps(emu.client(), arn);
     expect(s.get("Stop")?.Metadata?.Fail?.ErrorMessage).toBe(message);
     expect(s.get("Stop")!.StartTime!.getTime()).toBeGreaterThanOrEqual(s.get("Prep")!.EndTime!.getTime());
-    const desc = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+    const desc = await emu.client().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
     expect(desc.FailureReason).toBe(message);
     expect(desc.PipelineExecutionStatus).toBe("Failed");
   });
@@ -308,25 +302,27 @@ describe("parallelism, caching and retry policies", () => {
 
   it("runs independent steps in parallel up to MaxParallelExecutionSteps", async () => {
     const def = definition(Array.from({ length: 6 }, (_, i) => processing(`P${i}`)));
-    await createPipeline(c, "t-eng-parallel", def, {
+    await createPipeline(emu.client(), "t-eng-parallel", def, {
       ParallelismConfiguration: { MaxParallelExecutionSteps: 2 },
     });
-    const limited = await start(c, "t-eng-parallel");
+    const limited = await start(emu.client(), "t-eng-parallel");
     const free = await start(
-      c,
+      emu.client(),
       "t-eng-parallel",
       {},
       { ParallelismConfiguration: { MaxParallelExecutionSteps: 10 } },
     );
-    expect(await waitFor(c, limited)).toBe("Succeeded");
-    expect(await waitFor(c, free)).toBe("Succeeded");
+    expect(await waitFor(emu.client(), limited)).toBe("Succeeded");
+    expect(await waitFor(emu.client(), free)).toBe("Succeeded");
     const iv = async (arn: string) =>
-      [...(await steps(c, arn)).values()].map(
+      [...(await steps(emu.client(), arn)).values()].map(
         (s) => [s.StartTime!.getTime(), s.EndTime!.getTime()] as [number, number],
       );
     expect(overlap(await iv(limited))).toBe(2);
     expect(overlap(await iv(free))).toBe(6);
-    const d = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: limited }));
+    const d = await emu
+      .client()
+      .send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: limited }));
     expect(d.ParallelismConfiguration?.MaxParallelExecutionSteps).toBe(2);
   });
 
@@ -335,13 +331,13 @@ describe("parallelism, caching and retry policies", () => {
       processing("Cached", { CacheConfig: { Enabled: true, ExpireAfter: "P30D" } }),
       training("Fit", { max_depth: "5" }, { DependsOn: ["Cached"] }),
     ]);
-    await createPipeline(c, "t-eng-cache", def);
-    const first = await start(c, "t-eng-cache");
-    expect(await waitFor(c, first)).toBe("Succeeded");
-    const second = await start(c, "t-eng-cache");
-    expect(await waitFor(c, second)).toBe("Succeeded");
-    const a = await steps(c, first);
-    const b = await steps(c, second);
+    await createPipeline(emu.client(), "t-eng-cache", def);
+    const first = await start(emu.client(), "t-eng-cache");
+    expect(await waitFor(emu.client(), first)).toBe("Succeeded");
+    const second = await start(emu.client(), "t-eng-cache");
+    expect(await waitFor(emu.client(), second)).toBe("Succeeded");
+    const a = await steps(emu.client(), first);
+    const b = await steps(emu.client(), second);
     expect(a.get("Cached")?.CacheHitResult).toBeUndefined();
     expect(b.get("Cached")?.CacheHitResult?.SourcePipelineExecutionArn).toBe(first);
     expect(b.get("Cached")?.Metadata?.ProcessingJob?.Arn).toBe(a.get("Cached")?.Metadata?.ProcessingJob?.Arn);
@@ -373,10 +369,10 @@ describe("parallelism, caching and retry policies", () => {
         { Environment: { EMULATOR_FAIL_ATTEMPTS: "5" } },
       ),
     ]);
-    await createPipeline(c, "t-eng-retrypolicy", def);
-    const arn = await start(c, "t-eng-retrypolicy");
-    expect(await waitFor(c, arn)).toBe("Failed");
-    const s = await steps(c, arn);
+    await createPipeline(emu.client(), "t-eng-retrypolicy", def);
+    const arn = await start(emu.client(), "t-eng-retrypolicy");
+    expect(await waitFor(emu.client(), arn)).toBe("Failed");
+    const s = await steps(emu.client(), arn);
     expect(s.get("Flaky")?.StepStatus).toBe("Succeeded");
     expect(s.get("Flaky")?.AttemptCount).toBe(3);
     expect(s.get("Hopeless")?.StepStatus).toBe("Failed");
@@ -437,10 +433,10 @@ describe("step types", () => {
         DependsOn: ["DataQuality", "Bias", "Spark"],
       },
     ]);
-    await createPipeline(c, "t-eng-types", def);
-    const arn = await start(c, "t-eng-types");
-    expect(await waitFor(c, arn)).toBe("Failed");
-    const s = await steps(c, arn);
+    await createPipeline(emu.client(), "t-eng-types", def);
+    const arn = await start(emu.client(), "t-eng-types");
+    expect(await waitFor(emu.client(), arn)).toBe("Failed");
+    const s = await steps(emu.client(), arn);
     expect(s.get("Tune")?.Metadata?.TuningJob?.Arn).toMatch(/:hyper-parameter-tuning-job\//);
     expect(s.get("Batch")?.Metadata?.TransformJob?.Arn).toMatch(/:transform-job\//);
     const q = s.get("DataQuality")?.Metadata?.QualityCheck;

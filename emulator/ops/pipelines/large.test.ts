@@ -2,22 +2,12 @@
 import {
   ListPipelineExecutionsCommand,
   ListPipelineParametersForExecutionCommand,
-  type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { LARGE } from "../../seed/org";
 
-let h: EmulatorHandle;
-let c: SageMakerClient;
-
-beforeAll(async () => {
-  h = await startEmulator({ env: { EMULATOR_SCALE: "large" } });
-  c = h.client();
-}, 180_000);
-afterAll(async () => {
-  await h?.stop();
-});
+const emu = emulatorFixture({ env: { EMULATOR_SCALE: "large" } });
 
 describe("large-scale pipeline executions", () => {
   it("pages through every execution exactly once, newest first, with flat page latency", async () => {
@@ -27,7 +17,7 @@ describe("large-scale pipeline executions", () => {
     const latencies: number[] = [];
     do {
       const t = Date.now();
-      const page = await c.send(
+      const page = await emu.client().send(
         new ListPipelineExecutionsCommand({
           PipelineName: LARGE.pipeline.name,
           MaxResults: 100,
@@ -49,9 +39,9 @@ describe("large-scale pipeline executions", () => {
     const sorted = [...latencies].sort((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(100);
     const first = [...seen][0] ?? "";
-    const params = await c.send(
-      new ListPipelineParametersForExecutionCommand({ PipelineExecutionArn: first }),
-    );
+    const params = await emu
+      .client()
+      .send(new ListPipelineParametersForExecutionCommand({ PipelineExecutionArn: first }));
     expect(params.PipelineParameters?.map((p) => p.Name)).toContain("MaxDepth");
   }, 120_000);
 });

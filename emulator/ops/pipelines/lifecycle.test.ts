@@ -9,10 +9,9 @@ import {
   StopPipelineExecutionCommand,
   paginateListPipelineExecutions,
   paginateListPipelineExecutionSteps,
-  type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { errorOf } from "../../testing/errors";
 import {
   createPipeline,
@@ -25,16 +24,7 @@ import {
   waitFor,
 } from "./test-helpers";
 
-let h: EmulatorHandle;
-let c: SageMakerClient;
-
-beforeAll(async () => {
-  h = await startEmulator();
-  c = h.client();
-}, 120_000);
-afterAll(async () => {
-  await h?.stop();
-});
+const emu = emulatorFixture();
 
 const callback = (name: string, extra: Record<string, unknown> = {}) => ({
   Name: name,
@@ -48,7 +38,7 @@ const callback = (name: string, extra: Record<string, unknown> = {}) => ({
 /** Waits until the named step is executing and returns its callback token. */
 async function callbackToken(arn: string, step: string): Promise<string> {
   return eventually(async () => {
-    const s = (await steps(c, arn)).get(step);
+    const s = (await steps(emu.client(), arn)).get(step);
     const t = s?.Metadata?.Callback?.CallbackToken;
     if (s?.StepStatus !== "Executing" || !t) throw new Error("not waiting yet");
     return t;
@@ -70,48 +60,50 @@ describe("callbacks", () => {
         },
       },
     ]);
-    await createPipeline(c, "t-life-callback", def);
-    const arn = await start(c, "t-life-callback");
+    await createPipeline(emu.client(), "t-life-callback", def);
+    const arn = await start(emu.client(), "t-life-callback");
     const t = await callbackToken(arn, "Approve");
     expect(t).toMatch(/^[a-zA-Z0-9]{10}$/);
-    const s = (await steps(c, arn)).get("Approve");
+    const s = (await steps(emu.client(), arn)).get("Approve");
     expect(s?.Metadata?.Callback?.SqsQueueUrl).toBe(
       "https://sqs.us-east-1.amazonaws.com/123456789012/approvals",
     );
     expect(
-      (await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn })))
+      (await emu.client().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn })))
         .PipelineExecutionStatus,
     ).toBe("Executing");
-    const out = await c.send(
+    const out = await emu.client().send(
       new SendPipelineExecutionStepSuccessCommand({
         CallbackToken: t,
         OutputParameters: [{ Name: "answer", Value: "42" }],
       }),
     );
     expect(out.PipelineExecutionArn).toBe(arn);
-    expect(await waitFor(c, arn)).toBe("Failed");
-    const after = await steps(c, arn);
+    expect(await waitFor(emu.client(), arn)).toBe("Failed");
+    const after = await steps(emu.client(), arn);
     expect(after.get("Approve")?.StepStatus).toBe("Succeeded");
     expect(after.get("Approve")?.Metadata?.Callback?.OutputParameters).toEqual([
       { Name: "answer", Value: "42" },
     ]);
     expect(after.get("Report")?.Metadata?.Fail?.ErrorMessage).toBe("answer 42");
-    const again = await errorOf(c.send(new SendPipelineExecutionStepSuccessCommand({ CallbackToken: t })));
+    const again = await errorOf(
+      emu.client().send(new SendPipelineExecutionStepSuccessCommand({ CallbackToken: t })),
+    );
     expect(again.name).toBe("ResourceNotFound");
   });
 
   it("fails the step on SendPipelineExecutionStepFailure", async () => {
-    await createPipeline(c, "t-life-callback-fail", definition([callback("Approve")]));
-    const arn = await start(c, "t-life-callback-fail");
+    await createPipeline(emu.client(), "t-life-callback-fail", definition([callback("Approve")]));
+    const arn = await start(emu.client(), "t-life-callback-fail");
     const t = await callbackToken(arn, "Approve");
-    await c.send(
+    await emu.client().send(
       new SendPipelineExecutionStepFailureCommand({
         CallbackToken: t,
         FailureReason: "rejected by reviewer",
       }),
     );
-    expect(await waitFor(c, arn)).toBe("Failed");
-    const s = (await steps(c, arn)).get("Approve");
+    expect(await waitFor(emu.client(), arn)).toBe("Failed");
+    const s = (await steps(emu.client(), arn)).get("Approve");
     expect(s?.StepStatus).toBe("Failed");
     expect(s?.FailureReason).toBe("rejected by reviewer");
   });
@@ -120,7 +112,7 @@ describe("callbacks", () => {
 describe("stop and retry", () => {
   it("stops a running execution: Stopping until its Callback step is answered, then Stopped", async () => {
     await createPipeline(
-      c,
+      emu.client(),
       "t-life-stop",
       definition([
         processing("Prep"),
@@ -128,51 +120,64 @@ describe("stop and retry", () => {
         processing("After", { DependsOn: ["Wait"] }),
       ]),
     );
-    const arn = await start(c, "t-life-stop");
+    const arn = await start(emu.client(), "t-life-stop");
     const t = await callbackToken(arn, "Wait");
-    const out = await c.send(
-      new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() }),
-    );
+    const out = await emu
+      .client()
+      .send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() }));
     expect(out.PipelineExecutionArn).toBe(arn);
     // a waiting Callback step holds the execution in Stopping until its callback arrives
     await new Promise((r) => setTimeout(r, 500));
-    const stopping = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+    const stopping = await emu
+      .client()
+      .send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
     expect(stopping.PipelineExecutionStatus).toBe("Stopping");
-    expect((await steps(c, arn)).get("Wait")?.StepStatus).toBe("Stopping");
-    await c.send(
-      new SendPipelineExecutionStepFailureCommand({ CallbackToken: t, FailureReason: "stopped on request" }),
+    expect((await steps(emu.client(), arn)).get("Wait")?.StepStatus).toBe("Stopping");
+    await emu.client().send(
+      new SendPipelineExecutionStepFailureCommand({
+        CallbackToken: t,
+        FailureReason: "stopped on request",
+      }),
     );
-    expect(await waitFor(c, arn, ["Stopped"])).toBe("Stopped");
-    const s = await steps(c, arn);
+    expect(await waitFor(emu.client(), arn, ["Stopped"])).toBe("Stopped");
+    const s = await steps(emu.client(), arn);
     expect(s.get("Prep")?.StepStatus).toBe("Succeeded");
     expect(s.get("Wait")?.StepStatus).toBe("Failed");
     expect(s.get("Wait")?.FailureReason).toBe("stopped on request");
     expect(s.get("Wait")?.EndTime).toBeInstanceOf(Date);
     expect(s.has("After")).toBe(false);
     const again = await errorOf(
-      c.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
+      emu
+        .client()
+        .send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
     );
     expect(again.name).toBe("ConflictException");
     expect(again.message).toBe(
       `Pipeline execution ${arn} is in Stopped status and cannot be stopped. Only executions in Executing status can be stopped.`,
     );
     const retry = await errorOf(
-      c.send(new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
+      emu
+        .client()
+        .send(new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
     );
     expect(retry.name).toBe("ConflictException");
   });
 
   it("refuses to stop a finished execution and answers ResourceNotFound for an unknown one", async () => {
-    await createPipeline(c, "t-life-done", definition([processing("Only")]));
-    const arn = await start(c, "t-life-done");
-    expect(await waitFor(c, arn)).toBe("Succeeded");
+    await createPipeline(emu.client(), "t-life-done", definition([processing("Only")]));
+    const arn = await start(emu.client(), "t-life-done");
+    expect(await waitFor(emu.client(), arn)).toBe("Succeeded");
     const e = await errorOf(
-      c.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
+      emu
+        .client()
+        .send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
     );
     expect(e.name).toBe("ConflictException");
     expect(e.message).toContain("is in Succeeded status and cannot be stopped");
     const missing = `${arn.slice(0, -12)}zzzzzzzzzzzz`;
-    const nf = await errorOf(c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: missing })));
+    const nf = await errorOf(
+      emu.client().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: missing })),
+    );
     expect(nf).toEqual({
       name: "ResourceNotFound",
       message: `Pipeline execution '${missing}' does not exist.`,
@@ -185,25 +190,25 @@ describe("stop and retry", () => {
       processing("Flaky", { DependsOn: ["First"] }, { Environment: { EMULATOR_FAIL_ATTEMPTS: "1" } }),
       processing("Last", { DependsOn: ["Flaky"] }),
     ]);
-    await createPipeline(c, "t-life-retry", def);
-    const arn = await start(c, "t-life-retry");
-    expect(await waitFor(c, arn)).toBe("Failed");
-    const before = await steps(c, arn);
+    await createPipeline(emu.client(), "t-life-retry", def);
+    const arn = await start(emu.client(), "t-life-retry");
+    expect(await waitFor(emu.client(), arn)).toBe("Failed");
+    const before = await steps(emu.client(), arn);
     expect(before.get("Flaky")?.StepStatus).toBe("Failed");
     expect(before.has("Last")).toBe(false);
-    const d = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+    const d = await emu.client().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
     expect(d.FailureReason).toBe("Step failure: One or multiple steps failed.");
     const t = token();
-    const r = await c.send(
-      new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: t }),
-    );
+    const r = await emu
+      .client()
+      .send(new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: t }));
     expect(r.PipelineExecutionArn).toBe(arn);
-    const same = await c.send(
-      new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: t }),
-    );
+    const same = await emu
+      .client()
+      .send(new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: t }));
     expect(same.PipelineExecutionArn).toBe(arn);
-    expect(await waitFor(c, arn)).toBe("Succeeded");
-    const after = await steps(c, arn);
+    expect(await waitFor(emu.client(), arn)).toBe("Succeeded");
+    const after = await steps(emu.client(), arn);
     expect(after.get("First")?.Metadata?.ProcessingJob?.Arn).toBe(
       before.get("First")?.Metadata?.ProcessingJob?.Arn,
     );
@@ -212,10 +217,12 @@ describe("stop and retry", () => {
     expect(after.get("Flaky")?.AttemptCount).toBe(2);
     expect(after.get("Flaky")?.FailureReason).toBeUndefined();
     expect(after.get("Last")?.StepStatus).toBe("Succeeded");
-    const done = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+    const done = await emu.client().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
     expect(done.FailureReason).toBeUndefined();
     const conflict = await errorOf(
-      c.send(new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
+      emu
+        .client()
+        .send(new RetryPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: token() })),
     );
     expect(conflict.name).toBe("ConflictException");
     expect(conflict.message).toBe(
@@ -226,18 +233,18 @@ describe("stop and retry", () => {
 
 describe("listing", () => {
   it("lists executions newest first, sorts by ARN, filters by time, pages every execution exactly once", async () => {
-    await createPipeline(c, "t-life-list", definition([processing("A")]));
+    await createPipeline(emu.client(), "t-life-list", definition([processing("A")]));
     const arns: string[] = [];
     for (let i = 0; i < 5; i++) {
-      arns.push(await start(c, "t-life-list", {}, { PipelineExecutionDisplayName: `run-${i}` }));
+      arns.push(await start(emu.client(), "t-life-list", {}, { PipelineExecutionDisplayName: `run-${i}` }));
       await new Promise((r) => setTimeout(r, 20));
     }
-    for (const a of arns) await waitFor(c, a);
-    const all = await c.send(new ListPipelineExecutionsCommand({ PipelineName: "t-life-list" }));
+    for (const a of arns) await waitFor(emu.client(), a);
+    const all = await emu.client().send(new ListPipelineExecutionsCommand({ PipelineName: "t-life-list" }));
     expect(all.PipelineExecutionSummaries?.map((e) => e.PipelineExecutionArn)).toEqual([...arns].reverse());
     expect(all.PipelineExecutionSummaries?.[0]?.PipelineExecutionDisplayName).toBe("run-4");
     expect(all.PipelineExecutionSummaries?.[0]?.PipelineExecutionStatus).toBe("Succeeded");
-    const asc = await c.send(
+    const asc = await emu.client().send(
       new ListPipelineExecutionsCommand({
         PipelineName: "t-life-list",
         SortBy: "PipelineExecutionArn",
@@ -247,13 +254,15 @@ describe("listing", () => {
     expect(asc.PipelineExecutionSummaries?.map((e) => e.PipelineExecutionArn)).toEqual([...arns].sort());
     const seen: string[] = [];
     for await (const page of paginateListPipelineExecutions(
-      { client: c, pageSize: 2 },
+      { client: emu.client(), pageSize: 2 },
       { PipelineName: "t-life-list", SortOrder: "Ascending" },
     ))
       for (const e of page.PipelineExecutionSummaries ?? []) seen.push(e.PipelineExecutionArn ?? "");
     expect(seen).toEqual(arns);
-    const third = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arns[2] }));
-    const after = await c.send(
+    const third = await emu
+      .client()
+      .send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arns[2] }));
+    const after = await emu.client().send(
       new ListPipelineExecutionsCommand({
         PipelineName: "t-life-list",
         CreatedAfter: third.CreationTime,
@@ -261,11 +270,16 @@ describe("listing", () => {
       }),
     );
     expect(after.PipelineExecutionSummaries?.map((e) => e.PipelineExecutionArn)).toEqual(arns.slice(3));
-    const nf = await errorOf(c.send(new ListPipelineExecutionsCommand({ PipelineName: "t-life-nothing" })));
+    const nf = await errorOf(
+      emu.client().send(new ListPipelineExecutionsCommand({ PipelineName: "t-life-nothing" })),
+    );
     expect(nf.name).toBe("ResourceNotFound");
     const bad = await errorOf(
-      c.send(
-        new ListPipelineExecutionsCommand({ PipelineName: "t-life-list", SortBy: "Name" as "CreationTime" }),
+      emu.client().send(
+        new ListPipelineExecutionsCommand({
+          PipelineName: "t-life-list",
+          SortBy: "Name" as "CreationTime",
+        }),
       ),
     );
     expect(bad.name).toBe("ValidationException");
@@ -275,17 +289,19 @@ describe("listing", () => {
     const def = definition(
       ["A", "B", "C", "D"].map((n, i, all) => processing(n, i > 0 ? { DependsOn: [all[i - 1]] } : {})),
     );
-    await createPipeline(c, "t-life-steps", def);
-    const arn = await start(c, "t-life-steps");
-    expect(await waitFor(c, arn)).toBe("Succeeded");
+    await createPipeline(emu.client(), "t-life-steps", def);
+    const arn = await start(emu.client(), "t-life-steps");
+    expect(await waitFor(emu.client(), arn)).toBe("Succeeded");
     const names: string[] = [];
     for await (const page of paginateListPipelineExecutionSteps(
-      { client: c, pageSize: 1 },
+      { client: emu.client(), pageSize: 1 },
       { PipelineExecutionArn: arn, SortOrder: "Ascending" },
     ))
       for (const s of page.PipelineExecutionSteps ?? []) names.push(s.StepName ?? "");
     expect(names).toEqual(["A", "B", "C", "D"]);
-    const desc = await c.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: arn }));
+    const desc = await emu
+      .client()
+      .send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: arn }));
     expect(desc.PipelineExecutionSteps?.map((s) => s.StepName)).toEqual(["D", "C", "B", "A"]);
   });
 });

@@ -1,11 +1,7 @@
 /** Executions survive restarts (graceful and kill -9), and the concurrent-execution limit. */
-import {
-  DescribePipelineExecutionCommand,
-  StopPipelineExecutionCommand,
-  type SageMakerClient,
-} from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { DescribePipelineExecutionCommand, StopPipelineExecutionCommand } from "@aws-sdk/client-sagemaker";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import {
   createPipeline,
   definition,
@@ -17,28 +13,22 @@ import {
   waitFor,
 } from "./test-helpers";
 
-let h: EmulatorHandle;
-let c: SageMakerClient;
+// slower clock: each processing step takes ~1-2 s of wall time
+const emu = emulatorFixture({
+  env: { EMULATOR_SPEED: "10", EMULATOR_PIPELINE_MAX_CONCURRENT_EXECUTIONS: "2" },
+});
 
 beforeAll(async () => {
-  // slower clock: each processing step takes ~1-2 s of wall time
-  h = await startEmulator({
-    env: { EMULATOR_SPEED: "10", EMULATOR_PIPELINE_MAX_CONCURRENT_EXECUTIONS: "2" },
-  });
-  c = h.client();
   const def = definition(
     ["One", "Two", "Three"].map((n, i, all) => processing(n, i > 0 ? { DependsOn: [all[i - 1]] } : {})),
   );
-  await createPipeline(c, "t-restart", def);
+  await createPipeline(emu.client(), "t-restart", def);
 }, 120_000);
-afterAll(async () => {
-  await h?.stop();
-});
 
 async function midRun(): Promise<string> {
-  const arn = await start(c, "t-restart");
+  const arn = await start(emu.client(), "t-restart");
   await eventually(async () => {
-    const s = await steps(c, arn);
+    const s = await steps(emu.client(), arn);
     if (s.get("Two")?.StepStatus !== "Executing") throw new Error("not in the middle yet");
   }, 20_000);
   return arn;
@@ -48,12 +38,11 @@ describe("restart mid-execution", () => {
   for (const hard of [false, true]) {
     it(`continues to completion after ${hard ? "kill -9" : "a graceful restart"}`, async () => {
       const arn = await midRun();
-      await h.restart(hard);
-      c = h.client();
-      const d = await c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+      await emu.restart(hard);
+      const d = await emu.client().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
       expect(d.PipelineExecutionStatus).toBe("Executing");
-      expect(await waitFor(c, arn, ["Succeeded", "Failed", "Stopped"], 30_000)).toBe("Succeeded");
-      const s = await steps(c, arn);
+      expect(await waitFor(emu.client(), arn, ["Succeeded", "Failed", "Stopped"], 30_000)).toBe("Succeeded");
+      const s = await steps(emu.client(), arn);
       expect([...s.values()].map((x) => `${x.StepName}:${x.StepStatus}:${x.AttemptCount}`).sort()).toEqual([
         "One:Succeeded:1",
         "Three:Succeeded:1",
@@ -65,11 +54,11 @@ describe("restart mid-execution", () => {
 
 describe("limits", () => {
   it("refuses more concurrent executions than the limit with ResourceLimitExceeded", async () => {
-    const a = await start(c, "t-restart");
-    const b = await start(c, "t-restart");
+    const a = await start(emu.client(), "t-restart");
+    const b = await start(emu.client(), "t-restart");
     let err: Error | undefined;
     try {
-      await start(c, "t-restart");
+      await start(emu.client(), "t-restart");
     } catch (e) {
       err = e as Error;
     }
@@ -78,14 +67,14 @@ describe("limits", () => {
       "is 2 Pipeline Executions, with current utilization of 2 Pipeline Executions",
     );
     for (const x of [a, b])
-      await c.send(
-        new StopPipelineExecutionCommand({ PipelineExecutionArn: x, ClientRequestToken: token() }),
-      );
-    for (const x of [a, b]) expect(await waitFor(c, x, ["Stopped"], 20_000)).toBe("Stopped");
-    const again = await start(c, "t-restart");
+      await emu
+        .client()
+        .send(new StopPipelineExecutionCommand({ PipelineExecutionArn: x, ClientRequestToken: token() }));
+    for (const x of [a, b]) expect(await waitFor(emu.client(), x, ["Stopped"], 20_000)).toBe("Stopped");
+    const again = await start(emu.client(), "t-restart");
     expect(again).toMatch(/execution\/[a-z0-9]{12}$/);
-    await c.send(
-      new StopPipelineExecutionCommand({ PipelineExecutionArn: again, ClientRequestToken: token() }),
-    );
+    await emu
+      .client()
+      .send(new StopPipelineExecutionCommand({ PipelineExecutionArn: again, ClientRequestToken: token() }));
   }, 60_000);
 });

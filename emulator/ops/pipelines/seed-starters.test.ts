@@ -7,30 +7,24 @@ import {
   DescribePipelineExecutionCommand,
   ListPipelineExecutionsCommand,
   SearchCommand,
-  type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { SOLUTIONS } from "../../seed/org";
 
-let h: EmulatorHandle;
-let c: SageMakerClient;
-
-beforeAll(async () => {
-  h = await startEmulator();
-  c = h.client();
-}, 120_000);
-afterAll(async () => {
-  await h?.stop();
-});
+const emu = emulatorFixture();
 
 async function newest(pipeline: string, n: number) {
-  const r = await c.send(
-    new ListPipelineExecutionsCommand({ PipelineName: pipeline, SortOrder: "Descending", MaxResults: n }),
-  );
+  const r = await emu
+    .client()
+    .send(
+      new ListPipelineExecutionsCommand({ PipelineName: pipeline, SortOrder: "Descending", MaxResults: n }),
+    );
   return Promise.all(
     (r.PipelineExecutionSummaries ?? []).map((x) =>
-      c.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: x.PipelineExecutionArn })),
+      emu
+        .client()
+        .send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: x.PipelineExecutionArn })),
     ),
   );
 }
@@ -76,7 +70,7 @@ describe("seeded execution creators", () => {
     if (!p) throw new Error("no fraud pipeline in the seed");
     const described = await newest(p.name, 5);
     const arn = described[0]?.PipelineArn ?? "";
-    const r = await c.send(
+    const r = await emu.client().send(
       new SearchCommand({
         Resource: "PipelineExecution",
         SearchExpression: { Filters: [{ Name: "PipelineArn", Operator: "Equals", Value: arn }] },

@@ -9,38 +9,31 @@ import {
   ListPipelineVersionsCommand,
   paginateListPipelineExecutions,
   type PipelineExecutionSummary,
-  type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { SOLUTIONS } from "../../seed/org";
 import { start, steps, waitFor } from "./test-helpers";
 
-let h: EmulatorHandle;
-let c: SageMakerClient;
+const emu = emulatorFixture();
 const specs = SOLUTIONS.flatMap((s) => s.pipelines);
 const executions = new Map<string, PipelineExecutionSummary[]>();
 
 beforeAll(async () => {
-  h = await startEmulator();
-  c = h.client();
   for (const p of specs) {
     const list: PipelineExecutionSummary[] = [];
     for await (const page of paginateListPipelineExecutions(
-      { client: c, pageSize: 100 },
+      { client: emu.client(), pageSize: 100 },
       { PipelineName: p.name },
     ))
       list.push(...(page.PipelineExecutionSummaries ?? []));
     executions.set(p.name, list);
   }
 }, 120_000);
-afterAll(async () => {
-  await h?.stop();
-});
 
 describe("seeded pipeline history", () => {
   it("has every org pipeline, ≥300 finished executions with failures and stops, over months", async () => {
-    const listed = await c.send(new ListPipelinesCommand({ MaxResults: 100 }));
+    const listed = await emu.client().send(new ListPipelinesCommand({ MaxResults: 100 }));
     const names = (listed.PipelineSummaries ?? []).map((p) => p.PipelineName);
     expect(specs.length).toBeGreaterThanOrEqual(6);
     for (const p of specs) expect(names).toContain(p.name);
@@ -54,7 +47,9 @@ describe("seeded pipeline history", () => {
     expect(reasons.some((r) => r === "Step failure: One or multiple steps failed.")).toBe(true);
     const times = all.map((e) => e.StartTime!.getTime());
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(120 * 86_400_000);
-    const versions = await c.send(new ListPipelineVersionsCommand({ PipelineName: specs[0]!.name }));
+    const versions = await emu
+      .client()
+      .send(new ListPipelineVersionsCommand({ PipelineName: specs[0]!.name }));
     expect(versions.PipelineVersionSummaries?.length).toBe(2);
   });
 
@@ -63,31 +58,33 @@ describe("seeded pipeline history", () => {
     for (const p of specs) {
       for (const e of executions.get(p.name) ?? []) {
         const arn = e.PipelineExecutionArn ?? "";
-        const s = await steps(c, arn);
+        const s = await steps(emu.client(), arn);
         expect(s.has("Preprocess")).toBe(true);
         for (const st of s.values()) {
           expect(st.StepStatus).not.toBe("Executing");
           const training = st.Metadata?.TrainingJob?.Arn;
           const processing = st.Metadata?.ProcessingJob?.Arn;
           if (training) {
-            const job = await c.send(
-              new DescribeTrainingJobCommand({ TrainingJobName: training.split("/").pop() }),
-            );
+            const job = await emu
+              .client()
+              .send(new DescribeTrainingJobCommand({ TrainingJobName: training.split("/").pop() }));
             expect(job.TrainingJobArn).toBe(training);
             if (st.StepStatus === "Succeeded") expect(job.TrainingJobStatus).toBe("Completed");
             if (st.StepStatus === "Failed") expect(job.FailureReason).toBe(st.FailureReason);
           }
           if (processing) {
-            const job = await c.send(
-              new DescribeProcessingJobCommand({ ProcessingJobName: processing.split("/").pop() }),
-            );
+            const job = await emu
+              .client()
+              .send(new DescribeProcessingJobCommand({ ProcessingJobName: processing.split("/").pop() }));
             expect(job.ProcessingJobArn).toBe(processing);
           }
         }
         const registered = s.get("RegisterModel")?.Metadata?.RegisterModel?.Arn;
         if (e.PipelineExecutionStatus === "Succeeded") expect(registered).toBeDefined();
         if (registered) {
-          const pkg = await c.send(new DescribeModelPackageCommand({ ModelPackageName: registered }));
+          const pkg = await emu
+            .client()
+            .send(new DescribeModelPackageCommand({ ModelPackageName: registered }));
           expect(pkg.MetadataProperties?.GeneratedBy).toBe(arn);
           expect(pkg.ModelPackageGroupName).toBe(p.modelPackageGroup);
           expect(Number(pkg.CustomerMetadataProperties?.[`metric:${p.gate.metric}`])).toBeGreaterThanOrEqual(
@@ -104,15 +101,17 @@ describe("seeded pipeline history", () => {
     const p = specs[0]!;
     const e = executions.get(p.name)?.[0];
     const id = e?.PipelineExecutionArn?.split("/").pop() ?? "";
-    const trial = await c.send(new DescribeTrialCommand({ TrialName: id }));
+    const trial = await emu.client().send(new DescribeTrialCommand({ TrialName: id }));
     expect(trial.ExperimentName).toBe(p.name);
-    const pkgs = await c.send(
-      new ListModelPackagesCommand({ ModelPackageGroupName: p.modelPackageGroup, MaxResults: 100 }),
-    );
+    const pkgs = await emu
+      .client()
+      .send(new ListModelPackagesCommand({ ModelPackageGroupName: p.modelPackageGroup, MaxResults: 100 }));
     const arns = new Set((executions.get(p.name) ?? []).map((x) => x.PipelineExecutionArn));
     let linked = 0;
     for (const s of pkgs.ModelPackageSummaryList ?? []) {
-      const d = await c.send(new DescribeModelPackageCommand({ ModelPackageName: s.ModelPackageArn }));
+      const d = await emu
+        .client()
+        .send(new DescribeModelPackageCommand({ ModelPackageName: s.ModelPackageArn }));
       const by = d.MetadataProperties?.GeneratedBy ?? "";
       if (by.includes(":pipeline/")) {
         expect(arns.has(by)).toBe(true);
@@ -123,10 +122,10 @@ describe("seeded pipeline history", () => {
   });
 
   it("runs every seeded pipeline with its default parameters to a registered model", async () => {
-    const arns = await Promise.all(specs.map((p) => start(c, p.name)));
+    const arns = await Promise.all(specs.map((p) => start(emu.client(), p.name)));
     for (const [i, arn] of arns.entries()) {
-      expect(await waitFor(c, arn, undefined, 30_000), specs[i]!.name).toBe("Succeeded");
-      expect((await steps(c, arn)).get("RegisterModel")?.Metadata?.RegisterModel?.Arn).toContain(
+      expect(await waitFor(emu.client(), arn, undefined, 30_000), specs[i]!.name).toBe("Succeeded");
+      expect((await steps(emu.client(), arn)).get("RegisterModel")?.Metadata?.RegisterModel?.Arn).toContain(
         `:model-package/${specs[i]!.modelPackageGroup}/`,
       );
     }

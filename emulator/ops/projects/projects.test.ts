@@ -1,29 +1,15 @@
 /** SageMaker Projects: create, describe, list (seeded projects and own ones). */
-import {
-  CreateProjectCommand,
-  DescribeProjectCommand,
-  ListProjectsCommand,
-  type SageMakerClient,
-} from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { CreateProjectCommand, DescribeProjectCommand, ListProjectsCommand } from "@aws-sdk/client-sagemaker";
+import { describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { allPages, expectError } from "../registry/test-helpers";
 
-let em: EmulatorHandle;
-let sm: SageMakerClient;
+const emu = emulatorFixture();
 const sc = { ProductId: "prod-test0001", ProvisioningArtifactId: "pa-test0001" };
-
-beforeAll(async () => {
-  em = await startEmulator();
-  sm = em.client();
-}, 120_000);
-afterAll(async () => {
-  await em?.stop();
-});
 
 describe("projects", () => {
   it("creates a project with a p- id and CreateCompleted status", async () => {
-    const r = await sm.send(
+    const r = await emu.client().send(
       new CreateProjectCommand({
         ProjectName: "t-proj-one",
         ProjectDescription: "one",
@@ -32,7 +18,7 @@ describe("projects", () => {
     );
     expect(r.ProjectArn).toBe("arn:aws:sagemaker:us-east-1:123456789012:project/t-proj-one");
     expect(r.ProjectId).toMatch(/^p-[a-z0-9]{12}$/);
-    const d = await sm.send(new DescribeProjectCommand({ ProjectName: "t-proj-one" }));
+    const d = await emu.client().send(new DescribeProjectCommand({ ProjectName: "t-proj-one" }));
     expect(d.ProjectStatus).toBe("CreateCompleted");
     expect(d.ProjectId).toBe(r.ProjectId);
     expect(d.ServiceCatalogProvisioningDetails?.ProductId).toBe("prod-test0001");
@@ -40,8 +26,8 @@ describe("projects", () => {
   });
 
   it("describes the seeded projects sharing one template", async () => {
-    const a = await sm.send(new DescribeProjectCommand({ ProjectName: "recsys-ranking" }));
-    const b = await sm.send(new DescribeProjectCommand({ ProjectName: "search-ranking" }));
+    const a = await emu.client().send(new DescribeProjectCommand({ ProjectName: "recsys-ranking" }));
+    const b = await emu.client().send(new DescribeProjectCommand({ ProjectName: "search-ranking" }));
     expect(a.ProjectId).toBe("p-r3cgx8f2k1ab");
     expect(b.ProjectId).toBe("p-s7k2m9q4w6cd");
     expect(a.ServiceCatalogProvisioningDetails?.ProductId).toBe(
@@ -51,35 +37,41 @@ describe("projects", () => {
 
   it("answers a missing project with ValidationException … does not exist, and validates names", async () => {
     await expectError(
-      sm.send(new DescribeProjectCommand({ ProjectName: "t-proj-none" })),
+      emu.client().send(new DescribeProjectCommand({ ProjectName: "t-proj-none" })),
       "ValidationException",
       "does not exist",
     );
     await expectError(
-      sm.send(
-        new CreateProjectCommand({ ProjectName: "x".repeat(33), ServiceCatalogProvisioningDetails: sc }),
-      ),
+      emu
+        .client()
+        .send(
+          new CreateProjectCommand({ ProjectName: "x".repeat(33), ServiceCatalogProvisioningDetails: sc }),
+        ),
       "ValidationException",
       "Member must have length less than or equal to 32",
     );
     await expectError(
-      sm.send(new CreateProjectCommand({ ProjectName: "t-proj-one", ServiceCatalogProvisioningDetails: sc })),
+      emu
+        .client()
+        .send(new CreateProjectCommand({ ProjectName: "t-proj-one", ServiceCatalogProvisioningDetails: sc })),
       "ValidationException",
       "already exists",
     );
   });
 
   it("lists projects across pages, sorted and filtered", async () => {
-    await sm.send(
-      new CreateProjectCommand({ ProjectName: "t-proj-two", ServiceCatalogProvisioningDetails: sc }),
-    );
-    await sm.send(
-      new CreateProjectCommand({ ProjectName: "t-proj-three", ServiceCatalogProvisioningDetails: sc }),
-    );
+    await emu
+      .client()
+      .send(new CreateProjectCommand({ ProjectName: "t-proj-two", ServiceCatalogProvisioningDetails: sc }));
+    await emu
+      .client()
+      .send(new CreateProjectCommand({ ProjectName: "t-proj-three", ServiceCatalogProvisioningDetails: sc }));
     const all = await allPages(async (t) => {
-      const r = await sm.send(
-        new ListProjectsCommand({ MaxResults: 2, NextToken: t, SortBy: "Name", SortOrder: "Ascending" }),
-      );
+      const r = await emu
+        .client()
+        .send(
+          new ListProjectsCommand({ MaxResults: 2, NextToken: t, SortBy: "Name", SortOrder: "Ascending" }),
+        );
       return { items: r.ProjectSummaryList, next: r.NextToken };
     });
     const names = all.map((p) => p.ProjectName ?? "");
@@ -94,15 +86,15 @@ describe("projects", () => {
       ]),
     );
     expect(new Set(names).size).toBe(names.length);
-    const byTime = await sm.send(new ListProjectsCommand({ NameContains: "t-proj" }));
+    const byTime = await emu.client().send(new ListProjectsCommand({ NameContains: "t-proj" }));
     expect(byTime.ProjectSummaryList?.map((p) => p.ProjectName)).toEqual([
       "t-proj-one",
       "t-proj-two",
       "t-proj-three",
     ]);
-    const later = await sm.send(
-      new ListProjectsCommand({ CreationTimeAfter: byTime.ProjectSummaryList?.[0]?.CreationTime }),
-    );
+    const later = await emu
+      .client()
+      .send(new ListProjectsCommand({ CreationTimeAfter: byTime.ProjectSummaryList?.[0]?.CreationTime }));
     expect(later.ProjectSummaryList?.map((p) => p.ProjectName)).not.toContain("recsys-ranking");
   });
 });

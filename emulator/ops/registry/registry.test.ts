@@ -10,33 +10,30 @@ import {
   ListModelPackageGroupsCommand,
   ListModelPackagesCommand,
   UpdateModelPackageCommand,
-  type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { allPages, expectError } from "./test-helpers";
 
-let em: EmulatorHandle;
-let sm: SageMakerClient;
+const emu = emulatorFixture();
 const G = "t-reg-alpha";
 const G2 = "t-reg-beta";
 const spec = { Containers: [{ Image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/img:1" }] };
 
 beforeAll(async () => {
-  em = await startEmulator();
-  sm = em.client();
-  await sm.send(
-    new CreateModelPackageGroupCommand({ ModelPackageGroupName: G, ModelPackageGroupDescription: "alpha" }),
-  );
-  await sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: G2 }));
+  await emu
+    .client()
+    .send(
+      new CreateModelPackageGroupCommand({ ModelPackageGroupName: G, ModelPackageGroupDescription: "alpha" }),
+    );
+  await emu.client().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: G2 }));
 }, 120_000);
-afterAll(async () => {
-  await em?.stop();
-});
 
 describe("model package groups", () => {
   it("describes by name and by ARN, with CreatedBy and status", async () => {
-    const byName = await sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: G }));
+    const byName = await emu
+      .client()
+      .send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: G }));
     expect(byName.ModelPackageGroupArn).toBe(
       `arn:aws:sagemaker:us-east-1:123456789012:model-package-group/${G}`,
     );
@@ -44,15 +41,15 @@ describe("model package groups", () => {
     expect(byName.ModelPackageGroupDescription).toBe("alpha");
     expect(byName.CreationTime).toBeInstanceOf(Date);
     expect(byName.CreatedBy?.IamIdentity?.Arn).toContain("assumed-role");
-    const byArn = await sm.send(
-      new DescribeModelPackageGroupCommand({ ModelPackageGroupName: byName.ModelPackageGroupArn }),
-    );
+    const byArn = await emu
+      .client()
+      .send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: byName.ModelPackageGroupArn }));
     expect(byArn.ModelPackageGroupName).toBe(G);
   });
 
   it("answers a missing group with ValidationException … does not exist", async () => {
     await expectError(
-      sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: "t-reg-nope" })),
+      emu.client().send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: "t-reg-nope" })),
       "ValidationException",
       "does not exist",
     );
@@ -60,12 +57,12 @@ describe("model package groups", () => {
 
   it("refuses a duplicate and a bad name", async () => {
     await expectError(
-      sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: G })),
+      emu.client().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: G })),
       "ValidationException",
       "already exists",
     );
     await expectError(
-      sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: "bad_name" })),
+      emu.client().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: "bad_name" })),
       "ValidationException",
       "1 validation error detected: Value 'bad_name' at 'modelPackageGroupName' failed to satisfy constraint",
     );
@@ -73,7 +70,7 @@ describe("model package groups", () => {
 
   it("lists every group exactly once across pages, sorted by name both ways, filtered by NameContains", async () => {
     const all = await allPages(async (t) => {
-      const r = await sm.send(
+      const r = await emu.client().send(
         new ListModelPackageGroupsCommand({
           MaxResults: 2,
           NextToken: t,
@@ -88,13 +85,13 @@ describe("model package groups", () => {
     expect(names).toEqual([...names].sort());
     expect(names).toContain(G);
     expect(names.length).toBeGreaterThanOrEqual(8);
-    const desc = await sm.send(
-      new ListModelPackageGroupsCommand({ MaxResults: 100, SortBy: "Name", SortOrder: "Descending" }),
-    );
+    const desc = await emu
+      .client()
+      .send(new ListModelPackageGroupsCommand({ MaxResults: 100, SortBy: "Name", SortOrder: "Descending" }));
     expect(desc.ModelPackageGroupSummaryList?.map((g) => g.ModelPackageGroupName)).toEqual(
       [...names].reverse(),
     );
-    const filtered = await sm.send(new ListModelPackageGroupsCommand({ NameContains: "t-reg" }));
+    const filtered = await emu.client().send(new ListModelPackageGroupsCommand({ NameContains: "t-reg" }));
     expect(filtered.ModelPackageGroupSummaryList?.map((g) => g.ModelPackageGroupName).sort()).toEqual([
       G,
       G2,
@@ -102,9 +99,9 @@ describe("model package groups", () => {
   });
 
   it("rejects a tampered NextToken", async () => {
-    const r = await sm.send(new ListModelPackageGroupsCommand({ MaxResults: 1 }));
+    const r = await emu.client().send(new ListModelPackageGroupsCommand({ MaxResults: 1 }));
     await expectError(
-      sm.send(new ListModelPackageGroupsCommand({ MaxResults: 1, NextToken: `${r.NextToken}x` })),
+      emu.client().send(new ListModelPackageGroupsCommand({ MaxResults: 1, NextToken: `${r.NextToken}x` })),
       "ValidationException",
       "Invalid pagination token",
     );
@@ -113,31 +110,35 @@ describe("model package groups", () => {
 
 describe("model packages", () => {
   it("numbers versions per group and builds versioned ARNs", async () => {
-    const a1 = await sm.send(
-      new CreateModelPackageCommand({ ModelPackageGroupName: G, InferenceSpecification: spec }),
-    );
-    const a2 = await sm.send(
-      new CreateModelPackageCommand({ ModelPackageGroupName: G, InferenceSpecification: spec }),
-    );
-    const b1 = await sm.send(
-      new CreateModelPackageCommand({ ModelPackageGroupName: G2, InferenceSpecification: spec }),
-    );
+    const a1 = await emu
+      .client()
+      .send(new CreateModelPackageCommand({ ModelPackageGroupName: G, InferenceSpecification: spec }));
+    const a2 = await emu
+      .client()
+      .send(new CreateModelPackageCommand({ ModelPackageGroupName: G, InferenceSpecification: spec }));
+    const b1 = await emu
+      .client()
+      .send(new CreateModelPackageCommand({ ModelPackageGroupName: G2, InferenceSpecification: spec }));
     expect(a1.ModelPackageArn).toBe(`arn:aws:sagemaker:us-east-1:123456789012:model-package/${G}/1`);
     expect(a2.ModelPackageArn).toMatch(/model-package\/t-reg-alpha\/2$/);
     expect(b1.ModelPackageArn).toMatch(/model-package\/t-reg-beta\/1$/);
-    const d = await sm.send(new DescribeModelPackageCommand({ ModelPackageName: a2.ModelPackageArn }));
+    const d = await emu
+      .client()
+      .send(new DescribeModelPackageCommand({ ModelPackageName: a2.ModelPackageArn }));
     expect(d.ModelPackageVersion).toBe(2);
     expect(d.ModelPackageGroupName).toBe(G);
     expect(d.ModelApprovalStatus).toBe("PendingManualApproval");
     expect(d.ModelPackageStatus).toBe("Completed");
     expect(d.ModelPackageStatusDetails?.ValidationStatuses).toEqual([]);
-    const byNameVersion = await sm.send(new DescribeModelPackageCommand({ ModelPackageName: `${G}/1` }));
+    const byNameVersion = await emu
+      .client()
+      .send(new DescribeModelPackageCommand({ ModelPackageName: `${G}/1` }));
     expect(byNameVersion.ModelPackageArn).toBe(a1.ModelPackageArn);
   });
 
   it("refuses both ModelPackageName and ModelPackageGroupName with AWS's message", async () => {
     await expectError(
-      sm.send(new CreateModelPackageCommand({ ModelPackageName: "x", ModelPackageGroupName: G })),
+      emu.client().send(new CreateModelPackageCommand({ ModelPackageName: "x", ModelPackageGroupName: G })),
       "ValidationException",
       "Both ModelPackageName and ModelPackageGroupName are provided in the input. Cannot determine which one to use.",
     );
@@ -145,12 +146,12 @@ describe("model packages", () => {
 
   it("refuses a missing group, a bad approval status, bad lifecycle and bad metadata", async () => {
     await expectError(
-      sm.send(new CreateModelPackageCommand({ ModelPackageGroupName: "t-reg-missing" })),
+      emu.client().send(new CreateModelPackageCommand({ ModelPackageGroupName: "t-reg-missing" })),
       "ValidationException",
       "does not exist",
     );
     await expectError(
-      sm.send(
+      emu.client().send(
         new CreateModelPackageCommand({
           ModelPackageGroupName: G,
           ModelApprovalStatus: "Maybe" as "Approved",
@@ -160,7 +161,7 @@ describe("model packages", () => {
       "Member must satisfy enum value set: [Approved, Rejected, PendingManualApproval]",
     );
     await expectError(
-      sm.send(
+      emu.client().send(
         new CreateModelPackageCommand({
           ModelPackageGroupName: G,
           ModelLifeCycle: { Stage: "bad stage", StageStatus: "ok" },
@@ -170,14 +171,16 @@ describe("model packages", () => {
       "modelLifeCycle.stage",
     );
     await expectError(
-      sm.send(
-        new CreateModelPackageCommand({ ModelPackageGroupName: G, CustomerMetadataProperties: { k: "" } }),
-      ),
+      emu
+        .client()
+        .send(
+          new CreateModelPackageCommand({ ModelPackageGroupName: G, CustomerMetadataProperties: { k: "" } }),
+        ),
       "ValidationException",
       "customerMetadataProperties",
     );
     await expectError(
-      sm.send(
+      emu.client().send(
         new CreateModelPackageCommand({
           ModelPackageGroupName: G,
           ModelMetrics: {
@@ -191,7 +194,7 @@ describe("model packages", () => {
   });
 
   it("stores metrics, metadata, lifecycle and customer metadata as given", async () => {
-    const r = await sm.send(
+    const r = await emu.client().send(
       new CreateModelPackageCommand({
         ModelPackageGroupName: G2,
         ModelApprovalStatus: "Approved",
@@ -207,7 +210,9 @@ describe("model packages", () => {
         ModelPackageRegistrationType: "Logged",
       }),
     );
-    const d = await sm.send(new DescribeModelPackageCommand({ ModelPackageName: r.ModelPackageArn }));
+    const d = await emu
+      .client()
+      .send(new DescribeModelPackageCommand({ ModelPackageName: r.ModelPackageArn }));
     expect(d.ModelApprovalStatus).toBe("Approved");
     expect(d.ModelMetrics?.ModelQuality?.Statistics?.S3Uri).toBe("s3://b/eval.json");
     expect(d.MetadataProperties?.GeneratedBy).toContain("execution/abc");
@@ -219,25 +224,27 @@ describe("model packages", () => {
 
   it("is idempotent on ClientToken and refuses a reused token with different input", async () => {
     const input = { ModelPackageGroupName: G, ClientToken: "tok-123", ModelPackageDescription: "same" };
-    const a = await sm.send(new CreateModelPackageCommand(input));
-    const b = await sm.send(new CreateModelPackageCommand(input));
+    const a = await emu.client().send(new CreateModelPackageCommand(input));
+    const b = await emu.client().send(new CreateModelPackageCommand(input));
     expect(b.ModelPackageArn).toBe(a.ModelPackageArn);
     await expectError(
-      sm.send(new CreateModelPackageCommand({ ...input, ModelPackageDescription: "different" })),
+      emu.client().send(new CreateModelPackageCommand({ ...input, ModelPackageDescription: "different" })),
       "ConflictException",
     );
   });
 
   it("round-trips an approval with description, lifecycle and metadata merge/remove", async () => {
-    const { ModelPackageArn } = await sm.send(
+    const { ModelPackageArn } = await emu.client().send(
       new CreateModelPackageCommand({
         ModelPackageGroupName: G,
         CustomerMetadataProperties: { a: "1", b: "2" },
       }),
     );
-    const before = await sm.send(new DescribeModelPackageCommand({ ModelPackageName: ModelPackageArn }));
+    const before = await emu
+      .client()
+      .send(new DescribeModelPackageCommand({ ModelPackageName: ModelPackageArn }));
     await new Promise((r) => setTimeout(r, 20));
-    const u = await sm.send(
+    const u = await emu.client().send(
       new UpdateModelPackageCommand({
         ModelPackageArn,
         ModelApprovalStatus: "Approved",
@@ -248,7 +255,7 @@ describe("model packages", () => {
       }),
     );
     expect(u.ModelPackageArn).toBe(ModelPackageArn);
-    const d = await sm.send(new DescribeModelPackageCommand({ ModelPackageName: ModelPackageArn }));
+    const d = await emu.client().send(new DescribeModelPackageCommand({ ModelPackageName: ModelPackageArn }));
     expect(d.ModelApprovalStatus).toBe("Approved");
     expect(d.ApprovalDescription).toBe("Approved by Grace: AUC above gate");
     expect(d.ModelLifeCycle?.Stage).toBe("Staging");
@@ -256,7 +263,9 @@ describe("model packages", () => {
     expect(d.LastModifiedTime!.getTime()).toBeGreaterThan(before.LastModifiedTime!.getTime());
     expect(d.LastModifiedBy?.IamIdentity?.Arn).toBeDefined();
     await expectError(
-      sm.send(new UpdateModelPackageCommand({ ModelPackageArn, ApprovalDescription: "x".repeat(1025) })),
+      emu
+        .client()
+        .send(new UpdateModelPackageCommand({ ModelPackageArn, ApprovalDescription: "x".repeat(1025) })),
       "ValidationException",
       "approvalDescription",
     );
@@ -264,14 +273,14 @@ describe("model packages", () => {
 
   it("lists a group's versions with approval filter, sort and full pagination", async () => {
     for (let i = 0; i < 5; i++)
-      await sm.send(
+      await emu.client().send(
         new CreateModelPackageCommand({
           ModelPackageGroupName: G2,
           ModelApprovalStatus: i % 2 ? "Rejected" : "PendingManualApproval",
         }),
       );
     const all = await allPages(async (t) => {
-      const r = await sm.send(
+      const r = await emu.client().send(
         new ListModelPackagesCommand({
           ModelPackageGroupName: G2,
           MaxResults: 2,
@@ -287,61 +296,75 @@ describe("model packages", () => {
     expect(new Set(versions).size).toBe(versions.length);
     expect(versions.length).toBe(7);
     expect(all.every((p) => p.ModelPackageGroupName === G2)).toBe(true);
-    const rejected = await sm.send(
-      new ListModelPackagesCommand({ ModelPackageGroupName: G2, ModelApprovalStatus: "Rejected" }),
-    );
+    const rejected = await emu
+      .client()
+      .send(new ListModelPackagesCommand({ ModelPackageGroupName: G2, ModelApprovalStatus: "Rejected" }));
     expect(rejected.ModelPackageSummaryList?.length).toBe(2);
-    const desc = await sm.send(
-      new ListModelPackagesCommand({ ModelPackageGroupName: G2, SortOrder: "Descending", MaxResults: 100 }),
-    );
+    const desc = await emu
+      .client()
+      .send(
+        new ListModelPackagesCommand({ ModelPackageGroupName: G2, SortOrder: "Descending", MaxResults: 100 }),
+      );
     expect(desc.ModelPackageSummaryList?.map((p) => p.ModelPackageVersion)).toEqual([...versions].reverse());
   });
 
   it("batch-describes versions and reports unknown ARNs", async () => {
     const known = `arn:aws:sagemaker:us-east-1:123456789012:model-package/${G}/1`;
     const unknown = `arn:aws:sagemaker:us-east-1:123456789012:model-package/${G}/999`;
-    const r = await sm.send(new BatchDescribeModelPackageCommand({ ModelPackageArnList: [known, unknown] }));
+    const r = await emu
+      .client()
+      .send(new BatchDescribeModelPackageCommand({ ModelPackageArnList: [known, unknown] }));
     expect(r.ModelPackageSummaries?.[known]?.ModelPackageVersion).toBe(1);
     expect(r.BatchDescribeModelPackageErrorMap?.[unknown]?.ErrorCode).toBe("ValidationException");
   });
 
   it("refuses to delete a group with versions, then deletes both", async () => {
     const g = "t-reg-delete";
-    await sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: g }));
-    const { ModelPackageArn } = await sm.send(new CreateModelPackageCommand({ ModelPackageGroupName: g }));
+    await emu.client().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: g }));
+    const { ModelPackageArn } = await emu
+      .client()
+      .send(new CreateModelPackageCommand({ ModelPackageGroupName: g }));
     await expectError(
-      sm.send(new DeleteModelPackageGroupCommand({ ModelPackageGroupName: g })),
+      emu.client().send(new DeleteModelPackageGroupCommand({ ModelPackageGroupName: g })),
       "ConflictException",
     );
-    await sm.send(new DeleteModelPackageCommand({ ModelPackageName: ModelPackageArn }));
+    await emu.client().send(new DeleteModelPackageCommand({ ModelPackageName: ModelPackageArn }));
     await expectError(
-      sm.send(new DescribeModelPackageCommand({ ModelPackageName: ModelPackageArn })),
+      emu.client().send(new DescribeModelPackageCommand({ ModelPackageName: ModelPackageArn })),
       "ValidationException",
       "does not exist",
     );
-    await sm.send(new DeleteModelPackageGroupCommand({ ModelPackageGroupName: g }));
+    await emu.client().send(new DeleteModelPackageGroupCommand({ ModelPackageGroupName: g }));
     await expectError(
-      sm.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: g })),
+      emu.client().send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: g })),
       "ValidationException",
       "does not exist",
     );
     // a recreated group starts again at version 1
-    await sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: g }));
-    const again = await sm.send(new CreateModelPackageCommand({ ModelPackageGroupName: g }));
+    await emu.client().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: g }));
+    const again = await emu.client().send(new CreateModelPackageCommand({ ModelPackageGroupName: g }));
     expect(again.ModelPackageArn).toMatch(/\/1$/);
   });
 
   it("applies CreationTime filters, type filters, and validates MaxResults and SortBy", async () => {
     const all =
-      (await sm.send(new ListModelPackagesCommand({ ModelPackageGroupName: G2, MaxResults: 100 })))
+      (await emu.client().send(new ListModelPackagesCommand({ ModelPackageGroupName: G2, MaxResults: 100 })))
         .ModelPackageSummaryList ?? [];
     const times = all.map((p) => p.CreationTime!.getTime()).sort((a, b) => a - b);
     const pivot = new Date(times[Math.floor(times.length / 2)]!);
-    const after = await sm.send(
-      new ListModelPackagesCommand({ ModelPackageGroupName: G2, CreationTimeAfter: pivot, MaxResults: 100 }),
+    const after = await emu.client().send(
+      new ListModelPackagesCommand({
+        ModelPackageGroupName: G2,
+        CreationTimeAfter: pivot,
+        MaxResults: 100,
+      }),
     );
-    const before = await sm.send(
-      new ListModelPackagesCommand({ ModelPackageGroupName: G2, CreationTimeBefore: pivot, MaxResults: 100 }),
+    const before = await emu.client().send(
+      new ListModelPackagesCommand({
+        ModelPackageGroupName: G2,
+        CreationTimeBefore: pivot,
+        MaxResults: 100,
+      }),
     );
     expect(after.ModelPackageSummaryList?.every((p) => p.CreationTime!.getTime() > pivot.getTime())).toBe(
       true,
@@ -352,26 +375,30 @@ describe("model packages", () => {
     expect((after.ModelPackageSummaryList?.length ?? 0) + (before.ModelPackageSummaryList?.length ?? 0)).toBe(
       all.length - times.filter((t) => t === pivot.getTime()).length,
     );
-    const unversioned = await sm.send(
-      new ListModelPackagesCommand({ ModelPackageType: "Unversioned", NameContains: "t-reg" }),
-    );
+    const unversioned = await emu
+      .client()
+      .send(new ListModelPackagesCommand({ ModelPackageType: "Unversioned", NameContains: "t-reg" }));
     expect(unversioned.ModelPackageSummaryList).toEqual([]);
-    const both = await sm.send(
-      new ListModelPackagesCommand({ ModelPackageType: "Both", NameContains: "t-reg-beta", MaxResults: 100 }),
+    const both = await emu.client().send(
+      new ListModelPackagesCommand({
+        ModelPackageType: "Both",
+        NameContains: "t-reg-beta",
+        MaxResults: 100,
+      }),
     );
     expect(both.ModelPackageSummaryList?.length).toBe(all.length);
     await expectError(
-      sm.send(new ListModelPackagesCommand({ MaxResults: 101 })),
+      emu.client().send(new ListModelPackagesCommand({ MaxResults: 101 })),
       "ValidationException",
       "Value '101' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100",
     );
     await expectError(
-      sm.send(new ListModelPackageGroupsCommand({ MaxResults: 0 })),
+      emu.client().send(new ListModelPackageGroupsCommand({ MaxResults: 0 })),
       "ValidationException",
       "maxResults",
     );
     await expectError(
-      sm.send(new ListModelPackageGroupsCommand({ SortBy: "Size" as "Name" })),
+      emu.client().send(new ListModelPackageGroupsCommand({ SortBy: "Size" as "Name" })),
       "ValidationException",
       "Member must satisfy enum value set: [Name, CreationTime]",
     );

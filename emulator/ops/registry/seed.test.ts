@@ -11,37 +11,30 @@ import {
   ListTagsCommand,
   SearchCommand,
   type ModelPackageSummary,
-  type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { SOLUTIONS } from "../../seed/org";
 import { allPages } from "./test-helpers";
 
-let em: EmulatorHandle;
-let sm: SageMakerClient;
+const emu = emulatorFixture();
 const versions = new Map<string, ModelPackageSummary[]>();
 
 beforeAll(async () => {
-  em = await startEmulator();
-  sm = em.client();
-  const groups = await sm.send(new ListModelPackageGroupsCommand({ MaxResults: 100 }));
+  const groups = await emu.client().send(new ListModelPackageGroupsCommand({ MaxResults: 100 }));
   for (const g of groups.ModelPackageGroupSummaryList ?? []) {
     const name = g.ModelPackageGroupName ?? "";
     versions.set(
       name,
       await allPages(async (t) => {
-        const r = await sm.send(
-          new ListModelPackagesCommand({ ModelPackageGroupName: name, MaxResults: 100, NextToken: t }),
-        );
+        const r = await emu
+          .client()
+          .send(new ListModelPackagesCommand({ ModelPackageGroupName: name, MaxResults: 100, NextToken: t }));
         return { items: r.ModelPackageSummaryList, next: r.NextToken };
       }),
     );
   }
 }, 120_000);
-afterAll(async () => {
-  await em?.stop();
-});
 
 const all = () => [...versions.values()].flat();
 
@@ -74,7 +67,9 @@ describe("seeded registry", () => {
     );
     expect(approved.length).toBeGreaterThan(0);
     for (const p of approved.slice(0, 3)) {
-      const d = await sm.send(new DescribeModelPackageCommand({ ModelPackageName: p.ModelPackageArn }));
+      const d = await emu
+        .client()
+        .send(new DescribeModelPackageCommand({ ModelPackageName: p.ModelPackageArn }));
       expect(d.LastModifiedBy?.UserProfileName).not.toBe(d.CreatedBy?.UserProfileName);
       expect(d.ApprovalDescription).toMatch(/Grace Okafor/);
     }
@@ -87,7 +82,7 @@ describe("seeded registry", () => {
 
 describe("Search over registry resources", () => {
   it("finds a project's group by tag, its versions, packages by lifecycle stage and groups by team", async () => {
-    const projectGroups = await sm.send(
+    const projectGroups = await emu.client().send(
       new SearchCommand({
         Resource: "ModelPackageGroup",
         SearchExpression: {
@@ -100,7 +95,7 @@ describe("Search over registry resources", () => {
       "recsys-ranking-p-r3cgx8f2k1ab",
     ]);
     const inGroup = await allPages(async (t) => {
-      const r = await sm.send(
+      const r = await emu.client().send(
         new SearchCommand({
           Resource: "ModelPackage",
           SearchExpression: {
@@ -115,7 +110,7 @@ describe("Search over registry resources", () => {
     expect(inGroup.map((r) => r.ModelPackage?.ModelPackageArn).sort()).toEqual(
       (versions.get(group) ?? []).map((p) => p.ModelPackageArn).sort(),
     );
-    const prod = await sm.send(
+    const prod = await emu.client().send(
       new SearchCommand({
         Resource: "ModelPackage",
         SearchExpression: {
@@ -126,7 +121,7 @@ describe("Search over registry resources", () => {
     );
     expect(prod.Results?.length).toBeGreaterThan(0);
     expect(prod.Results?.every((r) => r.ModelPackage?.ModelLifeCycle?.Stage === "Production")).toBe(true);
-    const groups = await sm.send(
+    const groups = await emu.client().send(
       new SearchCommand({
         Resource: "ModelPackageGroup",
         SearchExpression: { Filters: [{ Name: "Tags.team", Operator: "Equals", Value: "risk" }] },
@@ -147,17 +142,17 @@ describe("seeded deployments", () => {
         ["prod", s.endpoints.production],
       ] as const) {
         if (!name) continue;
-        const ep = await sm.send(new DescribeEndpointCommand({ EndpointName: name }));
+        const ep = await emu.client().send(new DescribeEndpointCommand({ EndpointName: name }));
         expect(ep.EndpointStatus, name).toBe("InService");
         expect(ep.ProductionVariants?.[0]?.DeployedImages?.[0]?.SpecifiedImage).toBeDefined();
         const cfg = ep.EndpointConfigName ?? "";
-        const configs = await sm.send(
-          new ListEndpointConfigsCommand({ NameContains: name, MaxResults: 100 }),
-        );
+        const configs = await emu
+          .client()
+          .send(new ListEndpointConfigsCommand({ NameContains: name, MaxResults: 100 }));
         expect(configs.EndpointConfigs?.map((c) => c.EndpointConfigName)).toContain(cfg);
         const pkg = await servedPackage(cfg);
         expect(pkg.ModelApprovalStatus, name).toBe("Approved");
-        const tags = await sm.send(new ListTagsCommand({ ResourceArn: ep.EndpointArn }));
+        const tags = await emu.client().send(new ListTagsCommand({ ResourceArn: ep.EndpointArn }));
         expect(tags.Tags).toEqual(
           expect.arrayContaining([
             { Key: "sagemaker:deployment-stage", Value: stage },
@@ -169,22 +164,22 @@ describe("seeded deployments", () => {
   });
 
   it("keeps a history of production deployments (several endpoint configs over time)", async () => {
-    const configs = await sm.send(
-      new ListEndpointConfigsCommand({ NameContains: "fraud-detection-prod", MaxResults: 100 }),
-    );
+    const configs = await emu
+      .client()
+      .send(new ListEndpointConfigsCommand({ NameContains: "fraud-detection-prod", MaxResults: 100 }));
     const times = new Set(configs.EndpointConfigs?.map((c) => c.CreationTime!.getTime()));
     expect(times.size).toBeGreaterThanOrEqual(2);
   });
 
   it("has churn-prod serving a version that was never approved", async () => {
-    const ep = await sm.send(new DescribeEndpointCommand({ EndpointName: "churn-prod" }));
+    const ep = await emu.client().send(new DescribeEndpointCommand({ EndpointName: "churn-prod" }));
     expect(ep.EndpointStatus).toBe("InService");
     const pkg = await servedPackage(ep.EndpointConfigName ?? "");
     expect(pkg.ModelApprovalStatus).not.toBe("Approved");
   });
 
   it("lists every seeded endpoint", async () => {
-    const eps = await sm.send(new ListEndpointsCommand({ MaxResults: 100 }));
+    const eps = await emu.client().send(new ListEndpointsCommand({ MaxResults: 100 }));
     const names = eps.Endpoints?.map((e) => e.EndpointName) ?? [];
     for (const s of SOLUTIONS)
       for (const n of [s.endpoints.staging, s.endpoints.production]) if (n) expect(names).toContain(n);
@@ -192,11 +187,11 @@ describe("seeded deployments", () => {
 });
 
 async function servedPackage(configName: string) {
-  const cfg = await sm.send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
-  const model = await sm.send(
-    new DescribeModelCommand({ ModelName: cfg.ProductionVariants?.[0]?.ModelName }),
-  );
+  const cfg = await emu.client().send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
+  const model = await emu
+    .client()
+    .send(new DescribeModelCommand({ ModelName: cfg.ProductionVariants?.[0]?.ModelName }));
   const arn = model.PrimaryContainer?.ModelPackageName ?? "";
   expect(arn).toMatch(/:model-package\//);
-  return sm.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
+  return emu.client().send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
 }

@@ -7,20 +7,14 @@ import {
   SearchCommand,
   UpdateTrialComponentCommand,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 
-let em: EmulatorHandle;
-beforeAll(async () => {
-  em = await startEmulator();
-});
-afterAll(async () => {
-  await em?.stop();
-});
+const emu = emulatorFixture();
 
 describe("Search result cache", () => {
   it("sees a new run and a changed parameter right after the write", async () => {
-    const c = em.client();
+    const c = emu.handle().client();
     await c.send(new CreateExperimentCommand({ ExperimentName: "cache-probe" }));
     await c.send(new CreateTrialCommand({ TrialName: "cache-probe-trial", ExperimentName: "cache-probe" }));
     const add = async (name: string, depth: number) => {

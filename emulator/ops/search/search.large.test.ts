@@ -2,22 +2,12 @@
  * Search at EMULATOR_SCALE=large: one experiment with 10,000 runs. A page of an experiment + metric filter
  * + metric sort must come back well under 100 ms of server time, and not grow with the experiment's size.
  */
-import { SearchCommand, type SageMakerClient, type SearchCommandInput } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { SearchCommand, type SearchCommandInput } from "@aws-sdk/client-sagemaker";
+import { describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 
-let emu: EmulatorHandle;
-let sm: SageMakerClient;
-
-beforeAll(async () => {
-  // EMULATOR_QUIET=0: the emulator logs "<Operation> <status> <ms>ms" per request — the server-side time
-  emu = await startEmulator({ env: { EMULATOR_SCALE: "large", EMULATOR_QUIET: "0" }, timeoutMs: 170_000 });
-  sm = emu.client();
-}, 180_000);
-
-afterAll(async () => {
-  await emu?.stop();
-});
+// EMULATOR_QUIET=0: the emulator logs "<Operation> <status> <ms>ms" per request — the server-side time
+const emu = emulatorFixture({ env: { EMULATOR_SCALE: "large", EMULATOR_QUIET: "0" }, timeoutMs: 170_000 });
 
 const query = (experiment: string): SearchCommandInput => ({
   Resource: "ExperimentTrialComponent",
@@ -41,15 +31,16 @@ async function median(
 ): Promise<{ server: number; wall: number; total: number }> {
   const wall: number[] = [];
   let total = 0;
-  const before = emu.output().length;
+  const before = emu.handle().output().length;
   for (let i = 0; i < n; i++) {
     const t = performance.now();
-    const r = await sm.send(new SearchCommand(input));
+    const r = await emu.client().send(new SearchCommand(input));
     wall.push(performance.now() - t);
     total = r.TotalHits!.Value!;
   }
   const server = [
     ...emu
+      .handle()
       .output()
       .slice(before)
       .matchAll(/^Search 200 (\d+)ms$/gm),
@@ -64,7 +55,7 @@ describe("Search at large scale", () => {
       ["bench-10k-runs", 10_000],
       ["bench-100-runs", 100],
     ] as const) {
-      const r = await sm.send(
+      const r = await emu.client().send(
         new SearchCommand({
           Resource: "ExperimentTrialComponent",
           SearchExpression: { Filters: [{ Name: "Parents.ExperimentName", Value: name }] },
@@ -76,7 +67,7 @@ describe("Search at large scale", () => {
   });
 
   it("answers experiment + metric filter + metric sort in well under 100 ms", async () => {
-    await sm.send(new SearchCommand(query("bench-10k-runs")));
+    await emu.client().send(new SearchCommand(query("bench-10k-runs")));
     const big = await median(query("bench-10k-runs"));
     const small = await median(query("bench-100-runs"));
     console.log(
@@ -84,7 +75,7 @@ describe("Search at large scale", () => {
     );
     expect(big.total).toBeGreaterThan(100);
     expect(big.server).toBeLessThan(100);
-    const r = await sm.send(new SearchCommand(query("bench-10k-runs")));
+    const r = await emu.client().send(new SearchCommand(query("bench-10k-runs")));
     const aucs = r.Results!.map(
       (x) => x.TrialComponent!.Metrics!.find((m) => m.MetricName === "validation:auc")!.Last!,
     );

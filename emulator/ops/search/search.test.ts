@@ -8,16 +8,14 @@ import {
   SearchCommand,
   paginateListTrialComponents,
   paginateSearch,
-  type SageMakerClient,
   type SearchCommandInput,
   type TrialComponent,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { errorOf } from "../../testing/errors";
 
-let emu: EmulatorHandle;
-let sm: SageMakerClient;
+const emu = emulatorFixture();
 
 /** Every TrialComponent a search returns, across all pages. */
 async function searchAll(
@@ -26,7 +24,7 @@ async function searchAll(
 ): Promise<TrialComponent[]> {
   const out: TrialComponent[] = [];
   for await (const p of paginateSearch(
-    { client: sm, pageSize },
+    { client: emu.client(), pageSize },
     { Resource: "ExperimentTrialComponent", ...input },
   ))
     for (const r of p.Results ?? []) out.push(r.TrialComponent!);
@@ -45,16 +43,14 @@ const OPTIMIZERS = ["adam", "sgd", "adagrad"];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  emu = await startEmulator();
-  sm = emu.client();
-  await sm.send(
-    new CreateExperimentCommand({ ExperimentName: "sx-exp", Tags: [{ Key: "team", Value: "sx" }] }),
-  );
-  await sm.send(new CreateTrialCommand({ TrialName: "sx-trial-a", ExperimentName: "sx-exp" }));
-  await sm.send(new CreateTrialCommand({ TrialName: "sx-trial-b", ExperimentName: "sx-exp" }));
+  await emu
+    .client()
+    .send(new CreateExperimentCommand({ ExperimentName: "sx-exp", Tags: [{ Key: "team", Value: "sx" }] }));
+  await emu.client().send(new CreateTrialCommand({ TrialName: "sx-trial-a", ExperimentName: "sx-exp" }));
+  await emu.client().send(new CreateTrialCommand({ TrialName: "sx-trial-b", ExperimentName: "sx-exp" }));
   for (let i = 0; i < 15; i++) {
     const name = `sx-run-${String(i).padStart(2, "0")}`;
-    await sm.send(
+    await emu.client().send(
       new CreateTrialComponentCommand({
         TrialComponentName: name,
         DisplayName: `run-${i}`,
@@ -67,7 +63,7 @@ beforeAll(async () => {
         Tags: [{ Key: "parity", Value: i % 2 ? "odd" : "even" }],
       }),
     );
-    await sm.send(
+    await emu.client().send(
       new AssociateTrialComponentCommand({
         TrialComponentName: name,
         TrialName: i < 10 ? "sx-trial-a" : "sx-trial-b",
@@ -75,18 +71,14 @@ beforeAll(async () => {
     );
     await sleep(5);
   }
-});
-
-afterAll(async () => {
-  await emu?.stop();
-});
+}, 120_000);
 
 describe("Search over trial components", () => {
   it("finds an experiment's runs as ListTrialComponents does, with Parents, Tags and RunName", async () => {
     const found = await searchAll({ SearchExpression: { Filters: [inExp(SEEDED)] } });
     const listed: string[] = [];
     for await (const p of paginateListTrialComponents(
-      { client: sm, pageSize: 100 },
+      { client: emu.client(), pageSize: 100 },
       { ExperimentName: SEEDED },
     ))
       for (const s of p.TrialComponentSummaries ?? []) listed.push(s.TrialComponentName!);
@@ -140,10 +132,12 @@ describe("Search over trial components", () => {
   });
 
   it("sorts by a metric in both orders, records without it last", async () => {
-    await sm.send(new CreateTrialComponentCommand({ TrialComponentName: "sx-no-metrics" }));
-    await sm.send(
-      new AssociateTrialComponentCommand({ TrialComponentName: "sx-no-metrics", TrialName: "sx-trial-a" }),
-    );
+    await emu.client().send(new CreateTrialComponentCommand({ TrialComponentName: "sx-no-metrics" }));
+    await emu
+      .client()
+      .send(
+        new AssociateTrialComponentCommand({ TrialComponentName: "sx-no-metrics", TrialName: "sx-trial-a" }),
+      );
     for (const order of ["Ascending", "Descending"] as const) {
       const got = await searchAll(
         {
@@ -327,7 +321,7 @@ describe("Search over trial components", () => {
     const seen: string[] = [];
     const totals = new Set<number>();
     for await (const p of paginateSearch(
-      { client: sm, pageSize: 7 },
+      { client: emu.client(), pageSize: 7 },
       { Resource: "ExperimentTrialComponent", SearchExpression: { Filters: [inExp(SEEDED)] } },
     )) {
       expect(p.TotalHits?.Relation).toBe("EqualTo");
@@ -336,7 +330,7 @@ describe("Search over trial components", () => {
     }
     expect([...totals]).toEqual([50]);
     expect(new Set(seen).size).toBe(50);
-    const first = await sm.send(
+    const first = await emu.client().send(
       new SearchCommand({
         Resource: "ExperimentTrialComponent",
         SearchExpression: { Filters: [inExp(SEEDED)] },
@@ -347,7 +341,7 @@ describe("Search over trial components", () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     const tampered = `x${first.NextToken!.slice(1)}`;
     const e = await errorOf(
-      sm.send(
+      emu.client().send(
         new SearchCommand({
           Resource: "ExperimentTrialComponent",
           SearchExpression: { Filters: [inExp(SEEDED)] },
@@ -357,7 +351,7 @@ describe("Search over trial components", () => {
     );
     expect(e.name).toBe("ValidationException");
     const foreign = await errorOf(
-      sm.send(
+      emu.client().send(
         new SearchCommand({
           Resource: "ExperimentTrialComponent",
           SearchExpression: { Filters: [inExp("sx-exp")] },
@@ -371,7 +365,7 @@ describe("Search over trial components", () => {
 
 describe("Search over job trial components", () => {
   it("finds a training job's trial component by source, with its parents and hyperparameters", async () => {
-    const job = await sm.send(
+    const job = await emu.client().send(
       new CreateTrainingJobCommand({
         TrainingJobName: "sx-train-1",
         AlgorithmSpecification: {
@@ -413,7 +407,7 @@ describe("Search over job trial components", () => {
       },
     });
     expect(byParam.map((t) => t.TrialComponentName)).toEqual(["sx-train-1-aws-training-job"]);
-    const listed = await sm.send(new ListTrialComponentsCommand({ SourceArn: job.TrainingJobArn }));
+    const listed = await emu.client().send(new ListTrialComponentsCommand({ SourceArn: job.TrainingJobArn }));
     expect(listed.TrialComponentSummaries!.map((s) => s.TrialComponentName)).toEqual([
       "sx-train-1-aws-training-job",
     ]);
@@ -422,7 +416,7 @@ describe("Search over job trial components", () => {
 
 describe("Search validation", () => {
   const expectInvalid = async (input: Record<string, unknown>, text: string) => {
-    const e = await errorOf(sm.send(new SearchCommand(input as unknown as SearchCommandInput)));
+    const e = await errorOf(emu.client().send(new SearchCommand(input as unknown as SearchCommandInput)));
     expect(e.name).toBe("ValidationException");
     expect(e.message).toContain(text);
   };
@@ -488,7 +482,7 @@ describe("Search validation", () => {
       },
       "at most 50 filters",
     );
-    const ok = await sm.send(
+    const ok = await emu.client().send(
       new SearchCommand({
         Resource: "Experiment",
         SearchExpression: { Filters: twenty as never, SubExpressions: [{ Filters: twenty as never }] },
@@ -500,14 +494,14 @@ describe("Search validation", () => {
 
 describe("Search over the seeded demo", () => {
   it("has at least 17 manual experiments and 500 runs with parameters and metrics", async () => {
-    const exps = await sm.send(
+    const exps = await emu.client().send(
       new SearchCommand({
         Resource: "Experiment",
         SearchExpression: { Filters: [{ Name: "Tags.team", Operator: "Exists" }] },
       }),
     );
     expect(exps.TotalHits!.Value).toBeGreaterThanOrEqual(17);
-    const runs = await sm.send(
+    const runs = await emu.client().send(
       new SearchCommand({
         Resource: "ExperimentTrialComponent",
         SearchExpression: {
@@ -522,7 +516,7 @@ describe("Search over the seeded demo", () => {
     );
     expect(runs.TotalHits!.Value).toBeGreaterThanOrEqual(500);
     for (const status of ["Completed", "Failed", "InProgress"]) {
-      const s = await sm.send(
+      const s = await emu.client().send(
         new SearchCommand({
           Resource: "ExperimentTrialComponent",
           SearchExpression: { Filters: [{ Name: "Status.PrimaryStatus", Value: status }] },
@@ -534,7 +528,7 @@ describe("Search over the seeded demo", () => {
   });
 
   it("finds a project's experiments by tag and trials by experiment", async () => {
-    const exps = await sm.send(
+    const exps = await emu.client().send(
       new SearchCommand({
         Resource: "Experiment",
         SearchExpression: { Filters: [{ Name: "Tags.sagemaker:project-name", Value: "recsys-ranking" }] },
@@ -545,7 +539,7 @@ describe("Search over the seeded demo", () => {
     const names = exps.Results!.map((r) => r.Experiment!.ExperimentName);
     expect(names).toEqual(expect.arrayContaining(["recsys-negative-sampling", "recsys-two-tower"]));
     expect([...names].sort()).toEqual(names);
-    const trials = await sm.send(
+    const trials = await emu.client().send(
       new SearchCommand({
         Resource: "ExperimentTrial",
         SearchExpression: { Filters: [{ Name: "ExperimentName", Value: "recsys-two-tower" }] },
@@ -571,12 +565,14 @@ describe("Search over the seeded demo", () => {
       SortOrder: "Descending",
       MaxResults: 100,
     };
-    await sm.send(new SearchCommand(input));
+    await emu.client().send(new SearchCommand(input));
     const t = performance.now();
-    const r = await sm.send(new SearchCommand(input));
+    const r = await emu.client().send(new SearchCommand(input));
     expect(performance.now() - t).toBeLessThan(250);
     expect(r.Results!.length).toBeGreaterThan(0);
-    const list = await sm.send(new ListTrialComponentsCommand({ ExperimentName: SEEDED, MaxResults: 100 }));
+    const list = await emu
+      .client()
+      .send(new ListTrialComponentsCommand({ ExperimentName: SEEDED, MaxResults: 100 }));
     expect(r.TotalHits!.Value).toBeLessThanOrEqual(list.TrialComponentSummaries!.length);
   });
 });

@@ -12,31 +12,27 @@ import {
   CreateTrainingJobCommand,
   DeleteTagsCommand,
   ListTagsCommand,
-  type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../testing/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emulatorFixture } from "../../testing/fixture";
 import { expectError } from "../registry/test-helpers";
 
-let em: EmulatorHandle;
-let sm: SageMakerClient;
+const emu = emulatorFixture();
 const ROLE = "arn:aws:iam::123456789012:role/SageMakerRole";
 const IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/img:1";
 const created: Record<string, string> = {};
 const initial = [{ Key: "team", Value: "t-tags" }];
 
 beforeAll(async () => {
-  em = await startEmulator();
-  sm = em.client();
   created.group =
     (
-      await sm.send(
-        new CreateModelPackageGroupCommand({ ModelPackageGroupName: "t-tags-group", Tags: initial }),
-      )
+      await emu
+        .client()
+        .send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: "t-tags-group", Tags: initial }))
     ).ModelPackageGroupArn ?? "";
   created.package =
     (
-      await sm.send(
+      await emu.client().send(
         new CreateModelPackageCommand({
           ModelPackageGroupName: "t-tags-group",
           InferenceSpecification: { Containers: [{ Image: IMAGE }] },
@@ -46,7 +42,7 @@ beforeAll(async () => {
     ).ModelPackageArn ?? "";
   created.model =
     (
-      await sm.send(
+      await emu.client().send(
         new CreateModelCommand({
           ModelName: "t-tags-model",
           PrimaryContainer: { Image: IMAGE },
@@ -56,7 +52,7 @@ beforeAll(async () => {
     ).ModelArn ?? "";
   created.config =
     (
-      await sm.send(
+      await emu.client().send(
         new CreateEndpointConfigCommand({
           EndpointConfigName: "t-tags-config",
           ProductionVariants: [
@@ -73,7 +69,7 @@ beforeAll(async () => {
     ).EndpointConfigArn ?? "";
   created.endpoint =
     (
-      await sm.send(
+      await emu.client().send(
         new CreateEndpointCommand({
           EndpointName: "t-tags-endpoint",
           EndpointConfigName: "t-tags-config",
@@ -83,7 +79,7 @@ beforeAll(async () => {
     ).EndpointArn ?? "";
   created.project =
     (
-      await sm.send(
+      await emu.client().send(
         new CreateProjectCommand({
           ProjectName: "t-tags-project",
           ServiceCatalogProvisioningDetails: { ProductId: "prod-x" },
@@ -93,7 +89,7 @@ beforeAll(async () => {
     ).ProjectArn ?? "";
   created.training =
     (
-      await sm.send(
+      await emu.client().send(
         new CreateTrainingJobCommand({
           TrainingJobName: "t-tags-training",
           AlgorithmSpecification: { TrainingInputMode: "File", TrainingImage: IMAGE },
@@ -107,7 +103,7 @@ beforeAll(async () => {
     ).TrainingJobArn ?? "";
   created.processing =
     (
-      await sm.send(
+      await emu.client().send(
         new CreateProcessingJobCommand({
           ProcessingJobName: "t-tags-processing",
           RoleArn: ROLE,
@@ -121,7 +117,7 @@ beforeAll(async () => {
     ).ProcessingJobArn ?? "";
   created.schedule =
     (
-      await sm.send(
+      await emu.client().send(
         new CreateMonitoringScheduleCommand({
           MonitoringScheduleName: "t-tags-schedule",
           MonitoringScheduleConfig: {
@@ -133,17 +129,16 @@ beforeAll(async () => {
       )
     ).MonitoringScheduleArn ?? "";
 }, 120_000);
-afterAll(async () => {
-  await em?.stop();
-});
 
 describe("tags", () => {
   it("adds, overwrites, lists and deletes tags on every taggable resource", async () => {
     expect(Object.keys(created)).toHaveLength(9);
     for (const [kind, arn] of Object.entries(created)) {
       expect(arn, kind).toMatch(/^arn:aws:sagemaker:us-east-1:123456789012:/);
-      expect((await sm.send(new ListTagsCommand({ ResourceArn: arn }))).Tags, kind).toEqual(initial);
-      const added = await sm.send(
+      expect((await emu.client().send(new ListTagsCommand({ ResourceArn: arn }))).Tags, kind).toEqual(
+        initial,
+      );
+      const added = await emu.client().send(
         new AddTagsCommand({
           ResourceArn: arn,
           Tags: [
@@ -153,20 +148,20 @@ describe("tags", () => {
         }),
       );
       expect(added.Tags).toHaveLength(2);
-      const listed = await sm.send(new ListTagsCommand({ ResourceArn: arn, MaxResults: 50 }));
+      const listed = await emu.client().send(new ListTagsCommand({ ResourceArn: arn, MaxResults: 50 }));
       expect(listed.Tags, kind).toEqual([
         { Key: "team", Value: "other" },
         { Key: "stage", Value: "dev" },
       ]);
-      await sm.send(new DeleteTagsCommand({ ResourceArn: arn, TagKeys: ["team"] }));
-      expect((await sm.send(new ListTagsCommand({ ResourceArn: arn }))).Tags, kind).toEqual([
+      await emu.client().send(new DeleteTagsCommand({ ResourceArn: arn, TagKeys: ["team"] }));
+      expect((await emu.client().send(new ListTagsCommand({ ResourceArn: arn }))).Tags, kind).toEqual([
         { Key: "stage", Value: "dev" },
       ]);
     }
   });
 
   it("reads the tags the seed put on demo resources", async () => {
-    const r = await sm.send(
+    const r = await emu.client().send(
       new ListTagsCommand({
         ResourceArn:
           "arn:aws:sagemaker:us-east-1:123456789012:model-package-group/recsys-ranking-p-r3cgx8f2k1ab",
@@ -179,7 +174,7 @@ describe("tags", () => {
         { Key: "sagemaker:project-id", Value: "p-r3cgx8f2k1ab" },
       ]),
     );
-    const ep = await sm.send(
+    const ep = await emu.client().send(
       new ListTagsCommand({
         ResourceArn: "arn:aws:sagemaker:us-east-1:123456789012:endpoint/fraud-detection-prod",
       }),
@@ -189,24 +184,28 @@ describe("tags", () => {
 
   it("refuses unknown ARNs, bad ARNs, MaxResults below 50 and empty TagKeys", async () => {
     const ghost = "arn:aws:sagemaker:us-east-1:123456789012:endpoint/t-tags-ghost";
-    await expectError(sm.send(new ListTagsCommand({ ResourceArn: ghost })), "ValidationException", ghost);
     await expectError(
-      sm.send(new AddTagsCommand({ ResourceArn: ghost, Tags: [{ Key: "a", Value: "b" }] })),
+      emu.client().send(new ListTagsCommand({ ResourceArn: ghost })),
       "ValidationException",
       ghost,
     );
     await expectError(
-      sm.send(new ListTagsCommand({ ResourceArn: "not-an-arn" })),
+      emu.client().send(new AddTagsCommand({ ResourceArn: ghost, Tags: [{ Key: "a", Value: "b" }] })),
+      "ValidationException",
+      ghost,
+    );
+    await expectError(
+      emu.client().send(new ListTagsCommand({ ResourceArn: "not-an-arn" })),
       "ValidationException",
       "resourceArn",
     );
     await expectError(
-      sm.send(new ListTagsCommand({ ResourceArn: created.model, MaxResults: 49 })),
+      emu.client().send(new ListTagsCommand({ ResourceArn: created.model, MaxResults: 49 })),
       "ValidationException",
       "Member must have value greater than or equal to 50",
     );
     await expectError(
-      sm.send(new DeleteTagsCommand({ ResourceArn: created.model, TagKeys: [] })),
+      emu.client().send(new DeleteTagsCommand({ ResourceArn: created.model, TagKeys: [] })),
       "ValidationException",
       "tagKeys",
     );
@@ -217,15 +216,17 @@ describe("tags", () => {
       Key: `k${String(i).padStart(2, "0")}`,
       Value: `v${i}`,
     }));
-    await sm.send(new DeleteTagsCommand({ ResourceArn: created.config, TagKeys: ["stage"] }));
-    await sm.send(new AddTagsCommand({ ResourceArn: created.config, Tags: tags }));
-    const r = await sm.send(new ListTagsCommand({ ResourceArn: created.config, MaxResults: 50 }));
+    await emu.client().send(new DeleteTagsCommand({ ResourceArn: created.config, TagKeys: ["stage"] }));
+    await emu.client().send(new AddTagsCommand({ ResourceArn: created.config, Tags: tags }));
+    const r = await emu.client().send(new ListTagsCommand({ ResourceArn: created.config, MaxResults: 50 }));
     expect(r.Tags).toHaveLength(50);
     expect(r.NextToken).toBeUndefined();
     await expectError(
-      sm.send(
-        new AddTagsCommand({ ResourceArn: created.config, Tags: [{ Key: "one-too-many", Value: "x" }] }),
-      ),
+      emu
+        .client()
+        .send(
+          new AddTagsCommand({ ResourceArn: created.config, Tags: [{ Key: "one-too-many", Value: "x" }] }),
+        ),
       "ValidationException",
       "50",
     );

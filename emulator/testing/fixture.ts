@@ -1,0 +1,45 @@
+/**
+ * One emulator per test file: `const emu = emulatorFixture();` registers the beforeAll/afterAll hooks that start
+ * the real emulator (harness.ts) and stop it, and returns accessors to use inside tests and later hooks.
+ * Kept apart from harness.ts so that harness.ts stays free of vitest.
+ */
+import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { afterAll, beforeAll } from "vitest";
+import { startEmulator, type EmulatorHandle, type StartOptions } from "./harness";
+
+export interface EmulatorFixture {
+  /** the running emulator (endpoint, control API, output, …) */
+  handle(): EmulatorHandle;
+  /** one SDK client for it, the same until restart() */
+  client(): SageMakerClient;
+  /** stops the emulator (kill -9 when `hard`) and starts it again on the same data; client() is then new */
+  restart(hard?: boolean): Promise<void>;
+}
+
+/** Starts the emulator before the file's tests and stops it after them; `opts` as for startEmulator. */
+export function emulatorFixture(opts: StartOptions = {}): EmulatorFixture {
+  let h: EmulatorHandle | undefined;
+  let c: SageMakerClient | undefined;
+  const handle = (): EmulatorHandle => {
+    if (!h) throw new Error("the emulator is not running: use it inside tests or hooks");
+    return h;
+  };
+  beforeAll(
+    async () => {
+      h = await startEmulator(opts);
+      c = h.client();
+    },
+    (opts.timeoutMs ?? 120_000) + 10_000,
+  );
+  afterAll(async () => {
+    await h?.stop();
+  });
+  return {
+    handle,
+    client: () => (c ??= handle().client()),
+    restart: async (hard = false) => {
+      await handle().restart(hard);
+      c = handle().client();
+    },
+  };
+}
