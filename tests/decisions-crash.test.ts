@@ -1,6 +1,4 @@
 import { spawn } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +8,8 @@ import { decisions } from "@/lib/db/schema";
 import { describeModelVersion, findModelVersion } from "@/lib/sagemaker/registry";
 import { reconcileDecisions } from "@/lib/services/decisions-reconcile";
 import { createGroup, registerVersion } from "@/tests/helpers/decisions-fixtures";
-import { emulatorExists, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
+import { emulatorExists } from "@/tests/helpers/emulator";
+import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
 
 const hasPostgres = await postgresAvailable();
@@ -19,29 +18,25 @@ const hasPostgres = await postgresAvailable();
 // fault) and is SIGKILLed mid-call. The reconciler, in this process, must then leave exactly one effect.
 // Needs PostgreSQL (two processes cannot share an in-memory PGlite).
 describe.runIf(emulatorExists() && hasPostgres)("a decision killed mid-call (separate process)", () => {
-  let emu: RunningEmulator;
+  const emu = emulatorFixture({ dataDir: "sagedeck-crash-" });
   let handle: DbHandle;
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
   const group = `crash-${Date.now() % 100000}`;
 
   beforeAll(async () => {
-    emu = await startEmulator();
-    process.env.SAGEMAKER_ENDPOINT = emu.url;
-    process.env.SAGEDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-crash-"));
     scratch = await createScratchDatabase();
     handle = await openDb({ kind: "postgres", url: scratch.url });
     await migrateDb(handle);
-    await createGroup(emu.url, group, "crash-team");
-    await registerVersion(emu.url, group, "someone");
+    await createGroup(emu.url(), group, "crash-team");
+    await registerVersion(emu.url(), group, "someone");
   }, 120_000);
   afterAll(async () => {
     await handle?.close();
     await scratch?.drop();
-    await emu?.stop();
   });
 
   it("the reconciler finds the intent and leaves the version Approved exactly once", async () => {
-    await fetch(`${emu.url}/_emulator/faults`, {
+    await fetch(`${emu.url()}/_emulator/faults`, {
       method: "POST",
       body: JSON.stringify({ operation: "UpdateModelPackage", latencyMs: 3_000, count: 1 }),
     });
@@ -49,7 +44,7 @@ describe.runIf(emulatorExists() && hasPostgres)("a decision killed mid-call (sep
       process.execPath,
       [path.resolve("node_modules/tsx/dist/cli.mjs"), "tests/helpers/decide-child.ts", group, "1"],
       {
-        env: { ...process.env, DATABASE_URL: scratch.url, SAGEMAKER_ENDPOINT: emu.url },
+        env: { ...process.env, DATABASE_URL: scratch.url, SAGEMAKER_ENDPOINT: emu.url() },
         stdio: ["ignore", "pipe", "pipe"],
       },
     );

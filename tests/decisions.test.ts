@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb, type DbHandle } from "@/lib/db/client";
@@ -16,7 +13,8 @@ import { decideOnce } from "@/lib/services/decisions-once";
 import { promoteVersion, rollbackStage } from "@/lib/services/decisions-promote";
 import { reconcileDecisions } from "@/lib/services/decisions-reconcile";
 import { followRollout } from "@/lib/services/decisions-rollout";
-import { emulatorExists, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
+import { emulatorExists } from "@/tests/helpers/emulator";
+import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
 import { createGroup, registerVersion, user } from "@/tests/helpers/decisions-fixtures";
 
@@ -50,19 +48,14 @@ if (hasPostgres)
     },
   });
 
-let emu: RunningEmulator;
-beforeAll(async () => {
-  process.env.EMULATOR_SPEED = "100"; // a 120 s rollout takes 1.2 s
-  emu = await startEmulator();
-  process.env.SAGEMAKER_ENDPOINT = emu.url;
-  process.env.SAGEDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-dec-"));
+const emu = emulatorFixture({ speed: 100, dataDir: "sagedeck-dec-" }); // a 120 s rollout takes 1.2 s
+beforeAll(() => {
   process.env.DATABASE_URL = "";
-}, 120_000);
-afterAll(() => emu?.stop());
+});
 
 const fault = (body: unknown) =>
-  fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: JSON.stringify(body) });
-const clearFaults = () => fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+  fetch(`${emu.url()}/_emulator/faults`, { method: "POST", body: JSON.stringify(body) });
+const clearFaults = () => fetch(`${emu.url()}/_emulator/faults`, { method: "DELETE" });
 
 async function settle(db: DbHandle["db"], id: string) {
   for (let i = 0; i < 60; i++) {
@@ -82,18 +75,18 @@ describe.runIf(emulatorExists()).each(targets)("decisions on $name", (target) =>
   beforeAll(async () => {
     ({ handle, cleanup } = await target.open());
     await migrateDb(handle);
-    await createGroup(emu.url, group, `team-${group}`);
+    await createGroup(emu.url(), group, `team-${group}`);
   }, 60_000);
   afterAll(() => cleanup());
 
   it("refuses a decision by the person who registered the version (separation of duties)", async () => {
-    await registerVersion(emu.url, group, "alex");
+    await registerVersion(emu.url(), group, "alex");
     await expect(
       approveVersion(ctx(), { group, version: 1, expectedStatus: "PendingManualApproval" }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     // registrant via SageDeck: ada started the run that registered version 2 (CreatedBy is someone else)
     const exec = `arn:aws:sagemaker:us-east-1:123456789012:pipeline/p/execution/${group}`;
-    await registerVersion(emu.url, group, "pipeline-role", { generatedBy: exec });
+    await registerVersion(emu.url(), group, "pipeline-role", { generatedBy: exec });
     await recordAudit(handle.db, {
       actor: "ada",
       actorRole: "admin",
@@ -123,7 +116,7 @@ describe.runIf(emulatorExists()).each(targets)("decisions on $name", (target) =>
   }
 
   it("two approvers at the same moment: exactly one wins, the other gets 409 naming the winner", async () => {
-    await registerVersion(emu.url, group, "someone"); // v3
+    await registerVersion(emu.url(), group, "someone"); // v3
     const results = await Promise.allSettled([
       approveVersion(ctx(), { group, version: 3, expectedStatus: "PendingManualApproval" }),
       rejectVersion(ctx(ada), {
@@ -151,7 +144,7 @@ describe.runIf(emulatorExists()).each(targets)("decisions on $name", (target) =>
   });
 
   it("the same Idempotency-Key twice takes effect once", async () => {
-    await registerVersion(emu.url, group, "someone"); // v4
+    await registerVersion(emu.url(), group, "someone"); // v4
     const request = { group, version: 4, expectedStatus: "PendingManualApproval" as const };
     const run = () =>
       decideOnce(handle.db, alex, { key: `idem-${group}-4`, route: "POST approve", request }, () =>
@@ -179,7 +172,7 @@ describe.runIf(emulatorExists()).each(targets)("decisions on $name", (target) =>
   });
 
   it("crash between intent and SageMaker call: the reconciler completes the approval, fails the promotion", async () => {
-    await registerVersion(emu.url, group, "someone"); // v5
+    await registerVersion(emu.url(), group, "someone"); // v5
     const arn = await arnOf(5);
     const base = {
       groupName: group,
@@ -223,7 +216,7 @@ describe.runIf(emulatorExists()).each(targets)("decisions on $name", (target) =>
   });
 
   it("throttling during a decision: a clear 429 error and a failed record; the retry then works", async () => {
-    await registerVersion(emu.url, group, "someone"); // v6
+    await registerVersion(emu.url(), group, "someone"); // v6
     await fault({ operation: "UpdateModelPackage", throttle: true });
     const err: unknown = await approveVersion(ctx(), {
       group,
@@ -302,7 +295,7 @@ describe.runIf(emulatorExists()).each(targets)("decisions on $name", (target) =>
   }, 60_000);
 
   it("a failed rollout is recorded as failed with SageMaker's reason", async () => {
-    await registerVersion(emu.url, group, "someone", { image: false }); // v7
+    await registerVersion(emu.url(), group, "someone", { image: false }); // v7
     await approveVersion(ctx(), { group, version: 7, expectedStatus: "PendingManualApproval" });
     const d = await promoteVersion(ctx(), {
       group,

@@ -2,26 +2,14 @@
  * Deploying a version onto an existing endpoint keeps what production monitoring depends on: the new
  * endpoint config carries the old one's data capture and sizing (real emulator, real SDK).
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deployVersion } from "@/lib/sagemaker/endpoints-deploy";
 import { describeEndpoint } from "@/lib/sagemaker/endpoints";
 import { configCapturesData } from "@/lib/sagemaker/maturity";
 import { listAllGroupVersions } from "@/lib/sagemaker/registry";
-import { startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
+import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
-let emu: RunningEmulator;
-beforeAll(async () => {
-  process.env.EMULATOR_SPEED = "100";
-  emu = await startEmulator();
-  process.env.SAGEMAKER_ENDPOINT = emu.url;
-  process.env.SAGEDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-deploy-"));
-}, 120_000);
-afterAll(async () => {
-  await emu?.stop();
-});
+emulatorFixture({ speed: 100, dataDir: "sagedeck-deploy-" });
 
 describe("deployVersion", () => {
   it("keeps the production endpoint's data capture when it deploys another version", async () => {

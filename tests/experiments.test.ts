@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { handleApiError } from "@/lib/api/errors";
 import { parseColumns, sortPath } from "@/lib/experiments/columns";
 import { compareRows, numericParams } from "@/lib/experiments/compare";
@@ -6,7 +6,8 @@ import { translateFilter } from "@/lib/experiments/filter";
 import type { RunDetail } from "@/lib/experiments/types";
 import { ValidationError } from "@/lib/errors";
 import { getRun, getRunsForCompare, listExperiments, searchRuns } from "@/lib/sagemaker/experiments";
-import { emulatorExists, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
+import { emulatorExists } from "@/tests/helpers/emulator";
+import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
 const EXP = "churn-xgb-tuning"; // 50 manual runs, XGBoost params, validation:auc metric
 
@@ -74,15 +75,7 @@ describe("columns and compare rows", () => {
 });
 
 describe.runIf(emulatorExists())("experiments and runs against the emulator", () => {
-  let emu: RunningEmulator;
-  beforeAll(async () => {
-    emu = await startEmulator();
-    process.env.SAGEMAKER_ENDPOINT = emu.url;
-    process.env.SAGEMAKER_CACHE_TTL_MS = "0";
-  }, 120_000);
-  afterAll(async () => {
-    await emu?.stop();
-  });
+  const emu = emulatorFixture({ noCache: true });
 
   it("lists experiments with run counts, search and paging", async () => {
     const page = await listExperiments({ q: "churn-xgb", size: 10 });
@@ -152,7 +145,7 @@ describe.runIf(emulatorExists())("experiments and runs against the emulator", ()
         "User: arn:aws:iam::123456789012:user/ds is not authorized to perform: sagemaker:Search on resource: *",
       count: 1,
     };
-    await fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: JSON.stringify(fault) });
+    await fetch(`${emu.url()}/_emulator/faults`, { method: "POST", body: JSON.stringify(fault) });
     const err = await searchRuns(EXP, { size: 10, filter: "status = Completed" }).catch((e: unknown) => e);
     const res = handleApiError(err, "req-2", "GET /api/experiments/x/runs");
     expect(res.status).toBe(403);

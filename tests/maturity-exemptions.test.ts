@@ -1,11 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import type { MaturityOverview, SolutionReport } from "@/lib/maturity/collect/report";
 import type { ExemptionView } from "@/lib/services/maturity-governance-views";
-import { startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
+import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: () => Promise.resolve(currentUser) }));
@@ -50,17 +47,9 @@ function grant(checkId: string, idempotencyKey?: string) {
 }
 
 describe("the report applies exemptions and targets (emulator + PGlite)", () => {
-  let emu: RunningEmulator;
-
-  beforeAll(async () => {
-    emu = await startEmulator();
-    process.env.SAGEMAKER_ENDPOINT = emu.url;
-    process.env.SAGEMAKER_CACHE_TTL_MS = "0";
-    process.env.SAGEDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-exempt-"));
+  emulatorFixture({ noCache: true, dataDir: "sagedeck-exempt-" });
+  beforeAll(() => {
     currentUser = maya;
-  }, 180_000);
-  afterAll(async () => {
-    await emu?.stop();
   });
 
   it("exempting the next phase's failing required checks moves the phase; revoking moves it back", async () => {

@@ -1,13 +1,10 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import { getDb } from "@/lib/db";
 import { listAuditEvents } from "@/lib/db/audit";
 import { insertSnapshot } from "@/lib/db/maturity-snapshots";
 import type { History, SnapshotTaken } from "@/lib/services/maturity-snapshots-api";
-import { startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
+import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: () => Promise.resolve(currentUser) }));
@@ -29,16 +26,7 @@ const post = () =>
 const DAY = 86_400_000;
 
 describe("maturity history and snapshot routes", () => {
-  let emu: RunningEmulator;
-  beforeAll(async () => {
-    emu = await startEmulator();
-    process.env.SAGEMAKER_ENDPOINT = emu.url;
-    process.env.SAGEMAKER_CACHE_TTL_MS = "0";
-    process.env.SAGEDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-history-routes-"));
-  }, 120_000);
-  afterAll(async () => {
-    await emu?.stop();
-  });
+  emulatorFixture({ noCache: true, dataDir: "sagedeck-history-routes-" });
   beforeEach(() => {
     currentUser = null;
   });

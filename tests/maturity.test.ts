@@ -1,11 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { assessOrganisation, type Assessment } from "@/lib/maturity/assess";
 import { collectMaturity, type Collection } from "@/lib/maturity/collect";
 import { getMaturityOverview, getSolutionReport } from "@/lib/maturity/collect/report";
-import { startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
+import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
 /** Seeded phases (emulator/seed/org.ts), keyed by how the collector groups them: project, else team tag. */
 const SEEDED: Record<string, string> = {
@@ -37,25 +34,18 @@ const total = (s: Record<string, number>) =>
   Object.entries(s).reduce((n, [k, v]) => (k.startsWith("_") || typeof v !== "number" ? n : n + v), 0);
 
 describe("maturity collector against the seeded emulator", () => {
-  let emu: RunningEmulator;
+  // the report reads SageDeck's decisions: a throw-away PGlite database
+  const emu = emulatorFixture({ noCache: true, dataDir: "sagedeck-maturity-" });
   let collection: Collection;
   let assessments: Assessment[];
   let calls: number;
 
   beforeAll(async () => {
-    emu = await startEmulator();
-    process.env.SAGEMAKER_ENDPOINT = emu.url;
-    process.env.SAGEMAKER_CACHE_TTL_MS = "0";
-    // the report reads SageDeck's decisions: a throw-away PGlite database
-    process.env.SAGEDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-maturity-"));
-    const before = total(await stats(emu.url));
+    const before = total(await stats(emu.url()));
     collection = await collectMaturity();
-    calls = total(await stats(emu.url)) - before;
+    calls = total(await stats(emu.url())) - before;
     assessments = assessOrganisation(collection.solutions, collection.orgProjects);
   }, 180_000);
-  afterAll(async () => {
-    await emu?.stop();
-  });
 
   it("groups the demo into its five solutions", () => {
     expect(collection.solutions.map((s) => s.key).sort()).toEqual(Object.keys(SEEDED).sort());
@@ -135,7 +125,7 @@ describe("maturity collector against the seeded emulator", () => {
   });
 
   it("a source that cannot be read makes its checks Unknown, never Fail, and the phase provisional", async () => {
-    await fetch(`${emu.url}/_emulator/faults`, {
+    await fetch(`${emu.url()}/_emulator/faults`, {
       method: "POST",
       body: JSON.stringify({
         operation: "ListMonitoringSchedules",
@@ -152,7 +142,7 @@ describe("maturity collector against the seeded emulator", () => {
       expect(risk?.phase).toBe("Reliable");
       expect(risk?.provisional).toBe(true);
     } finally {
-      await fetch(`${emu.url}/_emulator/faults?operation=ListMonitoringSchedules`, { method: "DELETE" });
+      await fetch(`${emu.url()}/_emulator/faults?operation=ListMonitoringSchedules`, { method: "DELETE" });
     }
   });
 });

@@ -1,7 +1,4 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import { getDb } from "@/lib/db";
 import { getMaturityOverview } from "@/lib/maturity/collect/report";
@@ -10,7 +7,8 @@ import type { WaitingForDecision } from "@/lib/services/overview-approvals";
 import type { MaturitySummary } from "@/lib/services/overview-maturity";
 import type { MyPipelineRuns, NewestExperimentRuns } from "@/lib/services/overview-runs";
 import { startRun } from "@/lib/services/pipelines";
-import { emulatorExists, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
+import { emulatorExists } from "@/tests/helpers/emulator";
+import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: () => Promise.resolve(currentUser) }));
@@ -40,18 +38,7 @@ beforeEach(() => {
 });
 
 describe.runIf(emulatorExists())("overview sections against the emulator and PGlite", () => {
-  let emu: RunningEmulator;
-
-  beforeAll(async () => {
-    process.env.EMULATOR_SPEED = "200";
-    emu = await startEmulator();
-    process.env.SAGEMAKER_ENDPOINT = emu.url;
-    process.env.SAGEMAKER_CACHE_TTL_MS = "0";
-    process.env.SAGEDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-overview-"));
-  }, 120_000);
-  afterAll(async () => {
-    await emu?.stop();
-  });
+  const emu = emulatorFixture({ speed: 200, noCache: true, dataDir: "sagedeck-overview-" });
 
   it("refuses anonymous callers on every section route (401, error shape)", async () => {
     for (const [h, p] of [
@@ -69,7 +56,7 @@ describe.runIf(emulatorExists())("overview sections against the emulator and PGl
   it("one failing section answers its own error; the others still answer", async () => {
     currentUser = sam;
     const fault = { operation: "Search", errorCode: "AccessDeniedException", status: 400, count: 1 };
-    await fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: JSON.stringify(fault) });
+    await fetch(`${emu.url()}/_emulator/faults`, { method: "POST", body: JSON.stringify(fault) });
     try {
       const failed = await get<{ error: { message: string } }>(
         experimentRunsRoute.GET,
@@ -79,7 +66,7 @@ describe.runIf(emulatorExists())("overview sections against the emulator and PGl
       expect(failed.body.error.message).toBeTruthy();
       expect((await get(myRunsRoute.GET, "/api/overview/my-runs")).status).toBe(200);
     } finally {
-      await fetch(`${emu.url}/_emulator/faults?operation=Search`, { method: "DELETE" });
+      await fetch(`${emu.url()}/_emulator/faults?operation=Search`, { method: "DELETE" });
     }
     const again = await get<NewestExperimentRuns>(experimentRunsRoute.GET, "/api/overview/experiment-runs");
     expect(again.status).toBe(200);
@@ -126,7 +113,7 @@ describe.runIf(emulatorExists())("overview sections against the emulator and PGl
 
     // a status that cannot be read marks that row only; the list still answers
     const fault = { operation: "DescribePipelineExecution", errorCode: "AccessDeniedException", status: 400 };
-    await fetch(`${emu.url}/_emulator/faults`, { method: "POST", body: JSON.stringify(fault) });
+    await fetch(`${emu.url()}/_emulator/faults`, { method: "POST", body: JSON.stringify(fault) });
     await new Promise((r) => setTimeout(r, 1_100)); // a live status is shared for LIVE_TTL_MS (1 s)
     try {
       const degraded = await get<MyPipelineRuns>(myRunsRoute.GET, "/api/overview/my-runs");
@@ -136,7 +123,7 @@ describe.runIf(emulatorExists())("overview sections against the emulator and PGl
       expect(d?.statusError).toBeTruthy();
       expect(Math.abs((d?.startedAt ?? 0) - Date.now())).toBeLessThan(120_000); // from the audit record
     } finally {
-      await fetch(`${emu.url}/_emulator/faults?operation=DescribePipelineExecution`, { method: "DELETE" });
+      await fetch(`${emu.url()}/_emulator/faults?operation=DescribePipelineExecution`, { method: "DELETE" });
     }
 
     currentUser = as("sol", "scientist");

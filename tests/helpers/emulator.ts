@@ -27,15 +27,24 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-/** Starts the real emulator over HTTP (never imported) on a free port with a throw-away data dir. */
-export async function startEmulator(): Promise<RunningEmulator> {
+/**
+ * Starts the real emulator over HTTP (never imported) on a free port with a throw-away data dir;
+ * `env` adds to its environment (e.g. EMULATOR_SPEED).
+ */
+export async function startEmulator(opts: { env?: Record<string, string> } = {}): Promise<RunningEmulator> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-emu-"));
   const child: ChildProcess = spawn(
     process.execPath,
     [path.resolve("node_modules/tsx/dist/cli.mjs"), EMULATOR_ENTRY],
     {
-      env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_DATA_DIR: dataDir, EMULATOR_QUIET: "1" },
+      env: {
+        ...process.env,
+        EMULATOR_PORT: String(port),
+        EMULATOR_DATA_DIR: dataDir,
+        EMULATOR_QUIET: "1",
+        ...opts.env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
