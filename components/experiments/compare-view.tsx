@@ -2,13 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
+import { useQueryStates } from "nuqs";
 import { useDeferredValue, useMemo } from "react";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { compareRows, metricNames, numericParams } from "@/lib/experiments/compare";
+import { compareRuns, compareSearchParams } from "@/lib/experiments/url";
 import { experimentQueries } from "@/lib/queries/experiments";
 import { CompareTable } from "./compare-table";
 import { ParallelCoordinates } from "./parallel-coordinates";
-import { useUrlState } from "./use-url-state";
 
 // recharts is only loaded in the browser, after the table is on screen
 const MetricBars = dynamic(() => import("./compare-charts").then((m) => m.MetricBars), { ssr: false });
@@ -18,9 +19,10 @@ const selectCls =
   "rounded border border-slate-300 px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export function CompareView({ experiment }: { experiment: string }) {
-  const { all, set } = useUrlState();
-  const runs = useMemo(() => (all.runs ?? "").split(",").filter(Boolean), [all.runs]);
-  const diffOnly = all.diff === "1";
+  // push: Back returns to the previous view
+  const [state, set] = useQueryStates(compareSearchParams, { history: "push" });
+  const runs = useMemo(() => compareRuns(state.runs), [state.runs]);
+  const diffOnly = state.diff === "1";
   const { data, error, isPending, refetch } = useQuery({
     ...experimentQueries.compare(experiment, runs),
     enabled: runs.length >= 2 && runs.length <= 200,
@@ -40,8 +42,8 @@ export function CompareView({ experiment }: { experiment: string }) {
   const shown = diffOnly ? rows.filter((r) => r.differs) : rows;
   const metrics = metricNames(data);
   const params = numericParams(data);
-  const metric = all.metric && metrics.includes(all.metric) ? all.metric : metrics[0];
-  const param = all.x && params.includes(all.x) ? all.x : params[0];
+  const metric = state.metric && metrics.includes(state.metric) ? state.metric : metrics[0];
+  const param = state.x && params.includes(state.x) ? state.x : params[0];
   const missing = runs.length - data.length;
   return (
     <div className="space-y-6">
@@ -54,7 +56,7 @@ export function CompareView({ experiment }: { experiment: string }) {
           <input
             type="checkbox"
             checked={diffOnly}
-            onChange={(e) => set({ diff: e.target.checked ? "1" : undefined })}
+            onChange={(e) => void set({ diff: e.target.checked ? "1" : null })}
           />
           Differences only
         </label>
@@ -79,7 +81,7 @@ export function CompareView({ experiment }: { experiment: string }) {
               <select
                 aria-label="Metric"
                 value={metric}
-                onChange={(e) => set({ metric: e.target.value })}
+                onChange={(e) => void set({ metric: e.target.value || null })}
                 className={selectCls}
               >
                 {metrics.map((m) => (
@@ -96,7 +98,7 @@ export function CompareView({ experiment }: { experiment: string }) {
                 <select
                   aria-label="Parameter"
                   value={param}
-                  onChange={(e) => set({ x: e.target.value })}
+                  onChange={(e) => void set({ x: e.target.value || null })}
                   className={selectCls}
                 >
                   {params.map((p) => (

@@ -2,16 +2,16 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useQueryStates } from "nuqs";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { Timestamp } from "@/components/ui/timestamp";
-import { readExperimentListQuery } from "@/lib/experiments/query";
+import { experimentListSearchParams, toExperimentListQuery } from "@/lib/experiments/url";
 import type { ExperimentRow } from "@/lib/experiments/types";
 import { experimentQueries } from "@/lib/queries/experiments";
-import { useUrlState } from "./use-url-state";
 
 const COLUMNS: DataColumn<ExperimentRow>[] = [
   {
@@ -51,8 +51,9 @@ const COLUMNS: DataColumn<ExperimentRow>[] = [
 ];
 
 export function ExperimentsTable() {
-  const { all, set } = useUrlState();
-  const q = readExperimentListQuery(all);
+  // push: Back returns to the previous view; a new search or sort starts again at the first page
+  const [state, set] = useQueryStates(experimentListSearchParams, { history: "push" });
+  const q = toExperimentListQuery(state);
   const { data, error, isPending, refetch } = useQuery(experimentQueries.list(q));
   const [text, setText] = useState(q.q ?? "");
   return (
@@ -62,7 +63,7 @@ export function ExperimentsTable() {
         className="flex gap-2"
         onSubmit={(ev) => {
           ev.preventDefault();
-          set({ q: text.trim(), after: undefined });
+          void set({ q: text.trim() || null, after: null });
         }}
       >
         <input
@@ -102,14 +103,18 @@ export function ExperimentsTable() {
             sort={{ id: q.sort === "name" ? "name" : "created", dir: q.dir ?? "desc" }}
             onSort={(id) => {
               const same = (id === "name") === (q.sort === "name");
-              set({ sort: id, dir: same && q.dir === "desc" ? "asc" : "desc", after: undefined });
+              void set({
+                sort: id === "name" ? "name" : "created",
+                dir: same && q.dir === "desc" ? "asc" : "desc",
+                after: null,
+              });
             }}
           />
           <Pager
             hasPrevious={Boolean(q.after)}
             hasNext={Boolean(data.nextToken)}
-            onFirst={() => set({ after: undefined })}
-            onNext={() => set({ after: data.nextToken })}
+            onFirst={() => void set({ after: null })}
+            onNext={() => void set({ after: data.nextToken ?? null })}
           />
         </>
       )}

@@ -2,18 +2,19 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useQueryStates } from "nuqs";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { parseColumns, type ParsedColumn } from "@/lib/experiments/columns";
-import { PAGE_SIZES, readRunListQuery } from "@/lib/experiments/query";
+import { PAGE_SIZES } from "@/lib/experiments/query";
 import type { RunPage } from "@/lib/experiments/types";
+import { runListSearchParams, toRunListQuery } from "@/lib/experiments/url";
 import { experimentQueries } from "@/lib/queries/experiments";
 import { ColumnPicker } from "./column-picker";
 import { FilterBar } from "./filter-bar";
 import { runColumns } from "./run-columns";
-import { useUrlState } from "./use-url-state";
 
 export const MAX_COMPARE = 200;
 
@@ -27,19 +28,21 @@ function defaultColumns(page: RunPage | undefined): ParsedColumn[] {
 }
 
 export function RunsView({ experiment }: { experiment: string }) {
-  const { all, set } = useUrlState();
-  const q = readRunListQuery(all);
+  // push: Back returns to the previous view; a filter, sort or size change starts again at the first page
+  const [state, set] = useQueryStates(runListSearchParams, { history: "push" });
+  const q = toRunListQuery(state);
+  const firstPage = { after: null, p: null };
   const { data, error, isPending, isFetching, refetch } = useQuery({
     ...experimentQueries.runs(experiment, q),
     placeholderData: keepPreviousData,
   });
   // the page number only labels the position; the cursor (`after`) is what selects the page
-  const pageNo = q.after ? Math.max(2, Number(all.p) || 2) : 1;
+  const pageNo = q.after ? Math.max(2, state.p || 2) : 1;
   const size = Number(q.size);
   const [selected, setSelected] = useState<string[]>([]);
   const picked = useMemo(
-    () => (all.cols !== undefined ? parseColumns(all.cols) : defaultColumns(data)),
-    [all.cols, data],
+    () => (state.cols !== null ? parseColumns(state.cols) : defaultColumns(data)),
+    [state.cols, data],
   );
   const columns = runColumns(experiment, picked, {
     has: (n) => selected.includes(n),
@@ -52,19 +55,21 @@ export function RunsView({ experiment }: { experiment: string }) {
       <div className="flex flex-wrap items-center gap-2">
         <FilterBar
           value={q.filter ?? ""}
-          onApply={(filter) => set({ filter, after: undefined, p: undefined })}
+          onApply={(filter) => void set({ filter: filter || null, ...firstPage })}
         />
         <ColumnPicker
           params={data?.paramNames ?? []}
           metrics={data?.metricNames ?? []}
           picked={picked}
-          onChange={(ids) => set({ cols: ids.join(",") || "none" })}
+          onChange={(ids) => void set({ cols: ids.join(",") || "none" })}
         />
         <label className="flex items-center gap-1 text-sm">
           Rows
           <select
             value={String(q.size)}
-            onChange={(ev) => set({ size: ev.target.value, after: undefined, p: undefined })}
+            onChange={(ev) =>
+              void set({ size: runListSearchParams.size.parse(ev.target.value), ...firstPage })
+            }
             className="rounded border border-slate-300 px-1 py-1 dark:border-slate-700 dark:bg-slate-900"
           >
             {PAGE_SIZES.map((s) => (
@@ -112,19 +117,14 @@ export function RunsView({ experiment }: { experiment: string }) {
             rowId={(r) => r.name}
             sort={{ id: q.sort ?? "start", dir: q.dir ?? "desc" }}
             onSort={(id) =>
-              set({
-                sort: id,
-                dir: q.sort === id && q.dir === "desc" ? "asc" : "desc",
-                after: undefined,
-                p: undefined,
-              })
+              void set({ sort: id, dir: q.sort === id && q.dir === "desc" ? "asc" : "desc", ...firstPage })
             }
           />
           <Pager
             hasPrevious={Boolean(q.after)}
             hasNext={Boolean(data.nextToken)}
-            onFirst={() => set({ after: undefined, p: undefined })}
-            onNext={() => set({ after: data.nextToken, p: pageNo + 1 })}
+            onFirst={() => void set(firstPage)}
+            onNext={() => void set({ after: data.nextToken ?? null, p: pageNo + 1 })}
           />
         </>
       )}

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { EXECUTION_STATUSES } from "@/lib/sagemaker/pipelines-types";
 import type { PipelineParameter } from "@/lib/pipelines/definition";
+import type { ExecutionListState } from "@/lib/pipelines/url";
 
 const input = "mt-1 block rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
 
@@ -17,12 +18,13 @@ export function ExecutionsFilters({
   param: string | undefined;
   find: string | undefined;
   parameters: PipelineParameter[];
-  onChange: (changes: Record<string, string | undefined>) => void;
+  /** filter changes; a filter change also resets the page (`before`/`after`) */
+  onChange: (changes: Partial<ExecutionListState>) => void;
 }) {
   const [findText, setFind] = useState(find ?? "");
   const [paramName, setParamName] = useState(param?.split("=")[0] ?? parameters[0]?.name ?? "");
   const [paramValue, setParamValue] = useState(param ? param.slice(param.indexOf("=") + 1) : "");
-  const reset = { before: undefined, after: undefined };
+  const reset = { before: null, after: null };
   return (
     <div className="flex flex-wrap items-end gap-3 text-sm">
       <label>
@@ -30,7 +32,7 @@ export function ExecutionsFilters({
         <select
           aria-label="Status"
           value={status ?? ""}
-          onChange={(e) => onChange({ status: e.target.value, ...reset })}
+          onChange={(e) => onChange({ status: e.target.value || null, ...reset })}
           className={input}
         >
           <option value="">Any</option>
@@ -45,7 +47,7 @@ export function ExecutionsFilters({
         className="flex items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          onChange({ param: paramValue.trim() ? `${paramName}=${paramValue.trim()}` : undefined, ...reset });
+          onChange({ param: paramValue.trim() ? `${paramName}=${paramValue.trim()}` : null, ...reset });
         }}
       >
         <label>
@@ -77,7 +79,7 @@ export function ExecutionsFilters({
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          onChange({ find: findText.trim(), ...reset });
+          onChange({ find: findText.trim() || null, ...reset });
         }}
       >
         <label>
@@ -98,7 +100,7 @@ export function ExecutionsFilters({
           onClick={() => {
             setFind("");
             setParamValue("");
-            onChange({ status: undefined, param: undefined, find: undefined, ...reset });
+            onChange({ status: null, param: null, find: null, ...reset });
           }}
         >
           Clear filters

@@ -2,18 +2,19 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useQueryStates } from "nuqs";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { formatDuration, Timestamp } from "@/components/ui/timestamp";
-import { readExecutionListQuery } from "@/lib/pipelines/url";
+import { executionListSearchParams, toExecutionListQuery } from "@/lib/pipelines/url";
 import { pipelineQueries } from "@/lib/queries/pipelines";
 import { routes } from "@/lib/routes";
 import { ExecutionsFilters } from "./executions-filters";
 import { StatusBadge } from "./status-badge";
-import { useUrlState } from "./use-url-state";
 
 export function ExecutionsTable({ pipeline }: { pipeline: string }) {
-  const { get, set } = useUrlState();
-  const q = readExecutionListQuery(get);
+  // push: Back returns to the previous view
+  const [state, set] = useQueryStates(executionListSearchParams, { history: "push" });
+  const q = toExecutionListQuery(state);
   const query = useQuery({ ...pipelineQueries.executions(pipeline, q), placeholderData: keepPreviousData });
   const data = query.data;
   const params = data?.pipeline.parameters ?? [];
@@ -26,7 +27,7 @@ export function ExecutionsTable({ pipeline }: { pipeline: string }) {
         param={q.param}
         find={q.find}
         parameters={params}
-        onChange={set}
+        onChange={(changes) => void set(changes)}
       />
       {query.isError ? (
         <ErrorState message={query.error.message} retry={() => void query.refetch()} />
@@ -107,7 +108,7 @@ export function ExecutionsTable({ pipeline }: { pipeline: string }) {
             type="button"
             className="rounded border px-3 py-1 disabled:opacity-40"
             disabled={!data.hasNewer}
-            onClick={() => set({ before: undefined, after: undefined })}
+            onClick={() => void set({ before: null, after: null })}
           >
             Newest
           </button>
@@ -115,7 +116,7 @@ export function ExecutionsTable({ pipeline }: { pipeline: string }) {
             type="button"
             className="rounded border px-3 py-1 disabled:opacity-40"
             disabled={!data.hasNewer}
-            onClick={() => set({ after: data.items[0]?.startedAt, before: undefined })}
+            onClick={() => void set({ after: data.items[0]?.startedAt ?? null, before: null })}
           >
             Newer
           </button>
@@ -123,7 +124,9 @@ export function ExecutionsTable({ pipeline }: { pipeline: string }) {
             type="button"
             className="rounded border px-3 py-1 disabled:opacity-40"
             disabled={!data.hasOlder}
-            onClick={() => set({ before: data.items[data.items.length - 1]?.startedAt, after: undefined })}
+            onClick={() =>
+              void set({ before: data.items[data.items.length - 1]?.startedAt ?? null, after: null })
+            }
           >
             Older
           </button>

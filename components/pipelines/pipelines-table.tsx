@@ -2,18 +2,19 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useQueryStates } from "nuqs";
 import { useState } from "react";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { formatDuration, Timestamp } from "@/components/ui/timestamp";
-import { readPipelineListQuery, SORTS } from "@/lib/pipelines/url";
+import { pipelineListSearchParams, SORTS, toPipelineListQuery } from "@/lib/pipelines/url";
 import { pipelineQueries } from "@/lib/queries/pipelines";
 import { routes } from "@/lib/routes";
 import { StatusBadge } from "./status-badge";
-import { useUrlState } from "./use-url-state";
 
 export function PipelinesTable() {
-  const { get, set } = useUrlState();
-  const q = readPipelineListQuery(get);
+  // push: Back returns to the previous view
+  const [state, set] = useQueryStates(pipelineListSearchParams, { history: "push" });
+  const q = toPipelineListQuery(state);
   const [search, setSearch] = useState(q.q ?? "");
   const query = useQuery({ ...pipelineQueries.list(q), placeholderData: keepPreviousData });
   const page = q.page ?? 1;
@@ -25,7 +26,7 @@ export function PipelinesTable() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            set({ q: search.trim(), page: undefined });
+            void set({ q: search.trim() || null, page: null });
           }}
         >
           <label className="block text-sm">
@@ -43,7 +44,10 @@ export function PipelinesTable() {
           Sort by
           <select
             value={q.sort ?? "lastRun"}
-            onChange={(e) => set({ sort: e.target.value, page: undefined })}
+            onChange={(e) => {
+              const sort = SORTS.find(([k]) => k === e.target.value)?.[0];
+              void set({ sort: sort ?? null, page: null });
+            }}
             className="mt-1 block rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
           >
             {SORTS.map(([k, label]) => (
@@ -56,7 +60,7 @@ export function PipelinesTable() {
         <button
           type="button"
           className="rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-700"
-          onClick={() => set({ order: (q.order ?? "desc") === "desc" ? "asc" : "desc" })}
+          onClick={() => void set({ order: (q.order ?? "desc") === "desc" ? "asc" : "desc" })}
         >
           {(q.order ?? "desc") === "desc" ? "Descending" : "Ascending"}
         </button>
@@ -139,7 +143,7 @@ export function PipelinesTable() {
           <button
             type="button"
             disabled={page <= 1}
-            onClick={() => set({ page: page - 1 })}
+            onClick={() => void set({ page: page - 1 })}
             className="rounded border px-3 py-1 disabled:opacity-40"
           >
             Previous
@@ -150,7 +154,7 @@ export function PipelinesTable() {
           <button
             type="button"
             disabled={page >= pages}
-            onClick={() => set({ page: page + 1 })}
+            onClick={() => void set({ page: page + 1 })}
             className="rounded border px-3 py-1 disabled:opacity-40"
           >
             Next

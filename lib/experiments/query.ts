@@ -41,33 +41,3 @@ export const compareQuery = z.object({
     ])
     .pipe(z.array(z.string().max(120)).min(2, "pick at least 2 runs").max(200, "compare at most 200 runs")),
 });
-
-type Sp = Record<string, string | string[] | undefined>;
-const one = (sp: Sp, k: string) => {
-  const v = sp[k];
-  return (Array.isArray(v) ? v[0] : v) || undefined;
-};
-
-/** URL → list query (the same object the client builds, so server prefetch and client share a key). */
-export function readExperimentListQuery(sp: Sp): ExperimentListQuery {
-  const size = Number(one(sp, "size"));
-  const sort = one(sp, "sort");
-  return {
-    q: one(sp, "q"),
-    sort: sort === "name" ? "name" : "created",
-    dir: one(sp, "dir") === "asc" ? "asc" : "desc",
-    size: PAGE_SIZES.includes(size as 25) ? size : 25,
-    after: one(sp, "after"),
-  };
-}
-
-export function readRunListQuery(sp: Sp): RunListQuery {
-  const size = Number(one(sp, "size"));
-  return {
-    filter: one(sp, "filter"),
-    sort: one(sp, "sort") ?? "start",
-    dir: one(sp, "dir") === "asc" ? "asc" : "desc",
-    size: PAGE_SIZES.includes(size as 25) ? size : 50,
-    after: one(sp, "after"),
-  };
-}

@@ -1,12 +1,12 @@
-/** URL ⇄ list query parsing, shared by the server pages (prefetch) and the client tables. */
+/** URL ⇄ list query: the nuqs parsers shared by the server pages (prefetch) and the client tables. */
+import {
+  createLoader,
+  type inferParserType,
+  parseAsInteger,
+  parseAsString,
+  parseAsStringLiteral,
+} from "nuqs/server";
 import type { ExecutionListQuery, PipelineListQuery } from "./queries";
-
-type Get = (key: string) => string | undefined;
-
-export const numberParam = (v: string | undefined): number | undefined => {
-  const n = v === undefined || v === "" ? NaN : Number(v);
-  return Number.isFinite(n) ? n : undefined;
-};
 
 export const SORTS = [
   ["lastRun", "Last run"],
@@ -15,26 +15,47 @@ export const SORTS = [
   ["created", "Created"],
 ] as const;
 
-export function readPipelineListQuery(get: Get): PipelineListQuery {
-  const sort = SORTS.find(([k]) => k === get("sort"))?.[0];
-  const order = get("order") === "asc" ? "asc" : get("order") === "desc" ? "desc" : undefined;
-  return { q: get("q"), sort, order, page: numberParam(get("page")) };
+/** `/pipelines?q=&sort=&order=&page=`; no defaults, so a change writes exactly the keys it sets. */
+export const pipelineListSearchParams = {
+  q: parseAsString,
+  sort: parseAsStringLiteral(SORTS.map(([k]) => k)),
+  order: parseAsStringLiteral(["asc", "desc"] as const),
+  page: parseAsInteger,
+};
+
+/** `/pipelines/<name>?status=&param=<name>=<value>&find=&before=&after=` (before/after: startedAt in ms). */
+export const executionListSearchParams = {
+  status: parseAsString,
+  param: parseAsString,
+  find: parseAsString,
+  before: parseAsInteger,
+  after: parseAsInteger,
+};
+
+export type PipelineListState = inferParserType<typeof pipelineListSearchParams>;
+export type ExecutionListState = inferParserType<typeof executionListSearchParams>;
+
+const str = (v: string | null) => v || undefined;
+const num = (v: number | null) => v ?? undefined;
+
+/** Parsed URL state → the list query (the same object on server and client, so they share a query key). */
+export function toPipelineListQuery(s: PipelineListState): PipelineListQuery {
+  return { q: str(s.q), sort: s.sort ?? undefined, order: s.order ?? undefined, page: num(s.page) };
 }
 
-export function readExecutionListQuery(get: Get): ExecutionListQuery {
+export function toExecutionListQuery(s: ExecutionListState): ExecutionListQuery {
   return {
-    status: get("status"),
-    param: get("param"),
-    find: get("find"),
-    before: numberParam(get("before")),
-    after: numberParam(get("after")),
+    status: str(s.status),
+    param: str(s.param),
+    find: str(s.find),
+    before: num(s.before),
+    after: num(s.after),
   };
 }
 
-/** Reads a Next.js searchParams object. */
-export const fromSearchParams =
-  (sp: Record<string, string | string[] | undefined>): Get =>
-  (k) => {
-    const v = sp[k];
-    return typeof v === "string" ? v : undefined;
-  };
+/** Server side: a Next.js searchParams object (repeated keys: the first value) → the list query. */
+type SearchParams = Record<string, string | string[] | undefined>;
+const loadPipelineList = createLoader(pipelineListSearchParams);
+const loadExecutionList = createLoader(executionListSearchParams);
+export const loadPipelineListQuery = (sp: SearchParams) => toPipelineListQuery(loadPipelineList(sp));
+export const loadExecutionListQuery = (sp: SearchParams) => toExecutionListQuery(loadExecutionList(sp));

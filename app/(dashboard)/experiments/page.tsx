@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { ExperimentsTable } from "@/components/experiments/experiments-table";
-import { readExperimentListQuery } from "@/lib/experiments/query";
+import { loadExperimentListQuery } from "@/lib/experiments/url";
 import { experimentQueries } from "@/lib/queries/experiments";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { listExperiments } from "@/lib/sagemaker/experiments";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Experiments" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ExperimentsPage({ searchParams }: { searchParams: SearchParams }) {
-  const q = readExperimentListQuery(await searchParams);
+  const q = loadExperimentListQuery(await searchParams);
   const queryClient = getQueryClient();
   // awaited, not streamed: a failed prefetch is then left to the client, which shows the real message
   // (a streamed rejection reaches the browser redacted in production)

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { PipelinesTable } from "@/components/pipelines/pipelines-table";
 import { getPipelineList } from "@/lib/pipelines/queries";
-import { fromSearchParams, readPipelineListQuery } from "@/lib/pipelines/url";
+import { loadPipelineListQuery } from "@/lib/pipelines/url";
 import { pipelineQueries } from "@/lib/queries/pipelines";
 import { getQueryClient } from "@/lib/queries/query-client";
 
@@ -11,8 +11,7 @@ export const metadata: Metadata = { title: "Pipelines" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function PipelinesPage({ searchParams }: { searchParams: SearchParams }) {
-  const sp = await searchParams;
-  const q = readPipelineListQuery(fromSearchParams(sp));
+  const q = loadPipelineListQuery(await searchParams);
   const queryClient = getQueryClient();
   // awaited, not streamed: a failed prefetch is left to the client, which shows the real message
   await queryClient.prefetchQuery({ ...pipelineQueries.list(q), queryFn: () => getPipelineList(q) });

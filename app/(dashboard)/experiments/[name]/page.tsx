@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RunsView } from "@/components/experiments/runs-view";
-import { readRunListQuery } from "@/lib/experiments/query";
+import { loadRunListQuery } from "@/lib/experiments/url";
 import { experimentQueries } from "@/lib/queries/experiments";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { searchRuns } from "@/lib/sagemaker/experiments";
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ExperimentPage({ params, searchParams }: Props) {
   const name = decodeURIComponent((await params).name);
-  const q = readRunListQuery(await searchParams);
+  const q = loadRunListQuery(await searchParams);
   const queryClient = getQueryClient();
   // awaited, not streamed: a failed prefetch is then left to the client, which shows the real message
   // (a streamed rejection reaches the browser redacted in production)

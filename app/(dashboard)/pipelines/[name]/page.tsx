@@ -5,7 +5,7 @@ import { ExecutionsTable } from "@/components/pipelines/executions-table";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { getExecutionList } from "@/lib/pipelines/queries";
-import { fromSearchParams, readExecutionListQuery } from "@/lib/pipelines/url";
+import { loadExecutionListQuery } from "@/lib/pipelines/url";
 import { pipelineQueries } from "@/lib/queries/pipelines";
 import { getQueryClient } from "@/lib/queries/query-client";
 import { routes } from "@/lib/routes";
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PipelinePage({ params, searchParams }: Props) {
   const name = decodeURIComponent((await params).name);
-  const q = readExecutionListQuery(fromSearchParams(await searchParams));
+  const q = loadExecutionListQuery(await searchParams);
   const user = await getSessionUser();
   const queryClient = getQueryClient();
   // awaited, not streamed: a failed prefetch is left to the client, which shows the real message
