@@ -1,4 +1,4 @@
-/** Model registry conformance: groups, versioned packages, approvals, lifecycle, idempotency, pagination. */
+/** Model registry conformance: versioned packages, approvals, lifecycle, idempotency, pagination, deletion. */
 import {
   BatchDescribeModelPackageCommand,
   CreateModelPackageCommand,
@@ -14,99 +14,13 @@ import {
 import { beforeAll, describe, expect, it } from "vitest";
 import { emulatorFixture } from "../../testing/fixture";
 import { allPages, expectError } from "./test-helpers";
+import { G, G2, createGroups, spec } from "../../testing/registry";
 
 const emu = emulatorFixture();
-const G = "t-reg-alpha";
-const G2 = "t-reg-beta";
-const spec = { Containers: [{ Image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/img:1" }] };
 
 beforeAll(async () => {
-  await emu
-    .client()
-    .send(
-      new CreateModelPackageGroupCommand({ ModelPackageGroupName: G, ModelPackageGroupDescription: "alpha" }),
-    );
-  await emu.client().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: G2 }));
+  await createGroups(emu.client());
 }, 120_000);
-
-describe("model package groups", () => {
-  it("describes by name and by ARN, with CreatedBy and status", async () => {
-    const byName = await emu
-      .client()
-      .send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: G }));
-    expect(byName.ModelPackageGroupArn).toBe(
-      `arn:aws:sagemaker:us-east-1:123456789012:model-package-group/${G}`,
-    );
-    expect(byName.ModelPackageGroupStatus).toBe("Completed");
-    expect(byName.ModelPackageGroupDescription).toBe("alpha");
-    expect(byName.CreationTime).toBeInstanceOf(Date);
-    expect(byName.CreatedBy?.IamIdentity?.Arn).toContain("assumed-role");
-    const byArn = await emu
-      .client()
-      .send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: byName.ModelPackageGroupArn }));
-    expect(byArn.ModelPackageGroupName).toBe(G);
-  });
-
-  it("answers a missing group with ValidationException … does not exist", async () => {
-    await expectError(
-      emu.client().send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: "t-reg-nope" })),
-      "ValidationException",
-      "does not exist",
-    );
-  });
-
-  it("refuses a duplicate and a bad name", async () => {
-    await expectError(
-      emu.client().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: G })),
-      "ValidationException",
-      "already exists",
-    );
-    await expectError(
-      emu.client().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: "bad_name" })),
-      "ValidationException",
-      "1 validation error detected: Value 'bad_name' at 'modelPackageGroupName' failed to satisfy constraint",
-    );
-  });
-
-  it("lists every group exactly once across pages, sorted by name both ways, filtered by NameContains", async () => {
-    const all = await allPages(async (t) => {
-      const r = await emu.client().send(
-        new ListModelPackageGroupsCommand({
-          MaxResults: 2,
-          NextToken: t,
-          SortBy: "Name",
-          SortOrder: "Ascending",
-        }),
-      );
-      return { items: r.ModelPackageGroupSummaryList, next: r.NextToken };
-    });
-    const names = all.map((g) => g.ModelPackageGroupName ?? "");
-    expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual([...names].sort());
-    expect(names).toContain(G);
-    expect(names.length).toBeGreaterThanOrEqual(8);
-    const desc = await emu
-      .client()
-      .send(new ListModelPackageGroupsCommand({ MaxResults: 100, SortBy: "Name", SortOrder: "Descending" }));
-    expect(desc.ModelPackageGroupSummaryList?.map((g) => g.ModelPackageGroupName)).toEqual(
-      [...names].reverse(),
-    );
-    const filtered = await emu.client().send(new ListModelPackageGroupsCommand({ NameContains: "t-reg" }));
-    expect(filtered.ModelPackageGroupSummaryList?.map((g) => g.ModelPackageGroupName).sort()).toEqual([
-      G,
-      G2,
-    ]);
-  });
-
-  it("rejects a tampered NextToken", async () => {
-    const r = await emu.client().send(new ListModelPackageGroupsCommand({ MaxResults: 1 }));
-    await expectError(
-      emu.client().send(new ListModelPackageGroupsCommand({ MaxResults: 1, NextToken: `${r.NextToken}x` })),
-      "ValidationException",
-      "Invalid pagination token",
-    );
-  });
-});
 
 describe("model packages", () => {
   it("numbers versions per group and builds versioned ARNs", async () => {
@@ -134,63 +48,6 @@ describe("model packages", () => {
       .client()
       .send(new DescribeModelPackageCommand({ ModelPackageName: `${G}/1` }));
     expect(byNameVersion.ModelPackageArn).toBe(a1.ModelPackageArn);
-  });
-
-  it("refuses both ModelPackageName and ModelPackageGroupName with AWS's message", async () => {
-    await expectError(
-      emu.client().send(new CreateModelPackageCommand({ ModelPackageName: "x", ModelPackageGroupName: G })),
-      "ValidationException",
-      "Both ModelPackageName and ModelPackageGroupName are provided in the input. Cannot determine which one to use.",
-    );
-  });
-
-  it("refuses a missing group, a bad approval status, bad lifecycle and bad metadata", async () => {
-    await expectError(
-      emu.client().send(new CreateModelPackageCommand({ ModelPackageGroupName: "t-reg-missing" })),
-      "ValidationException",
-      "does not exist",
-    );
-    await expectError(
-      emu.client().send(
-        new CreateModelPackageCommand({
-          ModelPackageGroupName: G,
-          ModelApprovalStatus: "Maybe" as "Approved",
-        }),
-      ),
-      "ValidationException",
-      "Member must satisfy enum value set: [Approved, Rejected, PendingManualApproval]",
-    );
-    await expectError(
-      emu.client().send(
-        new CreateModelPackageCommand({
-          ModelPackageGroupName: G,
-          ModelLifeCycle: { Stage: "bad stage", StageStatus: "ok" },
-        }),
-      ),
-      "ValidationException",
-      "modelLifeCycle.stage",
-    );
-    await expectError(
-      emu
-        .client()
-        .send(
-          new CreateModelPackageCommand({ ModelPackageGroupName: G, CustomerMetadataProperties: { k: "" } }),
-        ),
-      "ValidationException",
-      "customerMetadataProperties",
-    );
-    await expectError(
-      emu.client().send(
-        new CreateModelPackageCommand({
-          ModelPackageGroupName: G,
-          ModelMetrics: {
-            ModelQuality: { Statistics: { ContentType: "application/json", S3Uri: "ftp://x/y" } },
-          },
-        }),
-      ),
-      "ValidationException",
-      "modelMetrics.modelQuality.statistics.s3Uri",
-    );
   });
 
   it("stores metrics, metadata, lifecycle and customer metadata as given", async () => {
