@@ -1,224 +1,31 @@
-/** Deploy conformance: models, endpoint configs, endpoints with simulated rollouts (EMULATOR_SPEED=100). */
+/** Deploy conformance: endpoints with simulated rollouts (EMULATOR_SPEED=100), failures, listing, deletion, restarts. */
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
-  CreateModelPackageCommand,
-  CreateModelPackageGroupCommand,
   DeleteEndpointCommand,
   DeleteEndpointConfigCommand,
   DeleteModelCommand,
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
-  ListEndpointConfigsCommand,
   ListEndpointsCommand,
-  ListModelsCommand,
   UpdateEndpointCommand,
 } from "@aws-sdk/client-sagemaker";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emulatorFixture } from "../../testing/fixture";
 import { allPages, expectError, waitFor } from "../registry/test-helpers";
+import { A, IMAGE, seedDeploy, variant } from "../../testing/deploy";
 
 const emu = emulatorFixture();
-const IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/serve:2";
-const A = "arn:aws:sagemaker:us-east-1:123456789012";
 let packageArn = "";
 
-const variant = (model: string) => ({
-  VariantName: "AllTraffic",
-  ModelName: model,
-  InitialInstanceCount: 1,
-  InstanceType: "ml.m5.large" as const,
-});
 const status = async (name: string) =>
   (await emu.client().send(new DescribeEndpointCommand({ EndpointName: name }))).EndpointStatus;
 
 beforeAll(async () => {
-  await emu.client().send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: "t-dep-group" }));
-  packageArn =
-    (
-      await emu.client().send(
-        new CreateModelPackageCommand({
-          ModelPackageGroupName: "t-dep-group",
-          ModelApprovalStatus: "Approved",
-          InferenceSpecification: {
-            Containers: [{ Image: IMAGE }],
-            SupportedContentTypes: ["text/csv"],
-            SupportedResponseMIMETypes: ["text/csv"],
-          },
-        }),
-      )
-    ).ModelPackageArn ?? "";
-  await emu.client().send(
-    new CreateModelCommand({
-      ModelName: "t-dep-model-a",
-      PrimaryContainer: { ModelPackageName: packageArn },
-    }),
-  );
-  await emu
-    .client()
-    .send(new CreateModelCommand({ ModelName: "t-dep-model-b", PrimaryContainer: { Image: IMAGE } }));
-  await emu.client().send(
-    new CreateEndpointConfigCommand({
-      EndpointConfigName: "t-dep-cfg-a",
-      ProductionVariants: [variant("t-dep-model-a")],
-    }),
-  );
-  await emu.client().send(
-    new CreateEndpointConfigCommand({
-      EndpointConfigName: "t-dep-cfg-b",
-      ProductionVariants: [variant("t-dep-model-b")],
-    }),
-  );
+  packageArn = await seedDeploy(emu.client());
 }, 120_000);
-
-describe("models", () => {
-  it("creates and describes a model deploying a registered version", async () => {
-    const d = await emu.client().send(new DescribeModelCommand({ ModelName: "t-dep-model-a" }));
-    expect(d.ModelArn).toBe(`${A}:model/t-dep-model-a`);
-    expect(d.PrimaryContainer?.ModelPackageName).toBe(packageArn);
-    expect(d.CreationTime).toBeInstanceOf(Date);
-  });
-
-  it("validates names, containers and package references, and refuses duplicates", async () => {
-    await expectError(
-      emu
-        .client()
-        .send(new CreateModelCommand({ ModelName: "bad_name", PrimaryContainer: { Image: IMAGE } })),
-      "ValidationException",
-      "Value 'bad_name' at 'modelName' failed to satisfy constraint",
-    );
-    await expectError(
-      emu.client().send(new CreateModelCommand({ ModelName: "t-dep-x" })),
-      "ValidationException",
-    );
-    await expectError(
-      emu.client().send(
-        new CreateModelCommand({
-          ModelName: "t-dep-x",
-          PrimaryContainer: { ModelPackageName: `${A}:model-package/nope/1` },
-        }),
-      ),
-      "ValidationException",
-      "Could not find model package",
-    );
-    await expectError(
-      emu
-        .client()
-        .send(new CreateModelCommand({ ModelName: "t-dep-model-a", PrimaryContainer: { Image: IMAGE } })),
-      "ValidationException",
-      `Cannot create already existing model "${A}:model/t-dep-model-a".`,
-    );
-    await expectError(
-      emu.client().send(new DescribeModelCommand({ ModelName: "t-dep-none" })),
-      "ValidationException",
-      `Could not find model "${A}:model/t-dep-none".`,
-    );
-  });
-
-  it("lists models with pagination, each exactly once, newest first by default", async () => {
-    const all = await allPages(async (t) => {
-      const r = await emu.client().send(new ListModelsCommand({ MaxResults: 3, NextToken: t }));
-      return { items: r.Models, next: r.NextToken };
-    });
-    const names = all.map((m) => m.ModelName);
-    expect(new Set(names).size).toBe(names.length);
-    expect(names).toContain("t-dep-model-a");
-    const times = all.map((m) => m.CreationTime!.getTime());
-    expect(times).toEqual([...times].sort((a, b) => b - a));
-  });
-});
-
-describe("endpoint configs", () => {
-  it("describes a config and answers a missing one with AWS's message", async () => {
-    const d = await emu
-      .client()
-      .send(new DescribeEndpointConfigCommand({ EndpointConfigName: "t-dep-cfg-a" }));
-    expect(d.EndpointConfigArn).toBe(`${A}:endpoint-config/t-dep-cfg-a`);
-    expect(d.ProductionVariants?.[0]?.ModelName).toBe("t-dep-model-a");
-    await expectError(
-      emu.client().send(new DescribeEndpointConfigCommand({ EndpointConfigName: "t-dep-none" })),
-      "ValidationException",
-      `Could not find endpoint configuration "${A}:endpoint-config/t-dep-none".`,
-    );
-  });
-
-  it("validates variants (count, serverless limits, missing model) and duplicates", async () => {
-    await expectError(
-      emu
-        .client()
-        .send(new CreateEndpointConfigCommand({ EndpointConfigName: "t-dep-c1", ProductionVariants: [] })),
-      "ValidationException",
-      "Member must have length greater than or equal to 1",
-    );
-    await expectError(
-      emu.client().send(
-        new CreateEndpointConfigCommand({
-          EndpointConfigName: "t-dep-c1",
-          ProductionVariants: [
-            {
-              VariantName: "v",
-              ModelName: "t-dep-model-a",
-              ServerlessConfig: { MemorySizeInMB: 512, MaxConcurrency: 5 },
-            },
-          ],
-        }),
-      ),
-      "ValidationException",
-      "productionVariants.1.member.serverlessConfig.memorySizeInMB",
-    );
-    await expectError(
-      emu.client().send(
-        new CreateEndpointConfigCommand({
-          EndpointConfigName: "t-dep-c1",
-          ProductionVariants: [variant("t-dep-ghost")],
-        }),
-      ),
-      "ValidationException",
-      "Could not find model",
-    );
-    await expectError(
-      emu.client().send(
-        new CreateEndpointConfigCommand({
-          EndpointConfigName: "t-dep-cfg-a",
-          ProductionVariants: [variant("t-dep-model-a")],
-        }),
-      ),
-      "ValidationException",
-      `Cannot create already existing endpoint configuration "${A}:endpoint-config/t-dep-cfg-a".`,
-    );
-    const serverless = await emu.client().send(
-      new CreateEndpointConfigCommand({
-        EndpointConfigName: "t-dep-serverless",
-        ProductionVariants: [
-          {
-            VariantName: "v",
-            ModelName: "t-dep-model-b",
-            ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 },
-          },
-        ],
-      }),
-    );
-    expect(serverless.EndpointConfigArn).toMatch(/endpoint-config\/t-dep-serverless$/);
-  });
-
-  it("lists configs with pagination and sorts by name", async () => {
-    const all = await allPages(async (t) => {
-      const r = await emu.client().send(
-        new ListEndpointConfigsCommand({
-          MaxResults: 2,
-          NextToken: t,
-          SortBy: "Name",
-          SortOrder: "Ascending",
-          NameContains: "t-dep",
-        }),
-      );
-      return { items: r.EndpointConfigs, next: r.NextToken };
-    });
-    expect(all.map((c) => c.EndpointConfigName)).toEqual(["t-dep-cfg-a", "t-dep-cfg-b", "t-dep-serverless"]);
-  });
-});
 
 describe("endpoints", () => {
   it("moves Creating → InService with deployed images, then Updating → InService on the new config", async () => {
