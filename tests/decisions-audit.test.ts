@@ -1,38 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/db/audit";
-import { openDb, type DbHandle } from "@/lib/db/client";
+import type { DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { auditCsv, AuditQuery, csvCell, listAudit } from "@/lib/services/decisions-auditlog";
-import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
+import { dbTargets } from "@/tests/helpers/db-targets";
 
-const hasPostgres = await postgresAvailable();
-const targets = [
-  {
-    name: "PGlite",
-    open: async () => {
-      const handle = await openDb({ kind: "pglite", dir: null });
-      return { handle, cleanup: () => handle.close() };
-    },
-  },
-  ...(hasPostgres
-    ? [
-        {
-          name: "PostgreSQL",
-          open: async () => {
-            const scratch = await createScratchDatabase();
-            const handle = await openDb({ kind: "postgres", url: scratch.url });
-            return {
-              handle,
-              cleanup: async () => {
-                await handle.close();
-                await scratch.drop();
-              },
-            };
-          },
-        },
-      ]
-    : []),
-];
+const targets = await dbTargets();
 
 describe("CSV cells", () => {
   it("quotes, doubles quotes and neutralises formulas", () => {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb, type DbHandle } from "@/lib/db/client";
+import type { DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { insertIntent } from "@/lib/db/decisions";
 import { auditEvents, decisions } from "@/lib/db/schema";
@@ -15,38 +15,12 @@ import { reconcileDecisions } from "@/lib/services/decisions-reconcile";
 import { followRollout } from "@/lib/services/decisions-rollout";
 import { emulatorExists } from "@/tests/helpers/emulator";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
-import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
+import { dbTargets } from "@/tests/helpers/db-targets";
 import { createGroup, registerVersion, user } from "@/tests/helpers/decisions-fixtures";
 
-const hasPostgres = await postgresAvailable();
 const alex = user("alex");
 const ada = user("ada", "admin");
-
-type Target = { name: string; open: () => Promise<{ handle: DbHandle; cleanup: () => Promise<void> }> };
-const targets: Target[] = [
-  {
-    name: "PGlite",
-    open: async () => {
-      const handle = await openDb({ kind: "pglite", dir: null });
-      return { handle, cleanup: () => handle.close() };
-    },
-  },
-];
-if (hasPostgres)
-  targets.push({
-    name: "PostgreSQL",
-    open: async () => {
-      const scratch = await createScratchDatabase();
-      const handle = await openDb({ kind: "postgres", url: scratch.url });
-      return {
-        handle,
-        cleanup: async () => {
-          await handle.close();
-          await scratch.drop();
-        },
-      };
-    },
-  });
+const targets = await dbTargets();
 
 const emu = emulatorFixture({ speed: 100, dataDir: "sagedeck-dec-" }); // a 120 s rollout takes 1.2 s
 beforeAll(() => {
