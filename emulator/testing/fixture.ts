@@ -7,6 +7,11 @@ import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll } from "vitest";
 import { startEmulator, type EmulatorHandle, type StartOptions } from "./harness";
 
+export interface FixtureOptions extends StartOptions {
+  /** runs once the emulator is up, in the same hook: creates what the file's tests share */
+  setup?: (client: SageMakerClient) => Promise<unknown>;
+}
+
 export interface EmulatorFixture {
   /** the running emulator (endpoint, control API, output, …) */
   handle(): EmulatorHandle;
@@ -16,8 +21,8 @@ export interface EmulatorFixture {
   restart(hard?: boolean): Promise<void>;
 }
 
-/** Starts the emulator before the file's tests and stops it after them; `opts` as for startEmulator. */
-export function emulatorFixture(opts: StartOptions = {}): EmulatorFixture {
+/** Starts the emulator (and runs `setup`) before the file's tests, stops it after them; the rest as for startEmulator. */
+export function emulatorFixture({ setup, ...opts }: FixtureOptions = {}): EmulatorFixture {
   let h: EmulatorHandle | undefined;
   let c: SageMakerClient | undefined;
   const handle = (): EmulatorHandle => {
@@ -28,6 +33,7 @@ export function emulatorFixture(opts: StartOptions = {}): EmulatorFixture {
     async () => {
       h = await startEmulator(opts);
       c = h.client();
+      await setup?.(c);
     },
     (opts.timeoutMs ?? 120_000) + 10_000,
   );

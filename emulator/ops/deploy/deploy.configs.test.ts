@@ -4,16 +4,12 @@ import {
   DescribeEndpointConfigCommand,
   ListEndpointConfigsCommand,
 } from "@aws-sdk/client-sagemaker";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emulatorFixture } from "../../testing/fixture";
 import { allPages, expectError } from "../registry/test-helpers";
 import { A, seedDeploy, variant } from "../../testing/deploy";
 
-const emu = emulatorFixture();
-
-beforeAll(async () => {
-  await seedDeploy(emu.client());
-}, 120_000);
+const emu = emulatorFixture({ setup: seedDeploy });
 
 describe("endpoint configs", () => {
   it("describes a config and answers a missing one with AWS's message", async () => {

@@ -9,16 +9,12 @@ import {
   ListTrialsCommand,
   paginateListTrialComponents,
 } from "@aws-sdk/client-sagemaker";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emulatorFixture } from "../../testing/fixture";
 import { errorOf } from "../../testing/errors";
 import { seedTrialComponents } from "../../testing/trial-components";
 
-const emu = emulatorFixture();
-
-beforeAll(async () => {
-  await seedTrialComponents(emu.client());
-}, 120_000);
+const emu = emulatorFixture({ setup: seedTrialComponents });
 
 describe("trial components", () => {
   it("lists components of an experiment or a trial, every one exactly once across pages", async () => {

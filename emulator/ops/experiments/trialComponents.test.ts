@@ -5,16 +5,12 @@ import {
   DescribeTrialComponentCommand,
   UpdateTrialComponentCommand,
 } from "@aws-sdk/client-sagemaker";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emulatorFixture } from "../../testing/fixture";
 import { errorOf } from "../../testing/errors";
 import { seedTrialComponents } from "../../testing/trial-components";
 
-const emu = emulatorFixture();
-
-beforeAll(async () => {
-  await seedTrialComponents(emu.client());
-}, 120_000);
+const emu = emulatorFixture({ setup: seedTrialComponents });
 
 describe("trial components", () => {
   it("creates one with every member and describes it by name and by ARN", async () => {

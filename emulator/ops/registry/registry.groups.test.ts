@@ -4,16 +4,12 @@ import {
   DescribeModelPackageGroupCommand,
   ListModelPackageGroupsCommand,
 } from "@aws-sdk/client-sagemaker";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emulatorFixture } from "../../testing/fixture";
 import { allPages, expectError } from "./test-helpers";
 import { G, G2, createGroups } from "../../testing/registry";
 
-const emu = emulatorFixture();
-
-beforeAll(async () => {
-  await createGroups(emu.client());
-}, 120_000);
+const emu = emulatorFixture({ setup: createGroups });
 
 describe("model package groups", () => {
   it("describes by name and by ARN, with CreatedBy and status", async () => {

@@ -11,16 +11,12 @@ import {
   ListModelPackagesCommand,
   UpdateModelPackageCommand,
 } from "@aws-sdk/client-sagemaker";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emulatorFixture } from "../../testing/fixture";
 import { allPages, expectError } from "./test-helpers";
 import { G, G2, createGroups, spec } from "../../testing/registry";
 
-const emu = emulatorFixture();
-
-beforeAll(async () => {
-  await createGroups(emu.client());
-}, 120_000);
+const emu = emulatorFixture({ setup: createGroups });
 
 describe("model packages", () => {
   it("numbers versions per group and builds versioned ARNs", async () => {

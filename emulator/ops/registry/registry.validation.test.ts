@@ -1,15 +1,11 @@
 /** Model registry conformance: CreateModelPackage refuses bad input with AWS's messages. */
 import { CreateModelPackageCommand } from "@aws-sdk/client-sagemaker";
-import { beforeAll, describe, it } from "vitest";
+import { describe, it } from "vitest";
 import { emulatorFixture } from "../../testing/fixture";
 import { expectError } from "./test-helpers";
 import { G, createGroups } from "../../testing/registry";
 
-const emu = emulatorFixture();
-
-beforeAll(async () => {
-  await createGroups(emu.client());
-}, 120_000);
+const emu = emulatorFixture({ setup: createGroups });
 
 describe("model packages", () => {
   it("refuses both ModelPackageName and ModelPackageGroupName with AWS's message", async () => {

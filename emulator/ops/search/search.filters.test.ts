@@ -1,15 +1,11 @@
 /** Search over trial components: parameter operators, nested filters and sub-expressions, timestamps. */
 import { type SearchCommandInput } from "@aws-sdk/client-sagemaker";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emulatorFixture } from "../../testing/fixture";
 import { SEEDED, auc, inExp, searcher, seedSearchRuns } from "../../testing/search";
 
-const emu = emulatorFixture();
+const emu = emulatorFixture({ setup: seedSearchRuns });
 const searchAll = searcher(emu);
-
-beforeAll(async () => {
-  await seedSearchRuns(emu.client());
-}, 120_000);
 
 describe("Search over trial components", () => {
   it("matches parameters numerically or as strings, with every operator", async () => {

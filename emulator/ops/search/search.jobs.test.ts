@@ -1,15 +1,11 @@
 /** Search finds a training job's trial component by source, parents and hyperparameters. */
 import { CreateTrainingJobCommand, ListTrialComponentsCommand } from "@aws-sdk/client-sagemaker";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emulatorFixture } from "../../testing/fixture";
 import { inExp, searcher, seedSearchRuns } from "../../testing/search";
 
-const emu = emulatorFixture();
+const emu = emulatorFixture({ setup: seedSearchRuns });
 const searchAll = searcher(emu);
-
-beforeAll(async () => {
-  await seedSearchRuns(emu.client());
-}, 120_000);
 
 describe("Search over job trial components", () => {
   it("finds a training job's trial component by source, with its parents and hyperparameters", async () => {

@@ -7,17 +7,13 @@ import {
   paginateSearch,
   type TrialComponent,
 } from "@aws-sdk/client-sagemaker";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { emulatorFixture } from "../../testing/fixture";
 import { errorOf } from "../../testing/errors";
 import { OPTIMIZERS, SEEDED, auc, inExp, searcher, seedSearchRuns } from "../../testing/search";
 
-const emu = emulatorFixture();
+const emu = emulatorFixture({ setup: seedSearchRuns });
 const searchAll = searcher(emu);
-
-beforeAll(async () => {
-  await seedSearchRuns(emu.client());
-}, 120_000);
 
 describe("Search over trial components", () => {
   it("finds an experiment's runs as ListTrialComponents does, with Parents, Tags and RunName", async () => {
