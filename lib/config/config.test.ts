@@ -62,6 +62,14 @@ describe("loadConfig", () => {
     }
   });
 
+  it("reads the maturity grouping and naming tags, with defaults, and refuses a malformed tag key", () => {
+    expect(loadConfig({}, tmp()).maturity).toEqual({ groupTag: "team", nameTag: "sagedeck:solution-name" });
+    const custom = loadConfig({ MATURITY_GROUP_TAG: "cost-center", MATURITY_NAME_TAG: "app:name" }, tmp());
+    expect(custom.maturity).toEqual({ groupTag: "cost-center", nameTag: "app:name" });
+    expect(() => loadConfig({ MATURITY_GROUP_TAG: "bad#key" }, tmp())).toThrow(/MATURITY_GROUP_TAG.*tag key/);
+    expect(() => loadConfig({ MATURITY_NAME_TAG: "x".repeat(129) }, tmp())).toThrow(/MATURITY_NAME_TAG/);
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", SAGEMAKER_ENDPOINT: " " }, tmp()).mode).toBe("local");
   });

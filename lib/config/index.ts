@@ -21,6 +21,8 @@ export interface Config {
   port: number;
   emulatorPort: number;
   dataDir: string;
+  /** the tag that groups resources into ML solutions when there is no project, and the one naming them */
+  maturity: { groupTag: string; nameTag: string };
   database: { kind: "pglite"; dir: string } | { kind: "postgres"; url: string };
   auth: {
     secret: string;
@@ -109,6 +111,7 @@ export function loadConfig(
     port: env.PORT,
     emulatorPort: env.EMULATOR_PORT,
     dataDir,
+    maturity: { groupTag: env.MATURITY_GROUP_TAG, nameTag: env.MATURITY_NAME_TAG },
     database: env.DATABASE_URL
       ? { kind: "postgres", url: env.DATABASE_URL }
       : { kind: "pglite", dir: path.join(dataDir, "pglite") },

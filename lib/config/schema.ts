@@ -6,6 +6,17 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const port = (fallback: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).default(fallback));
 
+/** A SageMaker tag key (1–128 characters, AWS's tag-key alphabet). */
+const tagKey = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .max(128)
+      .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u)
+      .default(fallback),
+  );
+
 /** Raw environment as SageDeck reads it. Everything is optional: local mode needs no configuration. */
 export const EnvSchema = z.object({
   SAGEMAKER_MODE: z.preprocess(emptyToUndefined, z.enum(["local", "aws"]).default("local")),
@@ -38,6 +49,8 @@ export const EnvSchema = z.object({
   AUTH_ROLE_MAP: optionalString,
   SAGEMAKER_CACHE_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(15_000)),
   SAGEMAKER_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(10_000)),
+  MATURITY_GROUP_TAG: tagKey("team"),
+  MATURITY_NAME_TAG: tagKey("sagedeck:solution-name"),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -49,5 +62,7 @@ export const ENV_HINTS: Partial<Record<keyof Env, string>> = {
   EMULATOR_PORT: "use a port number 1-65535",
   PORT: "use a port number 1-65535",
   DATABASE_URL: "use postgres://user:password@host:5432/database",
+  MATURITY_GROUP_TAG: "use a tag key (letters, digits, spaces and _.:/=+-@, at most 128)",
+  MATURITY_NAME_TAG: "use a tag key (letters, digits, spaces and _.:/=+-@, at most 128)",
   AUTH_OIDC_ISSUER: "use the issuer URL, e.g. https://login.example.com/realms/ml",
 };

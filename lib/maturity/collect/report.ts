@@ -1,4 +1,5 @@
 /** The maturity report the API and pages serve: collect → assess the organisation → KPIs. */
+import { getConfig } from "@/lib/config";
 import { resolveTargets, type EffectiveTargets } from "@/lib/db/maturity-targets";
 import { NotFoundError } from "@/lib/errors";
 import { withTargets, type KpiWithTarget } from "@/lib/services/maturity-governance-kpis";
@@ -69,7 +70,7 @@ const cache: Cache = (g.sagedeckMaturityCache ??= {});
 
 function collect(fresh: boolean): { at: number; promise: Promise<Collection> } {
   if (fresh || !cache.collection || Date.now() - cache.collection.at > MAX_AGE_MS) {
-    const promise = collectMaturity(Date.now(), undefined, decisionsFromDb);
+    const promise = collectMaturity(Date.now(), undefined, decisionsFromDb, getConfig().maturity);
     const entry = { at: Date.now(), promise };
     cache.collection = entry;
     promise.catch(() => {
