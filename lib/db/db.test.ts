@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { createScratchDatabase, postgresAvailable, TEST_POSTGRES_URL } from "@/tests/helpers/postgres";
 import { openDb, type DbHandle } from "./client";
 import { migrateDb } from "./migrate";
 import { authenticate, createUser, findUser, listUsers, setUserDisabled, setUserRole } from "./users";
@@ -159,5 +161,30 @@ describe("PGlite directory lock", () => {
     expect(fs.readFileSync(lockFileFor(dir), "utf8")).toBe(String(process.pid));
     release();
     expect(fs.existsSync(lockFileFor(dir))).toBe(false);
+  });
+});
+
+describe.runIf(hasPostgres)("PostgreSQL connections the server drops", () => {
+  it("survive: the process does not crash, the next query gets a new connection", async () => {
+    const scratch = await createScratchDatabase();
+    const handle = await openDb({ kind: "postgres", url: scratch.url });
+    const dbName = new URL(scratch.url).pathname.slice(1);
+    try {
+      await handle.db.execute(sql`select 1`);
+      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await admin.connect();
+      const killed = await admin.query(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+        [dbName],
+      );
+      await admin.end();
+      expect(killed.rowCount).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 200)); // the idle connection receives the server's FATAL
+      const result = (await handle.db.execute(sql`select 41 + 1 as answer`)) as { rows: unknown[] };
+      expect(result.rows[0]).toEqual({ answer: 42 });
+    } finally {
+      await handle.close();
+      await scratch.drop();
+    }
   });
 });
