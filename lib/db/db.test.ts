@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { createScratchDatabase, postgresAvailable, TEST_POSTGRES_URL } from "@/tests/helpers/postgres";
+import { dbTargets } from "@/tests/helpers/db-targets";
+import { createScratchDatabase, TEST_POSTGRES_URL } from "@/tests/helpers/postgres";
 import { openDb, type DbHandle } from "./client";
 import { migrateDb } from "./migrate";
 import { authenticate, createUser, findUser, listUsers, setUserDisabled, setUserRole } from "./users";
@@ -10,35 +11,7 @@ import { withIdempotency } from "./idempotency";
 import { DEMO_USERS, seedDemoUsers } from "./seed";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 
-const hasPostgres = await postgresAvailable();
-
-type Target = { name: string; open: () => Promise<{ handle: DbHandle; cleanup: () => Promise<void> }> };
-
-const targets: Target[] = [
-  {
-    name: "PGlite (in memory)",
-    open: async () => {
-      const handle = await openDb({ kind: "pglite", dir: null });
-      return { handle, cleanup: () => handle.close() };
-    },
-  },
-];
-if (hasPostgres) {
-  targets.push({
-    name: "PostgreSQL",
-    open: async () => {
-      const scratch = await createScratchDatabase();
-      const handle = await openDb({ kind: "postgres", url: scratch.url });
-      return {
-        handle,
-        cleanup: async () => {
-          await handle.close();
-          await scratch.drop();
-        },
-      };
-    },
-  });
-}
+const targets = await dbTargets();
 
 describe.each(targets)("database layer on $name", (target) => {
   let handle: DbHandle;
@@ -164,27 +137,30 @@ describe("PGlite directory lock", () => {
   });
 });
 
-describe.runIf(hasPostgres)("PostgreSQL connections the server drops", () => {
-  it("survive: the process does not crash, the next query gets a new connection", async () => {
-    const scratch = await createScratchDatabase();
-    const handle = await openDb({ kind: "postgres", url: scratch.url });
-    const dbName = new URL(scratch.url).pathname.slice(1);
-    try {
-      await handle.db.execute(sql`select 1`);
-      const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-      await admin.connect();
-      const killed = await admin.query(
-        "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
-        [dbName],
-      );
-      await admin.end();
-      expect(killed.rowCount).toBeGreaterThan(0);
-      await new Promise((r) => setTimeout(r, 200)); // the idle connection receives the server's FATAL
-      const result = (await handle.db.execute(sql`select 41 + 1 as answer`)) as { rows: unknown[] };
-      expect(result.rows[0]).toEqual({ answer: 42 });
-    } finally {
-      await handle.close();
-      await scratch.drop();
-    }
-  });
-});
+describe.runIf(targets.some((t) => t.name === "PostgreSQL"))(
+  "PostgreSQL connections the server drops",
+  () => {
+    it("survive: the process does not crash, the next query gets a new connection", async () => {
+      const scratch = await createScratchDatabase();
+      const handle = await openDb({ kind: "postgres", url: scratch.url });
+      const dbName = new URL(scratch.url).pathname.slice(1);
+      try {
+        await handle.db.execute(sql`select 1`);
+        const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+        await admin.connect();
+        const killed = await admin.query(
+          "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+          [dbName],
+        );
+        await admin.end();
+        expect(killed.rowCount).toBeGreaterThan(0);
+        await new Promise((r) => setTimeout(r, 200)); // the idle connection receives the server's FATAL
+        const result = (await handle.db.execute(sql`select 41 + 1 as answer`)) as { rows: unknown[] };
+        expect(result.rows[0]).toEqual({ answer: 42 });
+      } finally {
+        await handle.close();
+        await scratch.drop();
+      }
+    });
+  },
+);

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAuditEvents } from "@/lib/db/audit";
-import { openDb, type DbHandle } from "@/lib/db/client";
+import type { DbHandle } from "@/lib/db/client";
 import { listExemptions } from "@/lib/db/maturity-exemptions";
 import { listTargets, organisationApprovalSla, resolveTargets } from "@/lib/db/maturity-targets";
 import { migrateDb } from "@/lib/db/migrate";
 import { AppError } from "@/lib/errors";
-import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
+import { dbTargets } from "@/tests/helpers/db-targets";
 import { exemptionsOf, grantExemption, revokeExemption, type GovernanceContext } from "./maturity-governance";
 import { setTargets, targetsView } from "./maturity-governance-targets";
 import { ada, failing, fixtureReport, maya, passing, sam } from "./maturity-governance.test-helpers";
 
-const hasPostgres = await postgresAvailable();
 const DAY = 86_400_000;
 const T0 = new Date("2026-12-01T08:00:00Z");
 const at = (days: number) => new Date(T0.getTime() + days * DAY);
@@ -25,25 +24,9 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
   }
 }
 
-const backends: [string, boolean, () => Promise<{ handle: DbHandle; drop: () => Promise<void> }>][] = [
-  [
-    "PGlite",
-    true,
-    async () => ({ handle: await openDb({ kind: "pglite", dir: null }), drop: () => Promise.resolve() }),
-  ],
-  [
-    "PostgreSQL",
-    hasPostgres,
-    async () => {
-      const scratch = await createScratchDatabase();
-      return { handle: await openDb({ kind: "postgres", url: scratch.url }), drop: scratch.drop };
-    },
-  ],
-];
-
-describe.each(backends)("maturity governance on %s", (_name, enabled, open) => {
+describe.each(await dbTargets())("maturity governance on $name", (target) => {
   let handle: DbHandle;
-  let drop: () => Promise<void>;
+  let cleanup: (() => Promise<void>) | undefined;
   const ctx = (over: Partial<GovernanceContext> = {}): GovernanceContext => ({
     db: handle.db,
     user: maya,
@@ -56,21 +39,19 @@ describe.each(backends)("maturity governance on %s", (_name, enabled, open) => {
     grantExemption(ctx(over), "fraud", { checkId, reason: "vendor model, reviewed quarterly", expiresAt });
 
   beforeAll(async () => {
-    if (!enabled) return;
-    ({ handle, drop } = await open());
+    ({ handle, cleanup } = await target.open());
     await migrateDb(handle);
   }, 60_000);
   afterAll(async () => {
-    await handle?.close();
-    await drop?.();
+    await cleanup?.();
   });
 
-  it.runIf(enabled)("the fixture has a failing and a passing check to work with", () => {
+  it("the fixture has a failing and a passing check to work with", () => {
     expect(failing?.status).toMatch(/fail|partial/);
     expect(passing?.status).toBe("pass");
   });
 
-  it.runIf(enabled)("refuses bad grants with a clear error and writes nothing", async () => {
+  it("refuses bad grants with a clear error and writes nothing", async () => {
     expect(await codeOf(grant({ user: sam }))).toBe("forbidden");
     expect(await codeOf(grant({}, at(-1)))).toBe("unprocessable_entity");
     expect(await codeOf(grant({}, at(366)))).toBe("unprocessable_entity");
@@ -87,7 +68,7 @@ describe.each(backends)("maturity governance on %s", (_name, enabled, open) => {
     );
   });
 
-  it.runIf(enabled)("grants, refuses a second grant while it runs, and audits the grant", async () => {
+  it("grants, refuses a second grant while it runs, and audits the grant", async () => {
     const ex = await grant({}, at(2));
     expect(ex).toMatchObject({ checkId: check, state: "active", grantedBy: "maya", grantedByName: "Maya" });
     await expect(grant({ user: ada })).rejects.toThrow(/already exempt for fraud until .* revoke it first/);
@@ -105,22 +86,19 @@ describe.each(backends)("maturity governance on %s", (_name, enabled, open) => {
     });
   });
 
-  it.runIf(enabled)(
-    "a grant after the expiry closes the expired one (system:expired) in the same step",
-    async () => {
-      const [old] = await listExemptions(handle.db, "fraud");
-      const fresh = await grant({ now: at(3) }, at(40));
-      const rows = await listExemptions(handle.db, "fraud");
-      const closed = rows.find((r) => r.id === old?.id);
-      expect(closed?.revokedBy).toBe("system:expired");
-      expect(closed?.revokedAt?.getTime()).toBe(old?.expiresAt.getTime());
-      expect(rows.filter((r) => r.revokedAt === null).map((r) => r.id)).toEqual([fresh.id]);
-      const audit = (await listAuditEvents(handle.db)).find((e) => e.details.exemptionId === fresh.id);
-      expect(audit?.details.closedExpired).toBe(old?.id);
-    },
-  );
+  it("a grant after the expiry closes the expired one (system:expired) in the same step", async () => {
+    const [old] = await listExemptions(handle.db, "fraud");
+    const fresh = await grant({ now: at(3) }, at(40));
+    const rows = await listExemptions(handle.db, "fraud");
+    const closed = rows.find((r) => r.id === old?.id);
+    expect(closed?.revokedBy).toBe("system:expired");
+    expect(closed?.revokedAt?.getTime()).toBe(old?.expiresAt.getTime());
+    expect(rows.filter((r) => r.revokedAt === null).map((r) => r.id)).toEqual([fresh.id]);
+    const audit = (await listAuditEvents(handle.db)).find((e) => e.details.exemptionId === fresh.id);
+    expect(audit?.details.closedExpired).toBe(old?.id);
+  });
 
-  it.runIf(enabled)("revokes once (audited); a second revoke is 409, an unknown one 404", async () => {
+  it("revokes once (audited); a second revoke is 409, an unknown one 404", async () => {
     const open = (await exemptionsOf(handle.db, "fraud", at(3).getTime())).find((x) => x.state === "active");
     if (!open) throw new Error("no open exemption");
     expect(await codeOf(revokeExemption(ctx({ user: sam }), "fraud", open.id))).toBe("forbidden");
@@ -135,7 +113,7 @@ describe.each(backends)("maturity governance on %s", (_name, enabled, open) => {
     expect(list.map((x) => x.state)).toEqual(["revoked", "revoked"]);
   });
 
-  it.runIf(enabled)("five concurrent grants: exactly one wins, the others get 409", async () => {
+  it("five concurrent grants: exactly one wins, the others get 409", async () => {
     const results = await Promise.allSettled(
       [maya, ada, maya, ada, maya].map((user, i) => grant({ user, now: at(5) }, at(10 + i))),
     );
@@ -148,42 +126,39 @@ describe.each(backends)("maturity governance on %s", (_name, enabled, open) => {
     expect(open).toHaveLength(1);
   });
 
-  it.runIf(enabled)(
-    "targets: organisation default, a solution's override, clearing it; audited",
-    async () => {
-      expect(
-        await codeOf(setTargets(ctx({ user: sam }), { approvalSlaHours: 1, leadTimeTargetHours: 1 })),
-      ).toBe("forbidden");
-      expect(
-        await codeOf(setTargets(ctx(), { solution: "nope", approvalSlaHours: 1, leadTimeTargetHours: 1 })),
-      ).toBe("not_found");
-      await setTargets(ctx(), { approvalSlaHours: 48, leadTimeTargetHours: 168 });
-      const view = await setTargets(ctx({ user: ada }), {
-        solution: "fraud",
-        approvalSlaHours: 24,
-        leadTimeTargetHours: null,
-      });
-      expect(view.effective).toEqual({
-        approvalSlaHours: { value: 24, from: "solution" },
-        leadTimeTargetHours: { value: 168, from: "organisation" },
-      });
-      const rows = await listTargets(handle.db);
-      expect(resolveTargets(rows, "churn")).toEqual({
-        approvalSlaHours: { value: 48, from: "organisation" },
-        leadTimeTargetHours: { value: 168, from: "organisation" },
-      });
-      expect(await organisationApprovalSla(handle.db)).toBe(48);
-      // both null: the override goes, the solution follows the organisation again
-      await setTargets(ctx(), { solution: "fraud", approvalSlaHours: null, leadTimeTargetHours: null });
-      expect((await targetsView(handle.db, "fraud")).solutions).toEqual([]);
-      expect((await targetsView(handle.db, "fraud")).effective.approvalSlaHours?.from).toBe("organisation");
-      const audit = (await listAuditEvents(handle.db)).filter((e) => e.action === "maturity.targets.set");
-      expect(audit).toHaveLength(3);
-      expect(audit.find((e) => e.actor === "ada")?.details).toMatchObject({
-        solution: "fraud",
-        from: null,
-        to: { approvalSlaHours: 24, leadTimeTargetHours: null },
-      });
-    },
-  );
+  it("targets: organisation default, a solution's override, clearing it; audited", async () => {
+    expect(
+      await codeOf(setTargets(ctx({ user: sam }), { approvalSlaHours: 1, leadTimeTargetHours: 1 })),
+    ).toBe("forbidden");
+    expect(
+      await codeOf(setTargets(ctx(), { solution: "nope", approvalSlaHours: 1, leadTimeTargetHours: 1 })),
+    ).toBe("not_found");
+    await setTargets(ctx(), { approvalSlaHours: 48, leadTimeTargetHours: 168 });
+    const view = await setTargets(ctx({ user: ada }), {
+      solution: "fraud",
+      approvalSlaHours: 24,
+      leadTimeTargetHours: null,
+    });
+    expect(view.effective).toEqual({
+      approvalSlaHours: { value: 24, from: "solution" },
+      leadTimeTargetHours: { value: 168, from: "organisation" },
+    });
+    const rows = await listTargets(handle.db);
+    expect(resolveTargets(rows, "churn")).toEqual({
+      approvalSlaHours: { value: 48, from: "organisation" },
+      leadTimeTargetHours: { value: 168, from: "organisation" },
+    });
+    expect(await organisationApprovalSla(handle.db)).toBe(48);
+    // both null: the override goes, the solution follows the organisation again
+    await setTargets(ctx(), { solution: "fraud", approvalSlaHours: null, leadTimeTargetHours: null });
+    expect((await targetsView(handle.db, "fraud")).solutions).toEqual([]);
+    expect((await targetsView(handle.db, "fraud")).effective.approvalSlaHours?.from).toBe("organisation");
+    const audit = (await listAuditEvents(handle.db)).filter((e) => e.action === "maturity.targets.set");
+    expect(audit).toHaveLength(3);
+    expect(audit.find((e) => e.actor === "ada")?.details).toMatchObject({
+      solution: "fraud",
+      from: null,
+      to: { approvalSlaHours: 24, leadTimeTargetHours: null },
+    });
+  });
 });
