@@ -17,6 +17,7 @@ test("a manager sees the organisation's maturity and follows a solution's eviden
   );
   await expect(page.getByTestId("heat-growth").getByLabel("L-2 Fail")).toBeVisible();
   await expect(page.getByTestId("kpi-pipelineSuccess")).toContainText("n = ");
+  await expect(page.getByTestId("kpi-approvalQueue")).toContainText(/oldest \d+ (d|h)/);
 
   // the phase filter lives in the URL and survives a reload
   await page.getByRole("combobox", { name: "Filter by phase" }).selectOption("Repeatable");
@@ -32,6 +33,8 @@ test("a manager sees the organisation's maturity and follows a solution's eviden
     .click();
   // the key, not the name, is the address
   await expect(page).toHaveURL(/\/maturity\/growth$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Customer churn");
+  await expect(page).toHaveTitle(/Customer churn/);
   const l2 = page.getByTestId("check-L-2");
   await expect(l2).toContainText("Fail");
   await expect(l2).toContainText("Deploy production only from registry versions");

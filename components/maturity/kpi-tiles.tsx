@@ -22,6 +22,13 @@ function show(v: number | null | undefined, unit: Kpi["unit"]): string {
   return v === null || v === undefined ? "—" : `${v}${unit === "percent" ? "" : " "}${UNIT[unit]}`.trim();
 }
 
+/** The second figure: the p90, except for the waiting queue, whose `p90` field carries the oldest wait in hours. */
+function detail(k: Kpi): string | null {
+  if (k.p90 === undefined || k.p90 === null) return null;
+  if (k.id !== "approvalQueue") return `p90 ${show(k.p90, k.unit)}`;
+  return k.p90 >= 48 ? `oldest ${Math.round(k.p90 / 24)} d` : `oldest ${show(k.p90, "hours")}`;
+}
+
 /** "▲ 2.5 h vs 30 days ago", green when the change is an improvement, amber when it is not. */
 function Change({ kpi, trend }: { kpi: Kpi; trend: KpiTrend }) {
   if (trend.change === null || trend.since === null) return null;
@@ -56,8 +63,8 @@ export function KpiTiles({ kpis, trends }: { kpis: Kpi[]; trends?: Record<string
             <p className="text-sm text-slate-600 dark:text-slate-400">{k.title}</p>
             <p className="text-2xl font-semibold">
               {show(k.value, k.unit)}
-              {k.p90 !== undefined && k.p90 !== null ? (
-                <span className="ml-2 text-sm font-normal text-slate-500">p90 {show(k.p90, k.unit)}</span>
+              {detail(k) ? (
+                <span className="ml-2 text-sm font-normal text-slate-500">{detail(k)}</span>
               ) : null}
             </p>
             <p className="text-xs text-slate-500">

@@ -9,8 +9,17 @@ import { routes } from "@/lib/routes";
 
 type Params = Promise<{ solution: string }>;
 
+/** The solution's display name (the same 30 s computation the page reads), else its key. */
+async function displayName(key: string): Promise<string> {
+  try {
+    return (await getSolutionReport(key)).assessment.name;
+  } catch {
+    return key;
+  }
+}
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  return { title: `${decodeURIComponent((await params).solution)} · Maturity` };
+  return { title: `${await displayName(decodeURIComponent((await params).solution))} · Maturity` };
 }
 
 export default async function SolutionMaturityPage({ params }: { params: Params }) {
@@ -20,6 +29,7 @@ export default async function SolutionMaturityPage({ params }: { params: Params 
     ...maturityQueries.solution(key),
     queryFn: () => getSolutionReport(key),
   });
+  const name = await displayName(key);
   return (
     <section aria-labelledby="page-title" className="space-y-6">
       <div>
@@ -27,7 +37,8 @@ export default async function SolutionMaturityPage({ params }: { params: Params 
           ← All solutions
         </Link>
         <h1 id="page-title" className="text-2xl font-semibold">
-          {key}
+          {name}
+          {name !== key ? <span className="ml-2 text-base font-normal text-slate-500">{key}</span> : null}
         </h1>
         <p className="text-slate-600 dark:text-slate-400">
           Every check grouped by phase, with the evidence behind it and the next step.
