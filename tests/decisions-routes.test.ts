@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
+import { sessionUser } from "@/tests/helpers/session-user";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: () => Promise.resolve(currentUser) }));
@@ -9,13 +10,7 @@ const reject = await import("@/app/api/models/[group]/[version]/reject/route");
 const promote = await import("@/app/api/models/[group]/[version]/promote/route");
 const rollback = await import("@/app/api/models/[group]/rollback/route");
 
-const as = (username: string, role: SessionUser["role"]): SessionUser => ({
-  id: username,
-  username,
-  name: username,
-  role,
-  provider: "credentials",
-});
+const as = sessionUser;
 
 const mutating = [
   {

@@ -5,6 +5,7 @@ import { listAuditEvents } from "@/lib/db/audit";
 import { insertSnapshot } from "@/lib/db/maturity-snapshots";
 import type { History, SnapshotTaken } from "@/lib/services/maturity-snapshots-api";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
+import { sessionUser } from "@/tests/helpers/session-user";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: () => Promise.resolve(currentUser) }));
@@ -12,13 +13,7 @@ vi.mock("@/lib/auth/session", () => ({ getSessionUser: () => Promise.resolve(cur
 const history = await import("@/app/api/maturity/history/route");
 const snapshots = await import("@/app/api/maturity/snapshots/route");
 
-const as = (username: string, role: SessionUser["role"]): SessionUser => ({
-  id: username,
-  username,
-  name: username,
-  role,
-  provider: "credentials",
-});
+const as = sessionUser;
 const none = { params: Promise.resolve({}) };
 const get = (qs: string) => history.GET(new Request(`http://127.0.0.1/api/maturity/history?${qs}`), none);
 const post = () =>

@@ -9,6 +9,7 @@ import type { MyPipelineRuns, NewestExperimentRuns } from "@/lib/services/overvi
 import { startRun } from "@/lib/services/pipelines";
 import { emulatorExists } from "@/tests/helpers/emulator";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
+import { sessionUser } from "@/tests/helpers/session-user";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: () => Promise.resolve(currentUser) }));
@@ -18,13 +19,7 @@ const myRunsRoute = await import("@/app/api/overview/my-runs/route");
 const experimentRunsRoute = await import("@/app/api/overview/experiment-runs/route");
 const maturityRoute = await import("@/app/api/overview/maturity/route");
 
-const as = (username: string, role: SessionUser["role"]): SessionUser => ({
-  id: `id-${username}`,
-  username,
-  name: username,
-  role,
-  provider: "credentials",
-});
+const as = sessionUser;
 const sam = as("sam", "scientist");
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -4,14 +4,10 @@ import { NotFoundError } from "@/lib/errors";
 import { assessSolution } from "@/lib/maturity/assess";
 import type { SolutionReport } from "@/lib/maturity/collect/report";
 import { reliableSolution } from "@/lib/maturity/fixtures.test-helpers";
+import { sessionUser } from "@/tests/helpers/session-user";
 
-export const as = (username: string, role: SessionUser["role"]): SessionUser => ({
-  id: username,
-  username,
-  name: username[0]?.toUpperCase() + username.slice(1),
-  role,
-  provider: "credentials",
-});
+export const as = (username: string, role: SessionUser["role"]): SessionUser =>
+  sessionUser(username, role, username[0]?.toUpperCase() + username.slice(1));
 export const maya = as("maya", "manager");
 export const ada = as("ada", "admin");
 export const sam = as("sam", "scientist");
