@@ -23,6 +23,8 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: text("role").notNull(),
   disabled: boolean("disabled").notNull().default(false),
+  /** Bumped by a password change, disable or role change: sessions issued before it stop working. */
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -196,6 +198,82 @@ export const maturityExemptions = pgTable(
   ],
 );
 
+/**
+ * One signed-in session (credentials or OIDC). The session cookie carries its id; every request checks that the
+ * row is not revoked (sign-out revokes it) and, for local accounts, that the user's session version is unchanged.
+ */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: text("id").primaryKey(),
+    username: text("username").notNull(),
+    provider: text("provider").notNull(),
+    /** users.session_version when the session was issued (local accounts; 0 for OIDC). */
+    userVersion: integer("user_version").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [index("auth_sessions_username_idx").on(t.username)],
+);
+
+/**
+ * Failed sign-ins per key (`user:<name>` or `ip:<address>`), shared by every replica: after a few failures
+ * the key is locked with a growing backoff (`locked_until`); a success clears the user's key.
+ */
+export const signInThrottle = pgTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A change SageDeck makes to a pipeline run (start, stop, retry), written as an intent BEFORE SageMaker is
+ * called and completed with the outcome: a run SageDeck started is always attributed, even if the process dies
+ * mid-call (the reconciler completes it from SageMaker with the same ClientRequestToken). "Who started this run"
+ * is read from here, not from the audit log.
+ */
+export const pipelineRunActions = pgTable(
+  "pipeline_run_actions",
+  {
+    id: text("id").primaryKey(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** start | stop | retry */
+    action: text("action").notNull(),
+    pipelineName: text("pipeline_name").notNull(),
+    /** Known at once for stop/retry; for a start, filled in from SageMaker's answer. */
+    executionArn: text("execution_arn"),
+    clientRequestToken: text("client_request_token").notNull(),
+    parameters: jsonb("parameters")
+      .$type<Record<string, string>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    displayName: text("display_name"),
+    description: text("description"),
+    actor: text("actor").notNull(),
+    actorName: text("actor_name").notNull(),
+    actorRole: text("actor_role").notNull(),
+    idempotencyKey: text("idempotency_key"),
+    requestId: text("request_id"),
+    /** pending (intent written) | applied | failed */
+    state: text("state").notNull().default("pending"),
+    outcome: text("outcome"),
+  },
+  (t) => [
+    uniqueIndex("pipeline_run_actions_token").on(t.action, t.clientRequestToken),
+    index("pipeline_run_actions_arn_idx").on(t.executionArn),
+    index("pipeline_run_actions_actor_idx").on(t.actor, t.createdAt),
+    index("pipeline_run_actions_state_idx").on(t.state),
+  ],
+);
+
+export type AuthSessionRow = typeof authSessions.$inferSelect;
+export type PipelineRunActionRow = typeof pipelineRunActions.$inferSelect;
 export type DecisionRow = typeof decisions.$inferSelect;
 export type MaturitySnapshotRow = typeof maturitySnapshots.$inferSelect;
 export type MaturityTargetRow = typeof maturityTargets.$inferSelect;
