@@ -70,6 +70,17 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ MATURITY_NAME_TAG: "x".repeat(129) }, tmp())).toThrow(/MATURITY_NAME_TAG/);
   });
 
+  it("reads the approval-controlling parameters (default ModelApprovalStatus) and refuses bad names", () => {
+    expect(loadConfig({}, tmp()).approvalParameters).toEqual(["ModelApprovalStatus"]);
+    expect(
+      loadConfig({ APPROVAL_PARAMETERS: "ModelApprovalStatus, ApprovalStatus" }, tmp()).approvalParameters,
+    ).toEqual(["ModelApprovalStatus", "ApprovalStatus"]);
+    expect(() => loadConfig({ APPROVAL_PARAMETERS: "Model Approval" }, tmp())).toThrow(
+      /APPROVAL_PARAMETERS.*parameter names/,
+    );
+    expect(() => loadConfig({ APPROVAL_PARAMETERS: "A,,B" }, tmp())).toThrow(/APPROVAL_PARAMETERS/);
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", SAGEMAKER_ENDPOINT: " " }, tmp()).mode).toBe("local");
   });

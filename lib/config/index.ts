@@ -23,6 +23,8 @@ export interface Config {
   dataDir: string;
   /** the tag that groups resources into ML solutions when there is no project, and the one naming them */
   maturity: { groupTag: string; nameTag: string };
+  /** pipeline parameters that control approval: SageDeck starts runs only with them PendingManualApproval */
+  approvalParameters: string[];
   database: { kind: "pglite"; dir: string } | { kind: "postgres"; url: string };
   auth: {
     secret: string;
@@ -112,6 +114,7 @@ export function loadConfig(
     emulatorPort: env.EMULATOR_PORT,
     dataDir,
     maturity: { groupTag: env.MATURITY_GROUP_TAG, nameTag: env.MATURITY_NAME_TAG },
+    approvalParameters: env.APPROVAL_PARAMETERS,
     database: env.DATABASE_URL
       ? { kind: "postgres", url: env.DATABASE_URL }
       : { kind: "pglite", dir: path.join(dataDir, "pglite") },

@@ -17,6 +17,17 @@ const tagKey = (fallback: string) =>
       .default(fallback),
   );
 
+/** Comma-separated pipeline parameter names (SageMaker's parameter-name alphabet), at least one. */
+const parameterNames = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .transform((s) => [...new Set(s.split(",").map((n) => n.trim()))])
+      .pipe(z.array(z.string().regex(/^[A-Za-z0-9_-]{1,256}$/)).min(1)),
+  );
+
 /** Raw environment as SageDeck reads it. Everything is optional: local mode needs no configuration. */
 export const EnvSchema = z.object({
   SAGEMAKER_MODE: z.preprocess(emptyToUndefined, z.enum(["local", "aws"]).default("local")),
@@ -51,6 +62,7 @@ export const EnvSchema = z.object({
   SAGEMAKER_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(10_000)),
   MATURITY_GROUP_TAG: tagKey("team"),
   MATURITY_NAME_TAG: tagKey("sagedeck:solution-name"),
+  APPROVAL_PARAMETERS: parameterNames("ModelApprovalStatus"),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -64,5 +76,7 @@ export const ENV_HINTS: Partial<Record<keyof Env, string>> = {
   DATABASE_URL: "use postgres://user:password@host:5432/database",
   MATURITY_GROUP_TAG: "use a tag key (letters, digits, spaces and _.:/=+-@, at most 128)",
   MATURITY_NAME_TAG: "use a tag key (letters, digits, spaces and _.:/=+-@, at most 128)",
+  APPROVAL_PARAMETERS:
+    "use pipeline parameter names separated by commas (letters, digits, _ and -), e.g. ModelApprovalStatus",
   AUTH_OIDC_ISSUER: "use the issuer URL, e.g. https://login.example.com/realms/ml",
 };
