@@ -1,3 +1,4 @@
+import "@/tests/helpers/scratch-data-dir";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import { sessionUser } from "@/tests/helpers/session-user";
@@ -49,7 +50,11 @@ describe("decision routes refuse who may not decide", () => {
       r.POST(
         new Request(`http://127.0.0.1/api/models/g/1/${r.name}`, {
           method: "POST",
-          headers: { "content-type": "application/json", "idempotency-key": "key-12345678" },
+          headers: {
+            "content-type": "application/json",
+            origin: "http://127.0.0.1",
+            "idempotency-key": "key-12345678",
+          },
           body: JSON.stringify(r.body),
         }),
         { params: Promise.resolve(r.params) },

@@ -38,6 +38,7 @@ function grant(checkId: string, idempotencyKey?: string) {
       method: "POST",
       headers: {
         "content-type": "application/json",
+        origin: "http://127.0.0.1",
         ...(idempotencyKey ? { "idempotency-key": idempotencyKey } : {}),
       },
       body: JSON.stringify({ checkId, reason: "accepted risk until the Q1 migration", expiresAt: expiry }),
@@ -115,7 +116,7 @@ describe("the report applies exemptions and targets (emulator + PGlite)", () => 
     const put = await targetsRoute.PUT(
       new Request(`${base}/targets`, {
         method: "PUT",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", origin: "http://127.0.0.1" },
         body: JSON.stringify({ approvalSlaHours: 10_000 / 2, leadTimeTargetHours: 0.01 }),
       }),
       { params: Promise.resolve({}) },

@@ -23,7 +23,7 @@ const ID = "8a0d6f8e-2b7c-4c1e-9d55-0f3a1b2c3d4e";
 const json = (method: string, url: string, body: unknown) =>
   new Request(`http://127.0.0.1${url}`, {
     method,
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", origin: "http://127.0.0.1" },
     body: JSON.stringify(body),
   });
 const future = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);

@@ -17,7 +17,13 @@ const as = sessionUser;
 const none = { params: Promise.resolve({}) };
 const get = (qs: string) => history.GET(new Request(`http://127.0.0.1/api/maturity/history?${qs}`), none);
 const post = () =>
-  snapshots.POST(new Request("http://127.0.0.1/api/maturity/snapshots", { method: "POST" }), none);
+  snapshots.POST(
+    new Request("http://127.0.0.1/api/maturity/snapshots", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://127.0.0.1" },
+    }),
+    none,
+  );
 const DAY = 86_400_000;
 
 describe("maturity history and snapshot routes", () => {

@@ -1,3 +1,4 @@
+import "@/tests/helpers/scratch-data-dir";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/types";
@@ -29,7 +30,9 @@ async function call(
   init: RequestInit & { url?: string } = {},
   params = noParams,
 ) {
-  const res = await handler(new Request(init.url ?? "http://127.0.0.1/api/x", init), params);
+  // the dashboard's own pages send JSON with their Origin (tests/security/http-csrf.test.ts covers the rest)
+  const headers = { "content-type": "application/json", origin: "http://127.0.0.1", ...init.headers };
+  const res = await handler(new Request(init.url ?? "http://127.0.0.1/api/x", { ...init, headers }), params);
   return {
     res,
     body: (await res.json()) as { error?: { code: string; message: string } } & Record<string, unknown>,

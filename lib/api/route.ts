@@ -1,13 +1,22 @@
 import { randomUUID } from "node:crypto";
-import type { z } from "zod";
 import { can, PERMISSION_LABELS, type Permission } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
-import { errorResponse, describeZodError, handleApiError } from "./errors";
-
-type AnySchema = z.ZodType;
-type Out<S> = S extends AnySchema ? z.output<S> : undefined;
+import { csrfRefusal, isMutating } from "./csrf";
+import { handleApiError } from "./errors";
+import { withApiHeaders } from "./headers";
+import {
+  InputError,
+  parse,
+  pathOf,
+  readJson,
+  readParams,
+  refuseControlChars,
+  type AnySchema,
+  type Out,
+} from "./input";
+import { recordRefusal } from "./refusals";
 
 export interface RouteInput<P, Q, B> {
   params?: P;
@@ -26,36 +35,37 @@ export interface RouteContext<P, Q, B, U> {
 
 type SegmentContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-class InputError extends Error {
-  constructor(readonly response: Response) {
-    super("invalid input");
-  }
-}
-
-function parse<S extends AnySchema | undefined>(
-  schema: S,
-  value: unknown,
-  where: string,
+/** 403 and 409 always, and 401 on mutating routes, go on the record (rate-limited, see refusals.ts). */
+async function recordIfRefused(
+  req: Request,
+  res: Response,
+  action: string,
+  user: SessionUser | null,
   requestId: string,
-): Out<S> {
-  if (!schema) return undefined as Out<S>;
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new InputError(
-      errorResponse("unprocessable_entity", describeZodError(result.error, where), { requestId }),
-    );
-  }
-  return result.data as Out<S>;
-}
-
-async function readJson(req: Request, requestId: string): Promise<unknown> {
-  const text = await req.text();
-  if (text.trim() === "") return undefined;
+): Promise<void> {
+  const refused = res.status === 403 || res.status === 409 || (res.status === 401 && isMutating(req.method));
+  if (!refused) return;
+  let code = "unknown";
+  let message = "";
   try {
-    return JSON.parse(text) as unknown;
+    const body = (await res.clone().json()) as { error?: { code?: string; message?: string } };
+    code = body.error?.code ?? code;
+    message = body.error?.message ?? message;
   } catch {
-    throw new InputError(errorResponse("bad_request", "The request body is not valid JSON.", { requestId }));
+    // a handler's own non-JSON answer: the status is enough
   }
+  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  await recordRefusal({
+    actor: user?.username ?? null,
+    actorRole: user?.role ?? null,
+    action,
+    target: pathOf(req),
+    status: res.status,
+    code,
+    message,
+    requestId,
+    address: forwarded || req.headers.get("x-real-ip") || null,
+  });
 }
 
 function wrap<
@@ -70,9 +80,13 @@ function wrap<
 ) {
   return async function handle(req: Request, segment: SegmentContext): Promise<Response> {
     const requestId = randomUUID();
-    const label = `${req.method} ${new URL(req.url).pathname}`;
+    const label = `${req.method} ${pathOf(req)}`;
+    let user: SessionUser | null = null;
+    let response: Response;
     try {
-      const user = permission ? await getSessionUser() : null;
+      const csrf = csrfRefusal(req);
+      if (csrf) throw new ForbiddenError(csrf);
+      user = permission ? await getSessionUser() : null;
       if (permission) {
         if (!user) throw new UnauthorizedError("Sign in to use this API.");
         if (!can(user.role, permission)) {
@@ -82,25 +96,31 @@ function wrap<
         }
       }
       const url = new URL(req.url);
-      const params = parse<P>(input.params as P, await segment.params, "params", requestId);
-      const query = parse<Q>(input.query as Q, Object.fromEntries(url.searchParams), "query", requestId);
-      const body = input.body
-        ? parse(input.body, await readJson(req, requestId), "body", requestId)
-        : (undefined as Out<B>);
+      const rawParams = await readParams(segment.params, requestId);
+      const rawQuery = Object.fromEntries(url.searchParams);
+      refuseControlChars(rawParams, "params", requestId);
+      refuseControlChars(rawQuery, "query", requestId);
+      const rawBody = input.body ? await readJson(req, requestId) : undefined;
+      refuseControlChars(rawBody, "body", requestId, true);
+      const params = parse<P>(input.params as P, rawParams, "params", requestId);
+      const query = parse<Q>(input.query as Q, rawQuery, "query", requestId);
+      const body = parse<B>(input.body as B, rawBody, "body", requestId);
       const result = await handler({ req, user: user as U, params, query, body, requestId });
-      const response = result instanceof Response ? result : Response.json(result);
-      response.headers.set("x-request-id", requestId);
-      return response;
+      response = result instanceof Response ? result : Response.json(result);
     } catch (err) {
-      if (err instanceof InputError) return err.response;
-      return handleApiError(err, requestId, label);
+      response = err instanceof InputError ? err.response : handleApiError(err, requestId, label);
     }
+    response = withApiHeaders(response, requestId);
+    await recordIfRefused(req, response, permission ?? req.method, user, requestId);
+    return response;
   };
 }
 
 /**
- * The one wrapper for every app/api handler: session → 401, permission → 403, zod params/query/body → 422
- * (bad JSON → 400), typed errors → their statuses, anything else → 500 with a logged request id.
+ * The one wrapper for every app/api handler: mutating requests must be same-origin JSON (CSRF → 403),
+ * session → 401, permission → 403, control characters anywhere in params/query/body → 422, zod
+ * params/query/body → 422 (bad JSON → 400), typed errors → their statuses, anything else → 500 with a logged
+ * request id. 401 (mutating), 403 and 409 answers are audited as refusals. Every answer is `no-store`.
  * A handler returns a Response, or data that is sent as JSON with status 200.
  */
 export function route<

@@ -7,7 +7,7 @@ export interface AuditEventInput {
   actorRole: string;
   action: string;
   target: string;
-  outcome?: "ok" | "failed";
+  outcome?: "ok" | "failed" | "refused";
   details?: Record<string, unknown>;
   requestId?: string;
 }
