@@ -8,7 +8,14 @@ import {
   UpstreamUnavailableError,
   ValidationError,
 } from "@/lib/errors";
-import { translateSageMakerError } from "./errors";
+import {
+  SageMakerConflictError,
+  SageMakerNotFoundError,
+  SageMakerQuotaError,
+  SageMakerThrottledError,
+  SageMakerValidationError,
+  translateSageMakerError,
+} from "./errors";
 
 function sdkError(name: string, message: string, extra: Record<string, unknown> = {}) {
   return Object.assign(new Error(message), {
@@ -58,6 +65,27 @@ describe("translateSageMakerError", () => {
       ctx,
     );
     expect((withHeader as RateLimitedError).retryAfterSeconds).toBe(12);
+  });
+
+  it("gives each kind of refusal its own type, so services never read message text", () => {
+    const conflict = translateSageMakerError(
+      sdkError("ConflictException", "Pipeline execution 'arn:x' is in Succeeded status."),
+      ctx,
+    );
+    expect(conflict).toBeInstanceOf(SageMakerConflictError);
+    expect((conflict as SageMakerConflictError).currentStatus).toBe("Succeeded");
+    const quota = translateSageMakerError(sdkError("ResourceLimitExceeded", "too many executions"), ctx);
+    expect(quota).toBeInstanceOf(SageMakerQuotaError);
+    expect(quota).not.toBeInstanceOf(SageMakerConflictError);
+    expect(translateSageMakerError(sdkError("ThrottlingException", "Rate exceeded"), ctx)).toBeInstanceOf(
+      SageMakerThrottledError,
+    );
+    expect(translateSageMakerError(sdkError("ValidationException", "bad name"), ctx)).toBeInstanceOf(
+      SageMakerValidationError,
+    );
+    expect(translateSageMakerError(sdkError("ResourceNotFound", "gone"), ctx)).toBeInstanceOf(
+      SageMakerNotFoundError,
+    );
   });
 
   it("maps ConflictException to Conflict", () => {

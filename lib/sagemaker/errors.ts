@@ -58,6 +58,37 @@ export interface TranslateContext {
   resource?: string;
 }
 
+/** SageMaker said the resource does not exist (ResourceNotFound, or a ValidationException saying so). */
+export class SageMakerNotFoundError extends NotFoundError {}
+
+/** SageMaker rejected the input (ValidationException). */
+export class SageMakerValidationError extends ValidationError {}
+
+/** SageMaker is throttling this account (the SDK's retries were used up). */
+export class SageMakerThrottledError extends RateLimitedError {}
+
+/** A SageMaker quota was reached (ResourceLimitExceeded): not a conflict with someone else's change. */
+export class SageMakerQuotaError extends ConflictError {}
+
+/**
+ * SageMaker refused a change because of the resource's current state (ConflictException, ResourceInUse).
+ * `currentStatus` is the state SageMaker names ("… is in Succeeded status"), when it names one.
+ */
+export class SageMakerConflictError extends ConflictError {
+  constructor(
+    message: string,
+    readonly currentStatus: string | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The state named in a SageMaker conflict message, e.g. "Succeeded" from "… is in Succeeded status". */
+function conflictStatus(message: string): string | undefined {
+  return /is in (\w+) (?:status|state)/.exec(message)?.[1];
+}
+
 /** The one translator from SDK errors (by `err.name`, never `instanceof`) to the app's typed errors. */
 export function translateSageMakerError(err: unknown, ctx: TranslateContext): AppError {
   if (err instanceof AppError) return err;
@@ -75,28 +106,30 @@ export function translateSageMakerError(err: unknown, ctx: TranslateContext): Ap
   }
   switch (name) {
     case "ResourceNotFound":
-      return new NotFoundError(`${what} was not found in SageMaker.`, { cause: err });
+      return new SageMakerNotFoundError(`${what} was not found in SageMaker.`, { cause: err });
     case "ValidationException":
       if (/does not exist|could not find|cannot find/i.test(message)) {
-        return new NotFoundError(`${what} was not found in SageMaker.`, { cause: err });
+        return new SageMakerNotFoundError(`${what} was not found in SageMaker.`, { cause: err });
       }
-      return new ValidationError(`SageMaker rejected the request: ${message}`, { cause: err });
+      return new SageMakerValidationError(`SageMaker rejected the request: ${message}`, { cause: err });
     case "ThrottlingException":
     case "Throttling":
     case "TooManyRequestsException":
     case "RequestLimitExceeded":
-      return new RateLimitedError(
+      return new SageMakerThrottledError(
         "SageMaker is rate-limiting requests right now; wait a few seconds and try again.",
         retryAfterSeconds(e),
         { cause: err },
       );
     case "ConflictException":
     case "ResourceInUse":
-      return new ConflictError(`SageMaker refused the change because of a conflicting state: ${message}`, {
-        cause: err,
-      });
+      return new SageMakerConflictError(
+        `SageMaker refused the change because of a conflicting state: ${message}`,
+        conflictStatus(message),
+        { cause: err },
+      );
     case "ResourceLimitExceeded":
-      return new ConflictError(`A SageMaker quota was reached: ${message}`, { cause: err });
+      return new SageMakerQuotaError(`A SageMaker quota was reached: ${message}`, { cause: err });
     case "AccessDeniedException":
     case "AccessDenied":
     case "UnrecognizedClientException":
