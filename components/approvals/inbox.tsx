@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { Pager } from "@/components/ui/pager";
 import { approvalQueries } from "@/lib/queries/approvals";
 import { InboxCard } from "./inbox-card";
+import { OutsideList } from "./outside-list";
 import { inboxSearchParams } from "./search-params";
 
 /** The approval inbox: oldest first, SLA highlight, evidence and inline decisions; filters live in the URL. */
@@ -28,7 +29,7 @@ export function Inbox({ canDecide, me }: { canDecide: boolean; me: string }) {
           const rawGroup = f.get("group");
           const group = typeof rawGroup === "string" ? rawGroup.trim() : "";
           const sla = Number(f.get("sla"));
-          void setParams({ group: group || null, sla: sla > 0 ? sla : null, cursor: null });
+          void setParams({ group: group || null, sla: sla > 0 ? sla : null, cursor: null, attention: null });
         }}
       >
         <label className="flex flex-col">
@@ -78,6 +79,11 @@ export function Inbox({ canDecide, me }: { canDecide: boolean; me: string }) {
         hasNext={Boolean(query.data?.cursor)}
         onFirst={() => void setParams({ cursor: null })}
         onNext={() => void setParams({ cursor: query.data?.cursor ?? null })}
+      />
+      <OutsideList
+        group={params.group ?? undefined}
+        page={params.attention}
+        onPage={(n) => void setParams({ attention: n > 1 ? n : null })}
       />
     </div>
   );

@@ -5,4 +5,6 @@ export const inboxSearchParams = {
   group: parseAsString,
   cursor: parseAsString,
   sla: parseAsInteger,
+  /** page of the "Needs attention: changed outside SageDeck" list */
+  attention: parseAsInteger.withDefault(1),
 };

@@ -8,12 +8,60 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { StatusBadge } from "@/components/models/approval-badge";
 import { auditQueries, auditSearch } from "@/lib/queries/audit";
 import { AuditFilters } from "./audit-filters";
+import { OutsideAudit } from "./outside-audit";
 import { auditSearchParams, toAuditParams } from "./search-params";
 import { StagesAt } from "./stages-at";
 
-/** Audit events with URL filters, pagination, CSV export, and the stages-at-time lookup for a group. */
+const useAuditState = () => useQueryStates(auditSearchParams, { history: "push" });
+
+/**
+ * Audit events with URL filters, pagination, CSV export, and the stages-at-time lookup for a group; or, with
+ * `source=outside`, the changes SageMaker reports that were not made through SageDeck.
+ */
 export function AuditView() {
-  const [state, setState] = useQueryStates(auditSearchParams, { history: "push" });
+  const [state, setState] = useAuditState();
+  const params = toAuditParams(state);
+  const outside = state.source === "outside";
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Record" className="flex gap-2 text-sm">
+        {(
+          [
+            [null, "SageDeck's record"],
+            ["outside", "Changed outside SageDeck"],
+          ] as const
+        ).map(([source, label]) => (
+          <button
+            key={label}
+            type="button"
+            aria-pressed={state.source === source}
+            onClick={() => void setState({ source, page: 1 })}
+            className="rounded border border-slate-300 px-3 py-1 aria-pressed:bg-slate-200 dark:border-slate-700 dark:aria-pressed:bg-slate-800"
+          >
+            {label}
+          </button>
+        ))}
+      </nav>
+      {outside ? (
+        <OutsideAudit
+          group={params.group}
+          page={params.page ?? 1}
+          onPage={(n) => void setState({ page: n })}
+        />
+      ) : (
+        <SageDeckAudit state={state} setState={setState} />
+      )}
+    </div>
+  );
+}
+
+function SageDeckAudit({
+  state,
+  setState,
+}: {
+  state: ReturnType<typeof useAuditState>[0];
+  setState: ReturnType<typeof useAuditState>[1];
+}) {
   const params = toAuditParams(state);
   const q = useQuery(auditQueries.list(params));
   const { page: _page, ...filters } = params;

@@ -11,6 +11,8 @@ export const auditSearchParams = {
   to: parseAsString,
   page: parseAsInteger.withDefault(1),
   at: parseAsString,
+  /** "outside": changes SageMaker reports that no SageDeck decision made, instead of SageDeck's events */
+  source: parseAsStringLiteral(["outside"] as const),
 };
 
 /** The parsed URL state → API parameters (nulls dropped). */

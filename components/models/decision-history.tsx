@@ -1,6 +1,9 @@
 import { TimeAgo } from "@/components/ui/time-ago";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
 import type { DecisionView } from "@/lib/services/decisions-types";
+import type { OutsideChange } from "@/lib/services/outside-decisions-detect";
 import { StatusBadge } from "./approval-badge";
+import { SageMakerRecord } from "./sagemaker-record";
 
 const VERB: Record<string, string> = {
   approve: "Approved",
@@ -9,13 +12,34 @@ const VERB: Record<string, string> = {
   rollback: "Rolled back to",
 };
 
-/** Every decision made in SageDeck on this version, newest first. */
-export function DecisionHistory({ history, arn }: { history: DecisionView[]; arn: string }) {
-  if (history.length === 0) {
-    return (
-      <p className="text-sm text-slate-500">No decision has been made in SageDeck on this version yet.</p>
-    );
-  }
+/**
+ * Every decision made in SageDeck on this version, newest first; when SageMaker shows a status SageDeck did
+ * not decide (or SageDeck has no decision at all), SageMaker's own record follows, labelled as such.
+ */
+export function DecisionHistory({
+  history,
+  version,
+  outside,
+}: {
+  history: DecisionView[];
+  version: ModelVersionDetail;
+  outside: OutsideChange[];
+}) {
+  const showRecord =
+    outside.length > 0 || (history.length === 0 && version.approvalStatus !== "PendingManualApproval");
+  return (
+    <div className="space-y-2">
+      {history.length === 0 ? (
+        <p className="text-sm text-slate-500">No decision has been made in SageDeck on this version yet.</p>
+      ) : (
+        <SageDeckHistory history={history} arn={version.arn} />
+      )}
+      {showRecord ? <SageMakerRecord version={version} /> : null}
+    </div>
+  );
+}
+
+function SageDeckHistory({ history, arn }: { history: DecisionView[]; arn: string }) {
   return (
     <ol className="space-y-2" aria-label="Decision history">
       {history.map((d) => (

@@ -9,10 +9,11 @@ import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { modelQueries } from "@/lib/queries/models";
-import { modelRoutes } from "@/lib/routes";
+import { modelRoutes, routes } from "@/lib/routes";
 import { StatusBadge } from "./approval-badge";
 import { CompareVersions } from "./compare-versions";
 import { executionHref } from "./links";
+import { OutsideBadge } from "./outside-change";
 import { groupSearchParams } from "./search-params";
 
 const sel = "rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
@@ -62,6 +63,18 @@ export function GroupVersions({ group }: { group: string }) {
           </select>
         </label>
       </div>
+      {q.data && q.data.outsideCount > 0 ? (
+        <p className="text-sm text-amber-800 dark:text-amber-300" data-testid="outside-count">
+          {q.data.outsideCount} version{q.data.outsideCount === 1 ? "" : "s"} changed outside SageDeck
+          (approved, rejected or staged in SageMaker with no SageDeck decision) —{" "}
+          <Link
+            href={`${routes.approvals}?group=${encodeURIComponent(group)}`}
+            className="text-sky-700 hover:underline"
+          >
+            see them under Needs attention
+          </Link>
+        </p>
+      ) : null}
       {q.isPending ? (
         <LoadingBlock rows={8} label="Loading versions" />
       ) : q.isError ? (
@@ -107,7 +120,7 @@ export function GroupVersions({ group }: { group: string }) {
                   {v.live ? <Badge tone="blue">live in {v.live}</Badge> : null}
                 </td>
                 <td className="pr-3">
-                  <StatusBadge status={v.approvalStatus} />
+                  <StatusBadge status={v.approvalStatus} /> <OutsideBadge changes={v.outside} />
                 </td>
                 <td className="pr-3">{v.stage ?? "Development"}</td>
                 <td className="pr-3 tabular-nums">

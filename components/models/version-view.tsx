@@ -12,6 +12,7 @@ import { DecisionForm } from "./decision-form";
 import { DecisionHistory } from "./decision-history";
 import { executionHref, experimentHref } from "./links";
 import { MetricsTable } from "./metrics-table";
+import { OutsideBanner } from "./sagemaker-record";
 import { StageActions } from "./stage-actions";
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
@@ -69,6 +70,7 @@ export function VersionView({ group, version }: { group: string; version: number
   const a = page.actions;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
+      <OutsideBanner outside={page.outside} />
       <Panel title="Details">
         <dl>
           <Row label="Approval">
@@ -140,7 +142,7 @@ export function VersionView({ group, version }: { group: string; version: number
         <Deployments page={page} />
       </Panel>
       <Panel title="Decision history">
-        <DecisionHistory history={page.history} arn={v.arn} />
+        <DecisionHistory history={page.history} version={v} outside={page.outside} />
       </Panel>
     </div>
   );

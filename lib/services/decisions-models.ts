@@ -9,6 +9,8 @@ import {
 } from "@/lib/sagemaker/registry";
 import type { ApprovalStatus, ModelVersionDetail } from "@/lib/sagemaker/registry-types";
 import { toDecisionView, type DecisionView } from "./decisions-types";
+import { outsideChangesOf, type OutsideChange } from "./outside-decisions-detect";
+import { outsideForGroup } from "./outside-decisions";
 
 export interface GroupOverview {
   name: string;
@@ -64,22 +66,33 @@ export async function listModelOverview(
 
 export interface GroupVersionsPage {
   group: string;
-  items: (ModelVersionDetail & { live?: "Staging" | "Production" })[];
+  items: (ModelVersionDetail & { live?: "Staging" | "Production"; outside: OutsideChange[] })[];
   cursor?: string;
+  /** Versions of the group (newest 100) that SageMaker shows as changed without a SageDeck decision. */
+  outsideCount: number;
 }
 
-/** One page of a group's versions (server-side: status filter, sort order, cursor) with details. */
-export async function listGroupVersions(q: {
-  group: string;
-  status?: ApprovalStatus;
-  order?: "Ascending" | "Descending";
-  cursor?: string;
-}): Promise<GroupVersionsPage> {
+/**
+ * One page of a group's versions (server-side: status filter, sort order, cursor) with details, each flagged
+ * when SageMaker shows a status or stage no SageDeck decision produced.
+ */
+export async function listGroupVersions(
+  db: Db,
+  q: {
+    group: string;
+    status?: ApprovalStatus;
+    order?: "Ascending" | "Descending";
+    cursor?: string;
+  },
+): Promise<GroupVersionsPage> {
   const g = (await listModelGroups()).find((x) => x.name === q.group);
-  const [page, stages] = await Promise.all([
+  const [page, stages, decisions, flagged] = await Promise.all([
     listModelVersions({ group: q.group, status: q.status, order: q.order, cursor: q.cursor, limit: 25 }),
     g ? stageEndpointsForGroup(g.arn) : Promise.resolve(undefined),
+    decisionsForGroup(db, q.group),
+    g ? outsideForGroup(db, g) : Promise.resolve([]),
   ]);
+  const served = { Staging: stages?.Staging?.servedArn, Production: stages?.Production?.servedArn };
   const items = await Promise.all(
     page.items.map(async (v) => {
       const d = await describeModelVersion(v.arn);
@@ -89,8 +102,8 @@ export async function listGroupVersions(q: {
           : stages?.Staging?.servedArn === v.arn
             ? ("Staging" as const)
             : undefined;
-      return { ...d, live };
+      return { ...d, live, outside: outsideChangesOf(d, decisions, served) };
     }),
   );
-  return { group: q.group, items, cursor: page.cursor };
+  return { group: q.group, items, cursor: page.cursor, outsideCount: flagged.length };
 }

@@ -9,6 +9,7 @@ import { versionLineage, type Lineage } from "@/lib/sagemaker/registry-lineage";
 import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
 import { findRegistrant, isSamePerson } from "./decisions-policy";
 import { toDecisionView, type DecisionView } from "./decisions-types";
+import { outsideChangesOf, type OutsideChange } from "./outside-decisions-detect";
 
 /** What the signed-in user may do on this version now; `why` explains a missing action. */
 export interface VersionActions {
@@ -27,6 +28,8 @@ export interface VersionPage {
   lineage?: Lineage | null;
   stages: Partial<Record<"Staging" | "Production", StageEndpoint>>;
   history: DecisionView[];
+  /** What SageMaker shows that no SageDeck decision produced (approval, stage), with SageMaker's who/when. */
+  outside: OutsideChange[];
   actions: VersionActions;
 }
 
@@ -77,6 +80,10 @@ export async function getVersionPage(
     lineage,
     stages,
     history,
+    outside: outsideChangesOf(v, rows, {
+      Staging: stages.Staging?.servedArn,
+      Production: stages.Production?.servedArn,
+    }),
     actions,
   };
 }

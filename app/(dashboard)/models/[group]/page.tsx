@@ -6,6 +6,7 @@ import { GroupVersions } from "@/components/models/group-versions";
 import { groupSearchParams } from "@/components/models/search-params";
 import { modelQueries } from "@/lib/queries/models";
 import { getQueryClient } from "@/lib/queries/query-client";
+import { getDb } from "@/lib/db";
 import { routes } from "@/lib/routes";
 import { listGroupVersions } from "@/lib/services/decisions-models";
 
@@ -24,7 +25,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const queryClient = getQueryClient();
   await queryClient.prefetchQuery({
     ...modelQueries.group(group, q),
-    queryFn: () => listGroupVersions({ group, ...q }),
+    queryFn: async () => listGroupVersions(await getDb(), { group, ...q }),
   });
   return (
     <section aria-labelledby="page-title" className="space-y-4">

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
+import { getDb } from "@/lib/db";
 import { listGroupVersions } from "@/lib/services/decisions-models";
 import { GroupParams } from "@/lib/services/decisions-schemas";
 
@@ -12,6 +13,7 @@ const Query = z.object({
 });
 
 // GET /api/models/[group] – one page of the group's versions (status filter, sort order, cursor)
-export const GET = route({ permission: "read", params: GroupParams, query: Query }, ({ params, query }) =>
-  listGroupVersions({ group: params.group, ...query }),
+export const GET = route(
+  { permission: "read", params: GroupParams, query: Query },
+  async ({ params, query }) => listGroupVersions(await getDb(), { group: params.group, ...query }),
 );

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { route } from "@/lib/api/route";
+import { getDb } from "@/lib/db";
+import { listOutside } from "@/lib/services/outside-decisions";
+
+export const dynamic = "force-dynamic";
+
+const Query = z.object({
+  group: z.string().min(1).max(170).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+// GET /api/approvals/outside – versions SageMaker shows as approved, rejected or staged without a SageDeck decision
+export const GET = route({ permission: "read", query: Query }, async ({ query }) =>
+  listOutside(await getDb(), query),
+);

@@ -1,0 +1,23 @@
+import { queryOptions } from "@tanstack/react-query";
+import type { OutsidePage } from "@/lib/services/outside-decisions";
+import { fetchJson } from "./fetcher";
+
+export interface OutsideParams {
+  group?: string;
+  page?: number;
+}
+
+/** Changes SageMaker reports that SageDeck did not make (inbox "needs attention", audit "outside SageDeck"). */
+export const outsideQueries = {
+  list: (p: OutsideParams) =>
+    queryOptions({
+      queryKey: ["approvals", "outside", p] as const,
+      queryFn: () => {
+        const s = new URLSearchParams();
+        if (p.group) s.set("group", p.group);
+        if (p.page && p.page > 1) s.set("page", String(p.page));
+        const q = s.toString();
+        return fetchJson<OutsidePage>(`/api/approvals/outside${q ? `?${q}` : ""}`);
+      },
+    }),
+};
