@@ -1,0 +1,70 @@
+/**
+ * Stop and retry a run: intent row → Stop/RetryPipelineExecution with a ClientRequestToken derived from the
+ * Idempotency-Key → outcome + audit in one transaction (outcome.ts). SageMaker's "wrong status" refusal is
+ * turned into a message that says what the execution's status is.
+ */
+import { randomUUID } from "node:crypto";
+import { claimRunAction } from "@/lib/db/run-actions";
+import type { PipelineRunActionRow } from "@/lib/db/schema";
+import { ConflictError } from "@/lib/errors";
+import { executionIdOf, pipelineNameOfExecution } from "@/lib/sagemaker/pipelines-mappers";
+import { retryPipelineExecution, stopPipelineExecution } from "@/lib/sagemaker/pipelines-writes";
+import { clientRequestToken, once, requireRun, type ExecutionRef, type VerbContext } from "./context";
+import { perform } from "./outcome";
+
+type Verb = "stop" | "retry";
+
+const REFUSED: Record<Verb, string> = {
+  stop: "This execution is no longer running (it has already finished or been stopped), so it cannot be stopped.",
+  retry:
+    "Only a failed execution can be retried; this one has not failed (it is running, stopped or succeeded).",
+};
+
+/** SageMaker's refusal as the user should read it. */
+export function refusalOf(verb: Verb) {
+  return (err: unknown): unknown => {
+    if (err instanceof ConflictError && !/quota/.test(err.message)) {
+      const status = /is in (\w+) status/.exec(err.message)?.[1];
+      return new ConflictError(
+        status ? REFUSED[verb].replace(/\(.*\)/, `(it is ${status})`) : REFUSED[verb],
+        { cause: err },
+      );
+    }
+    return err;
+  };
+}
+
+/** Sends the stop/retry recorded in the row (the reconciler re-sends it with the same token). */
+export async function sendChange(row: PipelineRunActionRow): Promise<string> {
+  const arn = row.executionArn ?? "";
+  if (row.action === "stop") await stopPipelineExecution(arn, row.clientRequestToken);
+  else await retryPipelineExecution(arn, row.clientRequestToken);
+  return arn;
+}
+
+async function changeRun(ctx: VerbContext, verb: Verb, executionArn: string): Promise<ExecutionRef> {
+  requireRun(ctx.user);
+  const route = `pipelines.${verb}:${executionArn}`;
+  const token = clientRequestToken(ctx.user.id, route, ctx.idempotencyKey);
+  const result = await once(ctx, route, { executionArn }, async () => {
+    const row = await claimRunAction(ctx.db, {
+      id: randomUUID(),
+      action: verb,
+      pipelineName: pipelineNameOfExecution(executionArn),
+      executionArn,
+      clientRequestToken: token,
+      actor: ctx.user.username,
+      actorName: ctx.user.name,
+      actorRole: ctx.user.role,
+      idempotencyKey: ctx.idempotencyKey,
+      requestId: ctx.requestId ?? null,
+    });
+    if (row.state !== "applied") await perform(ctx.db, row, () => sendChange(row), refusalOf(verb));
+    return { status: 200, body: { executionArn, executionId: executionIdOf(executionArn) } };
+  });
+  const b = result.body as { executionArn: string; executionId: string };
+  return { ...b, replayed: result.replayed };
+}
+
+export const stopRun = (ctx: VerbContext, executionArn: string) => changeRun(ctx, "stop", executionArn);
+export const retryRun = (ctx: VerbContext, executionArn: string) => changeRun(ctx, "retry", executionArn);

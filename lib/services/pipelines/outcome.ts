@@ -1,0 +1,83 @@
+/**
+ * Intent → call → outcome for run actions. The intent row is written before SageMaker is called; the
+ * outcome (applied with the execution ARN, or failed with SageMaker's refusal) and its audit row are one
+ * transaction. When SageMaker's answer is unknown (timeout, 5xx, a crash) or the outcome cannot be written,
+ * the row stays pending and the reconciler (reconcile.ts) completes it by re-sending the same request with
+ * the same ClientRequestToken.
+ */
+import type { AuditEventInput } from "@/lib/db/audit";
+import type { Db } from "@/lib/db/client";
+import { finishRunAction } from "@/lib/db/run-actions";
+import type { PipelineRunActionRow } from "@/lib/db/schema";
+import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
+import { executionIdOf } from "@/lib/sagemaker/pipelines-mappers";
+
+/** Errors that mean SageMaker did not (and will not) do it: the action is failed, not left pending. */
+const REFUSALS: AppErrorCode[] = [
+  "bad_request",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "unprocessable_entity",
+  "rate_limited",
+];
+
+export const isRefusal = (err: unknown): boolean => isAppError(err) && REFUSALS.includes(err.code);
+
+/** The audit row of a finished action (one per action). */
+export function runAudit(r: PipelineRunActionRow): AuditEventInput {
+  return {
+    actor: r.actor,
+    actorRole: r.actorRole,
+    action: `pipelines.${r.action}`,
+    target: r.executionArn ?? `pipeline/${r.pipelineName}`,
+    outcome: r.state === "failed" ? "failed" : "ok",
+    details: {
+      runActionId: r.id,
+      actorName: r.actorName,
+      pipeline: r.pipelineName,
+      ...(r.action === "start" ? { parameters: r.parameters } : {}),
+      ...(r.state === "failed" ? { error: r.outcome } : { message: r.outcome }),
+    },
+    requestId: r.requestId ?? undefined,
+  };
+}
+
+const DONE: Record<string, string> = {
+  start: "Started in SageMaker",
+  stop: "Stop requested in SageMaker",
+  retry: "Retry started in SageMaker",
+};
+
+/**
+ * Calls SageMaker for a pending action and records the outcome. `call` returns the execution ARN.
+ * `refusal` turns SageMaker's refusal into the message the user sees (and the row records).
+ */
+export async function perform(
+  db: Db,
+  row: PipelineRunActionRow,
+  call: () => Promise<string>,
+  refusal: (err: unknown) => unknown = (err) => err,
+): Promise<string> {
+  let arn: string;
+  try {
+    arn = await call();
+  } catch (err) {
+    if (!isRefusal(err)) throw err; // unknown answer: stays pending for the reconciler
+    const shown = refusal(err);
+    const message = isAppError(shown) ? shown.message : "SageMaker refused the request.";
+    await finishRunAction(db, row.id, "failed", message, undefined, runAudit);
+    throw shown;
+  }
+  try {
+    await finishRunAction(db, row.id, "applied", `${DONE[row.action]}.`, arn, runAudit);
+  } catch (err) {
+    console.error(`[pipelines] run action ${row.id}: could not record the outcome:`, err);
+    throw new AppError(
+      "internal_error",
+      `SageMaker accepted it (execution ${executionIdOf(arn)}), but SageDeck could not record it yet; the record catches up within a minute. Reload then instead of submitting again.`,
+      { cause: err },
+    );
+  }
+  return arn;
+}

@@ -1,0 +1,75 @@
+/**
+ * Start a pipeline run: check the permission and the parameters (approval-controlling ones are locked to
+ * PendingManualApproval), replay a repeated Idempotency-Key, then intent row → StartPipelineExecution with
+ * a ClientRequestToken derived from the key → outcome + audit in one transaction (outcome.ts).
+ */
+import { randomUUID } from "node:crypto";
+import { claimRunAction } from "@/lib/db/run-actions";
+import type { PipelineRunActionRow } from "@/lib/db/schema";
+import { ConflictError } from "@/lib/errors";
+import type { StartRunBody } from "@/lib/pipelines/parameters";
+import { approvalLocks } from "@/lib/pipelines/start-view";
+import { describePipeline } from "@/lib/sagemaker/pipelines";
+import { executionIdOf } from "@/lib/sagemaker/pipelines-mappers";
+import { startPipelineExecution } from "@/lib/sagemaker/pipelines-writes";
+import { clientRequestToken, once, requireRun, type ExecutionRef, type VerbContext } from "./context";
+import { perform } from "./outcome";
+import { validateStart, type StartInput } from "./validate";
+
+/** Sends the start exactly as recorded in the row (the reconciler re-sends it with the same token). */
+export function sendStart(row: PipelineRunActionRow): Promise<string> {
+  return startPipelineExecution({
+    pipelineName: row.pipelineName,
+    parameters: row.parameters,
+    displayName: row.displayName ?? undefined,
+    description: row.description ?? undefined,
+    clientRequestToken: row.clientRequestToken,
+  });
+}
+
+const same = (row: PipelineRunActionRow, input: StartInput) =>
+  JSON.stringify(row.parameters) === JSON.stringify(input.values) &&
+  (row.displayName ?? undefined) === input.displayName &&
+  (row.description ?? undefined) === input.description;
+
+export async function startRun(
+  ctx: VerbContext,
+  pipelineName: string,
+  body: StartRunBody,
+): Promise<ExecutionRef> {
+  requireRun(ctx.user);
+  const pipeline = await describePipeline(pipelineName);
+  const { parameters } = pipeline.definition;
+  const input = validateStart(body, parameters, pipelineName, approvalLocks(parameters));
+  const route = `pipelines.start:${pipelineName}`;
+  const token = clientRequestToken(ctx.user.id, route, ctx.idempotencyKey);
+  const result = await once(ctx, route, input, async () => {
+    const row = await claimRunAction(ctx.db, {
+      id: randomUUID(),
+      action: "start",
+      pipelineName,
+      clientRequestToken: token,
+      parameters: input.values,
+      displayName: input.displayName ?? null,
+      description: input.description ?? null,
+      actor: ctx.user.username,
+      actorName: ctx.user.name,
+      actorRole: ctx.user.role,
+      idempotencyKey: ctx.idempotencyKey,
+      requestId: ctx.requestId ?? null,
+    });
+    if (row.state === "applied" && row.executionArn) {
+      const arn = row.executionArn;
+      return { status: 201, body: { executionArn: arn, executionId: executionIdOf(arn) } };
+    }
+    if (!same(row, input)) {
+      throw new ConflictError(
+        "A start with this Idempotency-Key and other values is still being confirmed with SageMaker; use a new key.",
+      );
+    }
+    const arn = await perform(ctx.db, row, () => sendStart(row));
+    return { status: 201, body: { executionArn: arn, executionId: executionIdOf(arn) } };
+  });
+  const b = result.body as { executionArn: string; executionId: string };
+  return { ...b, replayed: result.replayed };
+}
