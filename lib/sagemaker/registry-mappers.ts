@@ -11,13 +11,15 @@ import {
   type ModelVersionDetail,
 } from "./registry-types";
 
-/** "alex" from a user profile, or the session name at the end of an assumed-role ARN. */
+/** "alex" from a user profile, else the session name of an assumed-role ARN, else of the PrincipalId. */
 export function personOf(ctx: UserContext | undefined): { name?: string; arn?: string } {
   if (!ctx) return {};
   if (ctx.UserProfileName) return { name: ctx.UserProfileName, arn: ctx.UserProfileArn };
   const arn = ctx.IamIdentity?.Arn;
-  if (!arn) return {};
-  return { name: arn.split("/").pop() ?? arn, arn };
+  if (arn) return { name: arn.split("/").pop() ?? arn, arn };
+  // "AROAEXAMPLE:session-name": the session name is the readable part
+  const principal = ctx.IamIdentity?.PrincipalId;
+  return principal ? { name: principal.split(":").pop() ?? principal } : {};
 }
 
 export function toModelGroup(g: ModelPackageGroupSummary): ModelGroup {
