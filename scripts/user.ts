@@ -15,8 +15,9 @@ import { ROLES, isRole, type Role } from "@/lib/auth/roles";
 import { openDb } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { recordAudit } from "@/lib/db/audit";
-import { createUser, listUsers, setUserDisabled, setUserPassword, setUserRole } from "@/lib/db/users";
+import { createUser, listUsers } from "@/lib/db/users";
 import { isAppError } from "@/lib/errors";
+import { changeUser, type UserChange } from "@/lib/services/user-admin";
 
 const USAGE = `usage: npm run user -- add <username> --role <${ROLES.join("|")}> [--name "Full Name"] [--password <pw>]
        npm run user -- role <username> <role>
@@ -56,6 +57,9 @@ async function main(): Promise<void> {
         target: `user/${username ?? ""}`,
         details,
       });
+    // the same function as PATCH /api/users/:username: audited, and it ends sessions where it should
+    const change = (c: UserChange) =>
+      changeUser(db, { actor: { username: "cli", role: "admin" }, username: username ?? "", change: c });
     switch (command) {
       case "list":
         for (const u of await listUsers(db)) {
@@ -79,26 +83,23 @@ async function main(): Promise<void> {
         return;
       }
       case "role": {
-        const user = await setUserRole(db, username ?? "", role(third ?? values.role));
-        await audit("user.role", { role: user.role });
-        console.log(`${user.username} is now ${user.role}. It applies to their session within a minute.`);
+        const user = await change({ role: role(third ?? values.role) });
+        console.log(`${user.username} is now ${user.role}. It applies to their session at its next request.`);
         return;
       }
       case "disable":
       case "enable": {
-        const user = await setUserDisabled(db, username ?? "", command === "disable");
-        await audit(`user.${command}`);
+        const user = await change({ disabled: command === "disable" });
         console.log(
-          `${user.username} is ${user.disabled ? "disabled: they cannot sign in any more" : "enabled"}.`,
+          `${user.username} is ${user.disabled ? "disabled: they cannot sign in any more and their sessions have ended" : "enabled"}.`,
         );
         return;
       }
       case "password": {
         const password = values.password ?? generatePassword();
-        await setUserPassword(db, username ?? "", password);
-        await audit("user.password");
+        await change({ password });
         console.log(
-          `Password of ${username ?? ""} changed.${values.password ? "" : ` New password: ${password}`}`,
+          `Password of ${username ?? ""} changed; their sessions have ended.${values.password ? "" : ` New password: ${password}`}`,
         );
         return;
       }

@@ -4,6 +4,8 @@ declare module "next-auth" {
   interface User {
     username?: string;
     role?: Role;
+    /** users.session_version at sign-in (local accounts) */
+    sessionVersion?: number;
   }
   interface Session {
     user: {
@@ -21,7 +23,7 @@ declare module "next-auth/jwt" {
     username?: string;
     role?: Role;
     provider?: "credentials" | "oidc";
-    /** when a local account was last re-read (ms since epoch) */
-    checkedAt?: number;
+    /** the auth_sessions row this token belongs to */
+    sid?: string;
   }
 }

@@ -3,10 +3,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/audit";
-import { authenticate } from "@/lib/db/users";
+import { authorizeCredentials } from "./credentials";
 import { oidcProvider } from "./oidc";
-import { refreshLocalToken } from "./refresh";
 import { isRole } from "./roles";
+import { checkToken, endSession, SESSION_MAX_AGE_S, startSession } from "./session-events";
 
 let cached: NextAuthOptions | undefined;
 
@@ -22,21 +22,14 @@ export function getAuthOptions(): NextAuthOptions {
         username: { label: "Username", type: "text" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
-        const username = credentials?.username?.trim().toLowerCase() ?? "";
-        const password = credentials?.password ?? "";
-        if (!username || !password) return null;
-        const user = await authenticate(await getDb(), username, password);
-        if (!user) return null;
-        return { id: String(user.id), name: user.name, username: user.username, role: user.role };
-      },
+      authorize: (credentials, req) => authorizeCredentials(credentials, req.headers),
     }),
   ];
   if (config.auth.oidc) providers.push(oidcProvider(config.auth.oidc));
 
   cached = {
     secret: config.auth.secret,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/login", error: "/login" },
     providers,
     callbacks: {
@@ -44,16 +37,8 @@ export function getAuthOptions(): NextAuthOptions {
         // OIDC users whose groups map to no role are refused here, with a reason the sign-in page explains
         return isRole(user.role) ? true : "/login?error=NoRole";
       },
-      async jwt({ token, user, account }) {
-        if (user) {
-          token.role = user.role;
-          token.username = user.username ?? user.email ?? user.id;
-          token.provider = account?.provider === "credentials" ? "credentials" : "oidc";
-          token.checkedAt = Date.now();
-          return token;
-        }
-        return refreshLocalToken(token, getDb);
-      },
+      // sign-in creates a revocable session row (its id is the JWT's `sid`); every later read checks it
+      jwt: ({ token, user, account }) => (user ? startSession(token, user, account) : checkToken(token)),
       session({ session, token }) {
         if (!isRole(token.role)) return session;
         session.user = {
@@ -67,6 +52,7 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     events: {
+      signOut: ({ token }) => endSession(token),
       async signIn({ user, account }) {
         await recordAudit(await getDb(), {
           actor: user.username ?? user.email ?? user.id,

@@ -30,6 +30,8 @@ export interface Config {
     secret: string;
     url: string;
     demoUsers: boolean;
+    /** reverse proxies in front of SageDeck that append the client address to X-Forwarded-For */
+    trustedProxyHops: number;
     oidc: {
       issuer: string;
       clientId: string;
@@ -122,6 +124,7 @@ export function loadConfig(
       secret: env.NEXTAUTH_SECRET ?? resolveSessionSecret(dataDir),
       url: env.NEXTAUTH_URL ?? `http://127.0.0.1:${env.PORT}`,
       demoUsers: sagemaker.kind === "local",
+      trustedProxyHops: env.AUTH_TRUSTED_PROXY_HOPS,
       oidc: oidcConfig(env),
     },
   };

@@ -58,6 +58,7 @@ export const EnvSchema = z.object({
   AUTH_OIDC_CLIENT_SECRET: optionalString,
   AUTH_OIDC_GROUPS_CLAIM: z.preprocess(emptyToUndefined, z.string().default("groups")),
   AUTH_ROLE_MAP: optionalString,
+  AUTH_TRUSTED_PROXY_HOPS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(10).default(0)),
   SAGEMAKER_CACHE_TTL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(15_000)),
   SAGEMAKER_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).default(10_000)),
   MATURITY_GROUP_TAG: tagKey("team"),
@@ -78,5 +79,6 @@ export const ENV_HINTS: Partial<Record<keyof Env, string>> = {
   MATURITY_NAME_TAG: "use a tag key (letters, digits, spaces and _.:/=+-@, at most 128)",
   APPROVAL_PARAMETERS:
     "use pipeline parameter names separated by commas (letters, digits, _ and -), e.g. ModelApprovalStatus",
+  AUTH_TRUSTED_PROXY_HOPS: "use the number of reverse proxies in front of SageDeck that append X-Forwarded-For (0-10)",
   AUTH_OIDC_ISSUER: "use the issuer URL, e.g. https://login.example.com/realms/ml",
 };

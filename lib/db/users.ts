@@ -1,4 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -66,7 +67,7 @@ export async function createUser(db: Db, input: NewUserInput): Promise<PublicUse
 async function update(
   db: Db,
   username: string,
-  values: Partial<typeof users.$inferInsert>,
+  values: PgUpdateSetSource<typeof users>,
 ): Promise<PublicUser> {
   const rows = await db
     .update(users)
@@ -78,25 +79,34 @@ async function update(
   return toPublicUser(row);
 }
 
+/** A role change applies to live sessions at their next request (the session check reads the role). */
 export function setUserRole(db: Db, username: string, role: Role): Promise<PublicUser> {
   return update(db, username, { role });
 }
 
+/** Disabling (or re-enabling) ends every session of the user: their session version moves on. */
 export function setUserDisabled(db: Db, username: string, disabled: boolean): Promise<PublicUser> {
-  return update(db, username, { disabled });
+  return update(db, username, { disabled, sessionVersion: sql`${users.sessionVersion} + 1` });
 }
 
+/** A new password ends every session of the user: their session version moves on. */
 export async function setUserPassword(db: Db, username: string, password: string): Promise<PublicUser> {
-  return update(db, username, { passwordHash: await hashPassword(Password.parse(password)) });
+  return update(db, username, {
+    passwordHash: await hashPassword(Password.parse(password)),
+    sessionVersion: sql`${users.sessionVersion} + 1`,
+  });
 }
 
-/** The user when username and password match an enabled account; null otherwise (no hint which part failed). */
-export async function authenticate(db: Db, username: string, password: string): Promise<PublicUser | null> {
+/**
+ * The account when username and password match an enabled account; null otherwise (no hint which part
+ * failed). Callers pass a username that already passed `signInUsername` (no control characters, bounded).
+ */
+export async function authenticate(db: Db, username: string, password: string): Promise<UserRow | null> {
   const row = await findUser(db, username);
   if (!row) {
     await hashPassword(password); // same work either way, so timing does not reveal which usernames exist
     return null;
   }
   if (!(await verifyPassword(password, row.passwordHash)) || row.disabled) return null;
-  return toPublicUser(row);
+  return row;
 }

@@ -1,10 +1,14 @@
 import NextAuth from "next-auth";
+import { credentialsGate } from "@/lib/auth/credentials-gate";
 import { getAuthOptions } from "@/lib/auth/options";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 // Built per request (cached inside getAuthOptions) so `next build` needs no runtime configuration.
-function handler(req: Request, ctx: Ctx): Promise<Response> {
+async function handler(req: Request, ctx: Ctx): Promise<Response> {
+  // a locked username or address is refused (429) before next-auth checks any password
+  const refused = await credentialsGate(req);
+  if (refused) return refused;
   return (NextAuth(getAuthOptions()) as (req: Request, ctx: Ctx) => Promise<Response>)(req, ctx);
 }
 
