@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "@/tests/helpers/emulator";
+import { figure } from "./report";
 
 async function main() {
   const emu = await startEmulator();
@@ -49,6 +50,15 @@ async function main() {
     console.log(
       `${label}: version page (after the inbox) ${versionMs.toFixed(0)} ms, ${versionCalls.total} calls ${JSON.stringify(versionCalls.byOp)}`,
     );
+    const bench = "approvals-inbox";
+    figure({ bench, name: `${label} inbox: SageMaker calls`, value: inboxCalls.total, unit: "calls" });
+    figure({ bench, name: `${label} inbox: server time`, value: inboxMs, unit: "ms" });
+    figure({
+      bench,
+      name: `${label} version page: SageMaker calls`,
+      value: versionCalls.total,
+      unit: "calls",
+    });
   }
   await handle.close();
   await emu.stop();

@@ -8,6 +8,7 @@
  *   npx tsx bench/emulator-scale.ts
  */
 import { call, fmt, spawnEmulator, time, type Timing } from "./lib";
+import { figure } from "./report";
 
 interface Row {
   what: string;
@@ -143,6 +144,12 @@ async function main(): Promise<void> {
     );
     console.log("|---|---|---|---|");
     for (const r of rows) {
+      figure({
+        bench: "emulator-scale",
+        name: `${r.what}: large / small p50`,
+        value: r.large.p50 / r.small.p50,
+        unit: "×",
+      });
       console.log(
         `| ${r.what} | ${fmt(r.small.p50)} / ${fmt(r.small.p95)} | ${fmt(r.large.p50)} / ${fmt(r.large.p95)} | ${(r.large.p50 / r.small.p50).toFixed(2)}× |`,
       );

@@ -6,6 +6,7 @@
  *   npx tsx bench/experiments.ts
  */
 import { call, fmt, spawnEmulator, time, type Timing } from "./lib";
+import { figure } from "./report";
 
 const LARGE = "bench-10k-runs";
 const SMALL = "bench-100-runs";
@@ -59,6 +60,13 @@ async function main() {
       const rawSmall = await time(() => raw(SMALL), 20, 2);
       const rawLarge = await time(() => raw(LARGE), 20, 2);
       const own = (large.p50 - rawLarge.p50) / Math.max(0.1, small.p50 - rawSmall.p50);
+      figure({
+        bench: "experiments",
+        name: `${c.what}: 10,000 / 100 runs p50`,
+        value: ratio,
+        unit: "×",
+        goal: { max: 1.5 },
+      });
       console.log(
         `  ${c.what}\n    100 runs: ${fmt(small.p50)} / ${fmt(small.p95)}   10,000 runs: ${fmt(large.p50)} / ${fmt(large.p95)}   ratio p50 ${ratio.toFixed(2)}× ${ratio <= 1.5 ? "(within 1.5×)" : "(OVER 1.5×)"}\n    upstream Search alone p50: ${fmt(rawSmall.p50)} vs ${fmt(rawLarge.p50)}; app's own time ${fmt(small.p50 - rawSmall.p50)} vs ${fmt(large.p50 - rawLarge.p50)} (${own.toFixed(2)}×)`,
       );
@@ -87,6 +95,7 @@ async function main() {
     const cmp = await getRunsForCompare(LARGE, two100);
     const cmpCalls = await stats(emu.endpoint);
     const t = await time(() => getRunsForCompare(LARGE, two100), 10, 1);
+    figure({ bench: "experiments", name: "200-run compare: p95", value: t.p95, unit: "ms" });
     console.log(
       `\n200-run compare: ${cmp.length} runs in ${fmt(t.p50)} p50 / ${fmt(t.p95)} p95, upstream ${JSON.stringify(cmpCalls)}`,
     );

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmulator } from "@/tests/helpers/emulator";
+import { figure } from "./report";
 
 async function main() {
   const emu = await startEmulator();
@@ -35,6 +36,13 @@ async function main() {
       console.log(
         `${label}: ${s.total} SageMaker calls (${per} per solution, ${c.solutions.length} solutions); collect ${(t1 - t0).toFixed(0)} ms, assess ${(t2 - t1).toFixed(1)} ms`,
       );
+      figure({
+        bench: "maturity",
+        name: `${label} collection: SageMaker calls`,
+        value: s.total,
+        unit: "calls",
+      });
+      figure({ bench: "maturity", name: `${label} collection: time`, value: t1 - t0, unit: "ms" });
       if (label === "cold")
         console.log(
           "  by operation:",

@@ -5,6 +5,7 @@
  * Counts come from the emulator's /_emulator/stats; everything goes through lib/sagemaker like the app.
  */
 import { fmt, spawnEmulator, time } from "./lib";
+import { figure } from "./report";
 
 async function main() {
   const emu = await spawnEmulator({ EMULATOR_SCALE: "large", EMULATOR_SPEED: "20" });
@@ -31,6 +32,8 @@ async function main() {
       const b2 = await stats();
       await Promise.all(Array.from({ length: watchers }, () => describeExecutionDetail(latest.arn)));
       const warm = (await stats()) - b2;
+      if (watchers === 100)
+        figure({ bench: "pipelines", name: "100 watchers: calls per refresh", value: warm, unit: "calls" });
       console.log(
         `  ${String(watchers).padStart(3)} watchers: first load ${cold} calls, next refresh ${warm} calls (per ${LIVE_TTL_MS} ms window)`,
       );
@@ -46,6 +49,12 @@ async function main() {
         calls = (await stats()) - b;
       }, 20);
       const total = p.name === large.name ? "10,000" : "~70";
+      figure({
+        bench: "pipelines",
+        name: `first executions page, ${total} executions: p95`,
+        value: t.p95,
+        unit: "ms",
+      });
       console.log(
         `  ${p.name.padEnd(22)} (${total} executions): p50 ${fmt(t.p50)}, p95 ${fmt(t.p95)}, ${calls} upstream call(s)`,
       );
@@ -73,6 +82,7 @@ async function main() {
       }));
       const lt = await time(() => Promise.resolve(layoutGraph(steps, [])), 3, 1);
       console.log(`  dagre layout of ${n} steps: p50 ${fmt(lt.p50)}`);
+      figure({ bench: "pipelines", name: `layout of a ${n}-step tree: p50`, value: lt.p50, unit: "ms" });
     }
   } finally {
     await emu.stop();
