@@ -8,7 +8,6 @@ import { decisions } from "@/lib/db/schema";
 import { describeModelVersion, findModelVersion } from "@/lib/sagemaker/registry";
 import { reconcileDecisions } from "@/lib/services/decisions-reconcile";
 import { createGroup, registerVersion } from "@/tests/helpers/decisions-fixtures";
-import { emulatorExists } from "@/tests/helpers/emulator";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
 
@@ -17,7 +16,7 @@ const hasPostgres = await postgresAvailable();
 // A real crash: a child process writes the intent, starts the SageMaker call (slowed by an emulator latency
 // fault) and is SIGKILLed mid-call. The reconciler, in this process, must then leave exactly one effect.
 // Needs PostgreSQL (two processes cannot share an in-memory PGlite).
-describe.runIf(emulatorExists() && hasPostgres)("a decision killed mid-call (separate process)", () => {
+describe.runIf(hasPostgres)("a decision killed mid-call (separate process)", () => {
   const emu = emulatorFixture({ dataDir: "sagedeck-crash-" });
   let handle: DbHandle;
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;

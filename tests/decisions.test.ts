@@ -13,7 +13,6 @@ import { decideOnce } from "@/lib/services/decisions-once";
 import { promoteVersion, rollbackStage } from "@/lib/services/decisions-promote";
 import { reconcileDecisions } from "@/lib/services/decisions-reconcile";
 import { followRollout } from "@/lib/services/decisions-rollout";
-import { emulatorExists } from "@/tests/helpers/emulator";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 import { dbTargets } from "@/tests/helpers/db-targets";
 import { createGroup, registerVersion, user } from "@/tests/helpers/decisions-fixtures";
@@ -40,7 +39,7 @@ async function settle(db: DbHandle["db"], id: string) {
   throw new Error("rollout did not finish");
 }
 
-describe.runIf(emulatorExists()).each(targets)("decisions on $name", (target) => {
+describe.each(targets)("decisions on $name", (target) => {
   let handle: DbHandle;
   let cleanup: () => Promise<void>;
   const group = `dec-${target.name.toLowerCase()}-${Date.now() % 100000}`;

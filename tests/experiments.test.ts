@@ -6,7 +6,6 @@ import { translateFilter } from "@/lib/experiments/filter";
 import type { RunDetail } from "@/lib/experiments/types";
 import { ValidationError } from "@/lib/errors";
 import { getRun, getRunsForCompare, listExperiments, searchRuns } from "@/lib/sagemaker/experiments";
-import { emulatorExists } from "@/tests/helpers/emulator";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
 const EXP = "churn-xgb-tuning"; // 50 manual runs, XGBoost params, validation:auc metric
@@ -74,7 +73,7 @@ describe("columns and compare rows", () => {
   });
 });
 
-describe.runIf(emulatorExists())("experiments and runs against the emulator", () => {
+describe("experiments and runs against the emulator", () => {
   const emu = emulatorFixture({ noCache: true });
 
   it("lists experiments with run counts, search and paging", async () => {

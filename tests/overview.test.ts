@@ -7,7 +7,6 @@ import type { WaitingForDecision } from "@/lib/services/overview-approvals";
 import type { MaturitySummary } from "@/lib/services/overview-maturity";
 import type { MyPipelineRuns, NewestExperimentRuns } from "@/lib/services/overview-runs";
 import { startRun } from "@/lib/services/pipelines";
-import { emulatorExists } from "@/tests/helpers/emulator";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 import { sessionUser } from "@/tests/helpers/session-user";
 
@@ -32,7 +31,7 @@ beforeEach(() => {
   currentUser = null;
 });
 
-describe.runIf(emulatorExists())("overview sections against the emulator and PGlite", () => {
+describe("overview sections against the emulator and PGlite", () => {
   const emu = emulatorFixture({ speed: 200, noCache: true, dataDir: "sagedeck-overview-" });
 
   it("refuses anonymous callers on every section route (401, error shape)", async () => {

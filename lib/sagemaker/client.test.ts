@@ -4,7 +4,7 @@ import {
   ListPipelinesCommand,
 } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emulatorExists, freePort, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
+import { freePort, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
 import { NotFoundError, RateLimitedError, UpstreamUnavailableError } from "@/lib/errors";
 import { createSageMakerClient } from "./client";
 import { ReadCache } from "./cache";
@@ -15,7 +15,7 @@ const config = (endpoint: string) => ({
   sagemakerTimeoutMs: 5_000,
 });
 
-describe.runIf(emulatorExists())("SageMaker client against the emulator (HTTP)", () => {
+describe("SageMaker client against the emulator (HTTP)", () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
     emu = await startEmulator();
