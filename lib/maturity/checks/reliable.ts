@@ -1,5 +1,6 @@
 import type { EndpointEvidence, SolutionEvidence } from "../types";
 import { firstN, grade, need, ratio, type CheckDefinition } from "./define";
+import { L1_CHECK } from "./reliable-l1";
 
 const prodEndpoints = (e: SolutionEvidence): EndpointEvidence[] =>
   need(e.endpoints).filter((ep) => ep.stage === "prod");
@@ -14,54 +15,8 @@ const livePackages = (eps: EndpointEvidence[]): string[] => [
  */
 export const freshFor = (cadenceSeconds = 3600) => Math.max(2 * cadenceSeconds, 26 * 3600) * 1000;
 
-const who = (id: { userProfileName?: string; iamArn?: string } | undefined) =>
-  id?.userProfileName ?? id?.iamArn;
-
 export const RELIABLE_CHECKS: CheckDefinition[] = [
-  {
-    id: "L-1",
-    phase: "Reliable",
-    title: "Accountable approval (four eyes)",
-    threshold:
-      "every version promoted beyond development approved by someone other than its registrant, with a comment",
-    action: "Approve through SageDeck with a mandatory comment; block self-approval with IAM conditions.",
-    run(e) {
-      const pkgs = need(e.modelPackages);
-      const decisions = need(e.decisions);
-      const deployed = new Set(
-        need(e.deployments)
-          .filter((d) => d.stage !== "dev")
-          .map((d) => d.packageArn),
-      );
-      for (const ep of need(e.endpoints))
-        if (ep.stage && ep.stage !== "dev") livePackages([ep]).forEach((a) => deployed.add(a));
-      const promoted = pkgs.filter((p) => deployed.has(p.ref.id));
-      if (promoted.length === 0)
-        return { status: "na", observed: "no version has been promoted beyond development" };
-      let good = 0;
-      let weak = 0;
-      const bad: string[] = [];
-      for (const p of promoted) {
-        const d = decisions.filter((x) => x.packageArn === p.ref.id && x.action === "approve").at(-1);
-        const approver = d?.actor ?? (p.approvalStatus === "Approved" ? who(p.lastModifiedBy) : undefined);
-        const comment = d?.reason ?? p.approvalDescription;
-        if (p.approvalStatus !== "Approved") bad.push(`${p.ref.label} is ${p.approvalStatus}`);
-        else if (approver && approver !== who(p.createdBy) && comment) good++;
-        else {
-          weak++;
-          bad.push(
-            `${p.ref.label}: ${!approver ? "no recorded approver" : approver === who(p.createdBy) ? "approved by its registrant" : "no comment"}`,
-          );
-        }
-      }
-      const status = good === promoted.length ? "pass" : good + weak === promoted.length ? "partial" : "fail";
-      return {
-        status,
-        observed: `${ratio(good, promoted.length)} of promoted versions approved by a second person with a comment`,
-        evidence: firstN(bad).map((label) => ({ label })),
-      };
-    },
-  },
+  L1_CHECK,
   {
     id: "L-2",
     phase: "Reliable",
