@@ -10,6 +10,7 @@ import { reconcileDecisions } from "@/lib/services/decisions-reconcile";
 import { createGroup, registerVersion } from "@/tests/helpers/decisions-fixtures";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
+import { emulatorCalls, waitFor } from "@/tests/helpers/wait";
 
 const hasPostgres = await postgresAvailable();
 
@@ -52,20 +53,28 @@ describe.runIf(hasPostgres)("a decision killed mid-call (separate process)", () 
     child.stderr.on("data", (c: Buffer) => (out += c.toString()));
     const exited = new Promise((r) => child.once("exit", r));
     const arn = (await findModelVersion(group, 1, true)).arn;
-    // wait for the intent row, then give the call a moment to be on the wire, then kill -9
-    for (let i = 0; i < 200; i++) {
-      const rows = await handle.db.select().from(decisions).where(eq(decisions.modelPackageArn, arn));
-      if (rows.length > 0) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    await new Promise((r) => setTimeout(r, 500));
+    // wait for the intent row and for the call to reach the emulator (its one-shot latency fault is used up), then kill -9
+    await waitFor(
+      async () => (await handle.db.select().from(decisions).where(eq(decisions.modelPackageArn, arn)))[0],
+      { what: "the intent row" },
+    );
+    await waitFor(
+      async () => {
+        const faults = (await (await fetch(`${emu.url()}/_emulator/faults`)).json()) as unknown[];
+        return JSON.stringify(faults).includes("UpdateModelPackage") ? undefined : true;
+      },
+      { what: "UpdateModelPackage to reach the emulator" },
+    );
     child.kill("SIGKILL");
     await exited;
     expect(out).not.toContain("should have been killed");
     const [pending] = await handle.db.select().from(decisions).where(eq(decisions.modelPackageArn, arn));
     expect(pending?.state).toBe("pending");
 
-    await new Promise((r) => setTimeout(r, 3_000)); // let the slowed call land in the emulator (or not)
+    // the slowed call finishes in the emulator even though its caller is dead
+    await waitFor(async () => ((await emulatorCalls(emu.url())).UpdateModelPackage ? true : undefined), {
+      what: "the killed call to land in the emulator",
+    });
     const report = await reconcileDecisions(handle.db, { pendingOlderThanMs: -60_000 });
     expect(report.errors).toBe(0);
     const rows = await handle.db.select().from(decisions).where(eq(decisions.modelPackageArn, arn));

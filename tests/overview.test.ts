@@ -7,6 +7,7 @@ import type { WaitingForDecision } from "@/lib/services/overview-approvals";
 import type { MaturitySummary } from "@/lib/services/overview-maturity";
 import type { MyPipelineRuns, NewestExperimentRuns } from "@/lib/services/overview-runs";
 import { startRun } from "@/lib/services/pipelines";
+import { waitFor } from "@/tests/helpers/wait";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 import { sessionUser } from "@/tests/helpers/session-user";
 
@@ -108,11 +109,17 @@ describe("overview sections against the emulator and PGlite", () => {
     // a status that cannot be read marks that row only; the list still answers
     const fault = { operation: "DescribePipelineExecution", errorCode: "AccessDeniedException", status: 400 };
     await fetch(`${emu.url()}/_emulator/faults`, { method: "POST", body: JSON.stringify(fault) });
-    await new Promise((r) => setTimeout(r, 1_100)); // a live status is shared for LIVE_TTL_MS (1 s)
     try {
-      const degraded = await get<MyPipelineRuns>(myRunsRoute.GET, "/api/overview/my-runs");
-      expect(degraded.status).toBe(200);
-      const d = degraded.body.items.find((x) => x.executionArn === started.executionArn);
+      // a live status is shared for LIVE_TTL_MS (1 s): wait until the cached one has expired
+      const d = await waitFor(
+        async () => {
+          const degraded = await get<MyPipelineRuns>(myRunsRoute.GET, "/api/overview/my-runs");
+          expect(degraded.status).toBe(200);
+          const item = degraded.body.items.find((x) => x.executionArn === started.executionArn);
+          return item?.statusError ? item : undefined;
+        },
+        { what: "the unreadable status to show on its row" },
+      );
       expect(d?.status).toBeUndefined();
       expect(d?.statusError).toBeTruthy();
       expect(Math.abs((d?.startedAt ?? 0) - Date.now())).toBeLessThan(120_000); // from the audit record
