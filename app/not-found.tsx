@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-export default function NotFound() {
+// Rendered per request, so Next puts the CSP nonce of this request on its scripts (see proxy.ts).
+export default async function NotFound() {
+  await connection();
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="max-w-sm space-y-3 text-center">

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO, signIn, type DemoRole } from "./helpers";
+import { DEMO, SAME_ORIGIN, signIn, type DemoRole } from "./helpers";
 
 async function signedInRequest(page: Page, role: DemoRole): Promise<APIRequestContext> {
   await page.goto("/login");
@@ -15,13 +15,19 @@ test("anonymous API calls get 401 with the error body", async ({ request }) => {
     expect(body.error.code).toBe("unauthorized");
     expect(body.error.message).toContain("Sign in");
   }
-  expect((await request.post("/api/users", { data: {} })).status()).toBe(401);
+  expect((await request.post("/api/users", { headers: SAME_ORIGIN, data: {} })).status()).toBe(401);
 });
 
-test("health needs no sign-in and reports database and SageMaker", async ({ request }) => {
+test("health needs no sign-in for its status; details only for signed-in users", async ({
+  page,
+  request,
+}) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  const body = (await res.json()) as {
+  expect(await res.json()).toEqual({ status: "ok" });
+
+  const signed = await (await signedInRequest(page, "viewer")).get("/api/health");
+  const body = (await signed.json()) as {
     status: string;
     database: { ok: boolean };
     sagemaker: { ok: boolean };
@@ -35,6 +41,7 @@ test("health needs no sign-in and reports database and SageMaker", async ({ requ
 test("a viewer calling a mutating API gets 403", async ({ page }) => {
   const request = await signedInRequest(page, "viewer");
   const res = await request.post("/api/users", {
+    headers: SAME_ORIGIN,
     data: { username: "newbie", name: "New Bie", password: "long-enough", role: "viewer" },
   });
   expect(res.status()).toBe(403);
@@ -47,26 +54,35 @@ test("the route contract: 422 for invalid input, 400 for bad JSON, 409 on duplic
   page,
 }) => {
   const request = await signedInRequest(page, "admin");
-  const invalid = await request.post("/api/users", { data: { username: "X", role: "boss" } });
+  const invalid = await request.post("/api/users", {
+    headers: SAME_ORIGIN,
+    data: { username: "X", role: "boss" },
+  });
   expect(invalid.status()).toBe(422);
   expect(((await invalid.json()) as { error: { message: string } }).error.message).toMatch(/body\.username/);
 
   const badJson = await request.post("/api/users", {
-    headers: { "content-type": "application/json" },
+    headers: SAME_ORIGIN,
     data: Buffer.from("{not json"),
   });
   expect(badJson.status()).toBe(400);
 
   const input = { username: "newbie", name: "New Bie", password: "long-enough", role: "scientist" };
   const key = `e2e-${Date.now()}`;
-  const first = await request.post("/api/users", { data: input, headers: { "Idempotency-Key": key } });
+  const first = await request.post("/api/users", {
+    data: input,
+    headers: { ...SAME_ORIGIN, "Idempotency-Key": key },
+  });
   expect(first.status()).toBe(201);
-  const again = await request.post("/api/users", { data: input, headers: { "Idempotency-Key": key } });
+  const again = await request.post("/api/users", {
+    data: input,
+    headers: { ...SAME_ORIGIN, "Idempotency-Key": key },
+  });
   expect(again.status()).toBe(201);
   expect(again.headers()["idempotent-replayed"]).toBe("true");
   expect(await again.json()).toEqual(await first.json());
 
-  const duplicate = await request.post("/api/users", { data: input });
+  const duplicate = await request.post("/api/users", { headers: SAME_ORIGIN, data: input });
   expect(duplicate.status()).toBe(409);
 });
 

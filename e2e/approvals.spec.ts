@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signIn, SAME_ORIGIN } from "./helpers";
 
 // Rollouts take 120 simulated seconds: run with EMULATOR_SPEED=60 (or more) in the environment.
 const GROUP = "fraud-xgboost";
@@ -89,6 +89,7 @@ test("a viewer sees the inbox and the evidence but cannot decide; the API refuse
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
   const version = Number((await cards.first().getAttribute("data-testid"))?.split("-").pop());
   const res = await page.request.post(`/api/models/fraud-graph/${version}/approve`, {
+    headers: SAME_ORIGIN,
     data: { expectedStatus: "PendingManualApproval" },
   });
   expect(res.status()).toBe(403);

@@ -20,3 +20,12 @@ export async function signIn(page: Page, role: DemoRole): Promise<void> {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
+
+/**
+ * Headers the dashboard's own pages send with every change (browsers add Origin themselves; API calls from a
+ * test must say it): the route wrapper refuses writes without a same-origin Origin and a JSON body (CSRF).
+ */
+export const SAME_ORIGIN = {
+  origin: `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`,
+  "content-type": "application/json",
+} as const;

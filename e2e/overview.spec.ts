@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, type DemoRole } from "./helpers";
+import { signIn, type DemoRole, SAME_ORIGIN } from "./helpers";
 
 // The e2e server is shared and other specs change its data first: assert structure, not counts.
 const SECTIONS = ["approvals", "runs", "maturity"] as const;
@@ -41,7 +41,7 @@ test("a scientist sees the run they started and the newest experiment runs, and 
   await overviewAs(page, "scientist");
   const name = `e2e-overview-${Date.now()}`;
   const started = await page.request.post("/api/pipelines/churn-train/executions", {
-    headers: { "Idempotency-Key": `e2e-overview-${Date.now()}` },
+    headers: { ...SAME_ORIGIN, "Idempotency-Key": `e2e-overview-${Date.now()}` },
     data: { parameters: {}, displayName: name },
   });
   expect(started.status()).toBe(201);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, type DemoRole } from "./helpers";
+import { signIn, type DemoRole, SAME_ORIGIN } from "./helpers";
 
 const PIPELINE = "churn-train";
 const PIPELINE_URL = `/pipelines/${PIPELINE}`;
@@ -89,7 +89,7 @@ test("stop stops a running execution; stopping it again is refused in plain word
   await expect(page.getByTestId("execution-status")).toHaveText(/Stopping|Stopped/);
   await expect(page.getByTestId("execution-status")).toHaveText("Stopped", { timeout: 30_000 });
   const res = await page.request.post(`/api/pipelines/${PIPELINE}/executions/${id}/stop`, {
-    headers: { "Idempotency-Key": `e2e-stop-again-${Date.now()}` },
+    headers: { ...SAME_ORIGIN, "Idempotency-Key": `e2e-stop-again-${Date.now()}` },
   });
   expect(res.status()).toBe(409);
   expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/cannot be stopped/);
@@ -108,7 +108,7 @@ test("a double-clicked start creates one execution", async ({ page }) => {
   const key = `e2e-key-${Date.now()}`;
   const send = () =>
     page.request.post(`/api/pipelines/${PIPELINE}/executions`, {
-      headers: { "Idempotency-Key": key },
+      headers: { ...SAME_ORIGIN, "Idempotency-Key": key },
       data: { parameters: { NumRound: 120 }, displayName: `${name}-api` },
     });
   const [a, b] = await Promise.all([send(), send()]);
@@ -125,7 +125,7 @@ test("a viewer sees no start button and the API refuses with 403; bad parameters
   await expect(page.getByTestId("execution-row").first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Start a run" })).toHaveCount(0);
   const res = await page.request.post(`/api/pipelines/${PIPELINE}/executions`, {
-    headers: { "Idempotency-Key": `e2e-viewer-${Date.now()}` },
+    headers: { ...SAME_ORIGIN, "Idempotency-Key": `e2e-viewer-${Date.now()}` },
     data: { parameters: {} },
   });
   expect(res.status()).toBe(403);
@@ -135,7 +135,7 @@ test("the API refuses unknown parameters and wrong types with 422", async ({ pag
   await as(page, "scientist", PIPELINE_URL);
   const post = (parameters: Record<string, unknown>) =>
     page.request.post(`/api/pipelines/${PIPELINE}/executions`, {
-      headers: { "Idempotency-Key": `e2e-bad-${Date.now()}-${Math.random()}` },
+      headers: { ...SAME_ORIGIN, "Idempotency-Key": `e2e-bad-${Date.now()}-${Math.random()}` },
       data: { parameters },
     });
   const unknown = await post({ Depth: "3" });

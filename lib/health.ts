@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
-import { describeDataSource, pingSageMaker } from "@/lib/sagemaker/health";
+import { describeDataSource, pingSageMaker, type SageMakerHealth } from "@/lib/sagemaker/health";
 
 export interface Health {
   status: "ok" | "degraded";
@@ -23,9 +23,26 @@ async function checkDatabase(): Promise<Health["database"]> {
   }
 }
 
+/** At most one SageMaker probe per this many ms; concurrent health requests share the one in flight. */
+export const SAGEMAKER_PROBE_TTL_MS = 10_000;
+let probe: { at: number; result: Promise<SageMakerHealth> } | null = null;
+
+/** The SageMaker probe, cached: anonymous health checks must not turn into one upstream call each. */
+export function cachedSageMakerPing(now = Date.now()): Promise<SageMakerHealth> {
+  if (!probe || now - probe.at >= SAGEMAKER_PROBE_TTL_MS) {
+    probe = { at: now, result: pingSageMaker() };
+  }
+  return probe.result;
+}
+
+/** Forgets the cached probe (tests). */
+export function resetHealthCache(): void {
+  probe = null;
+}
+
 /** What `GET /api/health` reports. Never includes credentials, URLs with passwords or stack traces. */
 export async function getHealth(): Promise<Health> {
-  const [database, sm] = await Promise.all([checkDatabase(), pingSageMaker()]);
+  const [database, sm] = await Promise.all([checkDatabase(), cachedSageMakerPing()]);
   return {
     status: database.ok && sm.ok ? "ok" : "degraded",
     mode: getConfig().mode,

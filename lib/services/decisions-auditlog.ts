@@ -52,14 +52,19 @@ function toItem(r: AuditEventRow): AuditItem {
   };
 }
 
+/** A filter value matched literally inside LIKE: `%`, `_` and the escape character itself lose their meaning. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 function where(q: AuditQuery): SQL | undefined {
   const parts: (SQL | undefined)[] = [
     q.actor ? eq(auditEvents.actor, q.actor) : undefined,
-    q.action ? like(auditEvents.action, `${q.action}%`) : undefined,
+    q.action ? like(auditEvents.action, `${escapeLike(q.action)}%`) : undefined,
     q.outcome ? eq(auditEvents.outcome, q.outcome) : undefined,
     q.group
       ? or(
-          like(auditEvents.target, `model-package/${q.group}/%`),
+          like(auditEvents.target, `model-package/${escapeLike(q.group)}/%`),
           sql`${auditEvents.details}->>'group' = ${q.group}`,
         )
       : undefined,

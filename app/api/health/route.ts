@@ -1,13 +1,22 @@
 import { publicRoute } from "@/lib/api/route";
+import { getSessionUser } from "@/lib/auth/session";
 import { getHealth } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/health – database and SageMaker reachability; no sign-in, no secrets
+async function signedIn(): Promise<boolean> {
+  try {
+    return (await getSessionUser()) !== null;
+  } catch {
+    return false;
+  }
+}
+
+// GET /api/health – database and SageMaker reachability; no sign-in needed for the status, details (mode,
+// database, SageMaker source) only for signed-in users. The SageMaker probe is cached (lib/health.ts).
 export const GET = publicRoute({}, async () => {
   const health = await getHealth();
-  return Response.json(health, {
-    status: health.status === "ok" ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
-  });
+  const status = health.status === "ok" ? 200 : 503;
+  const body = (await signedIn()) ? health : { status: health.status };
+  return Response.json(body, { status });
 });
