@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { postCredentials } from "./post-credentials";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
@@ -25,20 +26,14 @@ export function LoginForm({ callbackUrl, oidc, initialError }: Props) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const res = await signIn("credentials", {
-      redirect: false,
-      username: fieldValue(form, "username"),
-      password: fieldValue(form, "password"),
+    const res = await postCredentials(
+      fieldValue(form, "username"),
+      fieldValue(form, "password"),
       callbackUrl,
-    });
-    // next-auth reports ok with a `csrf=true` URL when the CSRF cookie raced; treat that as a failure
-    if (!res || res.error || !res.ok || res.url?.includes("csrf=true")) {
+    );
+    if (!res.ok) {
       setPending(false);
-      setError(
-        res?.error === "CredentialsSignin"
-          ? "Wrong username or password, or the account is disabled."
-          : "Sign-in failed; try again.",
-      );
+      setError(res.message);
       return;
     }
     router.replace(callbackUrl);

@@ -27,5 +27,8 @@ export function clientAddress(source: HeaderSource, trustedProxyHops: number): s
   const entry = entries[Math.max(0, index)];
   if (!entry) return "unknown";
   // bounded and printable, so it is safe as a key and in the audit
-  return entry.replace(/^::ffff:/, "").slice(0, 64).replace(/[^0-9a-zA-Z.:_-]/g, "?");
+  return entry
+    .replace(/^::ffff:/, "")
+    .slice(0, 64)
+    .replace(/[^0-9a-zA-Z.:_-]/g, "?");
 }

@@ -7,7 +7,11 @@ export const SESSION_CHECK_TTL_MS = 2_000;
 
 export type SessionVerdict =
   | { ok: true; role: Role | null; name: string | null }
-  | { ok: false; reason: "unknown" | "revoked" | "expired" | "account gone" | "disabled" | "signed out everywhere" | "no role" };
+  | {
+      ok: false;
+      reason:
+        "unknown" | "revoked" | "expired" | "account gone" | "disabled" | "signed out everywhere" | "no role";
+    };
 
 /** Decides whether a session row (and its account) still allows requests at `now`. Pure. */
 export function judgeSession(found: SessionWithUser | undefined, now: number): SessionVerdict {

@@ -68,7 +68,11 @@ export async function checkThrottle(db: Db, a: Attempt): Promise<Refusal | null>
   const forUser = lock.key.startsWith("user:");
   const message = `Too many failed sign-ins ${forUser ? "for this account" : "from your network"}; try again in ${lock.retryAfterSeconds} s.`;
   if (await claimRefusalReport(db, lock.key, forUser ? USER_POLICY : ADDRESS_POLICY, a.now)) {
-    await audit(db, a, "refused", { reason: "throttled", key: lock.key, lockedUntil: lock.until.toISOString() });
+    await audit(db, a, "refused", {
+      reason: "throttled",
+      key: lock.key,
+      lockedUntil: lock.until.toISOString(),
+    });
   }
   return { lock, message };
 }

@@ -79,6 +79,7 @@ export const ENV_HINTS: Partial<Record<keyof Env, string>> = {
   MATURITY_NAME_TAG: "use a tag key (letters, digits, spaces and _.:/=+-@, at most 128)",
   APPROVAL_PARAMETERS:
     "use pipeline parameter names separated by commas (letters, digits, _ and -), e.g. ModelApprovalStatus",
-  AUTH_TRUSTED_PROXY_HOPS: "use the number of reverse proxies in front of SageDeck that append X-Forwarded-For (0-10)",
+  AUTH_TRUSTED_PROXY_HOPS:
+    "use the number of reverse proxies in front of SageDeck that append X-Forwarded-For (0-10)",
   AUTH_OIDC_ISSUER: "use the issuer URL, e.g. https://login.example.com/realms/ml",
 };

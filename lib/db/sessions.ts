@@ -37,7 +37,10 @@ export async function findSession(db: Db, id: string): Promise<SessionWithUser |
     .limit(1);
   const row = rows[0];
   if (!row) return undefined;
-  return { session: row.session, user: row.session.provider === "credentials" ? (row.user ?? undefined) : undefined };
+  return {
+    session: row.session,
+    user: row.session.provider === "credentials" ? (row.user ?? undefined) : undefined,
+  };
 }
 
 /** Revokes one session (sign-out); a session already revoked keeps its first reason. */

@@ -114,7 +114,11 @@ export async function clearFailures(db: Db, key: string): Promise<void> {
 }
 
 /** Drops counters that are neither locked nor recent (keeps the table small under a flood of addresses). */
-export async function pruneThrottle(db: Db, now: Date, olderThanMs = USER_POLICY.maxLockMs * 2): Promise<void> {
+export async function pruneThrottle(
+  db: Db,
+  now: Date,
+  olderThanMs = USER_POLICY.maxLockMs * 2,
+): Promise<void> {
   const cutoff = new Date(now.getTime() - olderThanMs);
   await db
     .delete(signInThrottle)

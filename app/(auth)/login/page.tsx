@@ -1,19 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { signInMessage } from "@/components/auth/post-credentials";
 import { getSessionUser } from "@/lib/auth/session";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { getConfig } from "@/lib/config";
 import { DEMO_USERS } from "@/lib/db/seed";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-const ERRORS: Record<string, string> = {
-  NoRole:
-    "Your single sign-on account is not in any group that SageDeck maps to a role. Ask an admin to add you.",
-  CredentialsSignin: "Wrong username or password, or the account is disabled.",
-  default: "Sign-in failed. Try again.",
-};
 
 export default async function LoginPage({
   searchParams,
@@ -43,7 +37,7 @@ export default async function LoginPage({
         <LoginForm
           callbackUrl={callbackUrl}
           oidc={config.auth.oidc !== null}
-          initialError={errorKey ? (ERRORS[errorKey] ?? ERRORS.default ?? null) : null}
+          initialError={signInMessage(errorKey)}
         />
         {demo.length > 0 && (
           <section
