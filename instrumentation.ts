@@ -1,12 +1,15 @@
 /**
  * Runs once when the Next.js server starts: the decision reconciler finishes intents a crash left pending
- * (at start, then periodically), instead of waiting for the first request to the approvals routes; the
- * maturity snapshot scheduler stores trend points (MATURITY_SNAPSHOT_MINUTES).
+ * (at start, then periodically), instead of waiting for the first request to the approvals routes; the run
+ * reconciler does the same for pipeline run starts, stops and retries; the maturity snapshot scheduler
+ * stores trend points (MATURITY_SNAPSHOT_MINUTES).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { ensureReconciler } = await import("@/lib/services/decisions-reconcile");
   ensureReconciler();
+  const { ensureRunReconciler } = await import("@/lib/services/pipelines/reconcile");
+  ensureRunReconciler();
   const { ensureSnapshotScheduler } = await import("@/lib/services/maturity-snapshots");
   ensureSnapshotScheduler();
 }

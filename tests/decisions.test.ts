@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { insertIntent } from "@/lib/db/decisions";
-import { auditEvents, decisions } from "@/lib/db/schema";
-import { recordAudit } from "@/lib/db/audit";
+import { auditEvents, decisions, pipelineRunActions } from "@/lib/db/schema";
 import { ConflictError, ForbiddenError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { describeModelVersion } from "@/lib/sagemaker/registry";
 import { describeEndpoint } from "@/lib/sagemaker/endpoints";
@@ -60,11 +59,16 @@ describe.each(targets)("decisions on $name", (target) => {
     // registrant via SageDeck: ada started the run that registered version 2 (CreatedBy is someone else)
     const exec = `arn:aws:sagemaker:us-east-1:123456789012:pipeline/p/execution/${group}`;
     await registerVersion(emu.url(), group, "pipeline-role", { generatedBy: exec });
-    await recordAudit(handle.db, {
+    await handle.db.insert(pipelineRunActions).values({
+      id: `start-${group}`,
+      action: "start",
+      pipelineName: "p",
+      executionArn: exec,
+      clientRequestToken: `token-${group}`,
       actor: "ada",
+      actorName: "Ada Tester",
       actorRole: "admin",
-      action: "pipeline.start",
-      target: exec,
+      state: "applied",
     });
     await expect(
       approveVersion(ctx(ada), { group, version: 2, expectedStatus: "PendingManualApproval" }),

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useRef } from "react";
 import { useForm } from "react-hook-form";
 import type { PipelineParameter } from "@/lib/pipelines/definition";
+import { withLockedDefaults, type LockedParameter } from "@/lib/pipelines/locked";
 import { defaultValues, startRunSchema, type StartRunValues } from "@/lib/pipelines/parameters";
 import { fetchJson } from "@/lib/queries/fetcher";
 import { pipelineQueries } from "@/lib/queries/pipelines";
@@ -15,16 +16,21 @@ import { newIdempotencyKey } from "./idempotency";
 const field =
   "mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-sm dark:border-slate-700 dark:bg-slate-900";
 
+/** `locked` comes from the server (approval-controlling parameters): shown read-only, never editable. */
 export function StartRunForm({
   pipeline,
-  parameters,
+  parameters: definition,
+  locked,
 }: {
   pipeline: string;
   parameters: PipelineParameter[];
+  locked: LockedParameter[];
 }) {
   const router = useRouter();
   const client = useQueryClient();
   const key = useRef(newIdempotencyKey());
+  const parameters = useMemo(() => withLockedDefaults(definition, locked), [definition, locked]);
+  const lockOf = (name: string) => locked.find((l) => l.name === name);
   const schema = useMemo(() => startRunSchema(parameters), [parameters]);
   const form = useForm<StartRunValues>({
     resolver: zodResolver(schema),
@@ -34,7 +40,7 @@ export function StartRunForm({
     mutationFn: (values: StartRunValues) => {
       const changed = Object.fromEntries(
         Object.entries(values.parameters).filter(
-          ([k, v]) => parameters.find((p) => p.name === k)?.defaultValue !== v,
+          ([k, v]) => !lockOf(k) && parameters.find((p) => p.name === k)?.defaultValue !== v,
         ),
       );
       return fetchJson<{ executionId: string }>(`/api/pipelines/${encodeURIComponent(pipeline)}/executions`, {
@@ -68,6 +74,8 @@ export function StartRunForm({
         {parameters.map((p) => {
           const err = errors.parameters?.[p.name]?.message;
           const id = `param-${p.name}`;
+          const lock = lockOf(p.name);
+          if (lock) return <LockedField key={p.name} id={id} type={p.type} lock={lock} />;
           return (
             <div key={p.name}>
               <label htmlFor={id} className="text-sm">
@@ -133,5 +141,28 @@ export function StartRunForm({
         {start.isPending || start.isSuccess ? "Starting…" : "Start run"}
       </button>
     </form>
+  );
+}
+
+/** A parameter SageDeck starts with one fixed value; the reason says where approval happens instead. */
+function LockedField({ id, type, lock }: { id: string; type: string; lock: LockedParameter }) {
+  return (
+    <div data-testid={`locked-${lock.name}`}>
+      <label htmlFor={id} className="text-sm">
+        <span className="font-mono">{lock.name}</span>{" "}
+        <span className="text-xs text-slate-500">{type}, locked</span>
+      </label>
+      <input
+        id={id}
+        className={`${field} bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300`}
+        value={lock.value}
+        readOnly
+        aria-readonly="true"
+        aria-describedby={`${id}-why`}
+      />
+      <p id={`${id}-why`} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        {lock.reason}
+      </p>
+    </div>
   );
 }

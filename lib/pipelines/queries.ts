@@ -1,8 +1,7 @@
 /** Server-side read models for the pipeline pages (used by the API routes and the server prefetch). */
-import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { auditEvents } from "@/lib/db/schema";
+import { startersOf as runStarters } from "@/lib/db/run-actions";
 import { describeExecutionDetail } from "@/lib/sagemaker/pipeline-executions";
 import {
   describePipeline,
@@ -113,21 +112,10 @@ export interface ExecutionListPage {
   hasNewer: boolean;
 }
 
-/** SageDeck users who started these executions (audit events of successful starts). */
+/** SageDeck users who started these executions (SageDeck's own record of run starts). */
 async function startersOf(arns: string[]): Promise<Map<string, string>> {
   if (arns.length === 0) return new Map();
-  const db = await getDb();
-  const rows = await db
-    .select({ target: auditEvents.target, actor: auditEvents.actor })
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.action, "pipelines.start"),
-        eq(auditEvents.outcome, "ok"),
-        inArray(auditEvents.target, arns),
-      ),
-    );
-  return new Map(rows.map((r) => [r.target, r.actor]));
+  return runStarters(await getDb(), arns);
 }
 
 export async function getExecutionList(name: string, input: ExecutionListQuery): Promise<ExecutionListPage> {

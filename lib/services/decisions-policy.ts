@@ -1,9 +1,10 @@
-import { and, asc, eq, like, or, sql } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Db } from "@/lib/db";
-import { auditEvents } from "@/lib/db/schema";
+import { startersOf } from "@/lib/db/run-actions";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { pipelineNameOfExecution } from "@/lib/sagemaker/pipelines-mappers";
 import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
+import { resolvePendingStarts } from "./pipelines/reconcile";
 
 export interface Registrant {
   /** Who registered it, as a person: a SageDeck username, a Studio profile, or an IAM session name. */
@@ -12,26 +13,21 @@ export interface Registrant {
 }
 
 /**
- * The registrant: the SageDeck user who started the pipeline run that registered the version (recorded in
- * audit_events with the execution ARN as target or `details.executionArn`), else SageMaker's CreatedBy.
+ * The registrant: the SageDeck user who started the pipeline run that registered the version (SageDeck's
+ * record of run starts, pipeline_run_actions), else SageMaker's CreatedBy. Starts of that pipeline whose
+ * execution SageDeck has not learned yet (an interrupted request) are resolved first, so a run started
+ * through SageDeck is always attributed to its starter.
  */
 export async function findRegistrant(db: Db, v: ModelVersionDetail): Promise<Registrant | undefined> {
   if (v.generatedBy) {
-    const [started] = await db
-      .select({ actor: auditEvents.actor })
-      .from(auditEvents)
-      .where(
-        and(
-          or(like(auditEvents.action, "pipeline%"), like(auditEvents.action, "run%")),
-          or(
-            eq(auditEvents.target, v.generatedBy),
-            sql`${auditEvents.details}->>'executionArn' = ${v.generatedBy}`,
-          ),
-        ),
-      )
-      .orderBy(asc(auditEvents.at))
-      .limit(1);
-    if (started) return { name: started.actor, source: "sagedeck" };
+    const arn = v.generatedBy;
+    let starter = (await startersOf(db, [arn])).get(arn);
+    const pipeline = pipelineNameOfExecution(arn);
+    if (!starter && pipeline) {
+      await resolvePendingStarts(db, pipeline);
+      starter = (await startersOf(db, [arn])).get(arn);
+    }
+    if (starter) return { name: starter, source: "sagedeck" };
   }
   return v.registeredBy ? { name: v.registeredBy, source: "sagemaker" } : undefined;
 }

@@ -1,10 +1,9 @@
 /**
- * The scientist's overview section: the pipeline runs this user started through SageDeck (the audit record
- * of `pipelines.start`, actor = the user) with their live status from SageMaker, and the newest experiment runs.
+ * The scientist's overview section: the pipeline runs this user started through SageDeck (SageDeck's record
+ * of run starts, pipeline_run_actions) with their live status from SageMaker, and the newest experiment runs.
  */
-import { and, desc, eq, max } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { auditEvents } from "@/lib/db/schema";
+import { startsBy } from "@/lib/db/run-actions";
 import { isAppError } from "@/lib/errors";
 import type { RunDetail } from "@/lib/experiments/types";
 import { executionStatus, newestExperimentRuns } from "@/lib/sagemaker/overview";
@@ -33,27 +32,13 @@ export interface NewestExperimentRuns {
   items: Pick<RunDetail, "name" | "displayName" | "status" | "startedAt" | "experimentName">[];
 }
 
-/** The executions `username` started (newest first, each once), from the audit record. */
-export async function startedBy(
+/** The executions `username` started through SageDeck (newest first, each once). */
+export function startedBy(
   db: Db,
   username: string,
   limit: number,
 ): Promise<{ executionArn: string; at: number }[]> {
-  const at = max(auditEvents.at);
-  const rows = await db
-    .select({ target: auditEvents.target, at })
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.action, "pipelines.start"),
-        eq(auditEvents.actor, username),
-        eq(auditEvents.outcome, "ok"),
-      ),
-    )
-    .groupBy(auditEvents.target)
-    .orderBy(desc(at))
-    .limit(limit);
-  return rows.flatMap((r) => (r.at ? [{ executionArn: r.target, at: new Date(r.at).getTime() }] : []));
+  return startsBy(db, username, limit);
 }
 
 /** The user's recent runs, each with one (cached) DescribePipelineExecution; one failed read marks only its row. */

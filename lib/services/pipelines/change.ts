@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { claimRunAction } from "@/lib/db/run-actions";
 import type { PipelineRunActionRow } from "@/lib/db/schema";
 import { ConflictError } from "@/lib/errors";
+import { SageMakerConflictError } from "@/lib/sagemaker/errors";
 import { executionIdOf, pipelineNameOfExecution } from "@/lib/sagemaker/pipelines-mappers";
 import { retryPipelineExecution, stopPipelineExecution } from "@/lib/sagemaker/pipelines-writes";
 import { clientRequestToken, once, requireRun, type ExecutionRef, type VerbContext } from "./context";
@@ -23,8 +24,8 @@ const REFUSED: Record<Verb, string> = {
 /** SageMaker's refusal as the user should read it. */
 export function refusalOf(verb: Verb) {
   return (err: unknown): unknown => {
-    if (err instanceof ConflictError && !/quota/.test(err.message)) {
-      const status = /is in (\w+) status/.exec(err.message)?.[1];
+    if (err instanceof SageMakerConflictError) {
+      const status = err.currentStatus;
       return new ConflictError(
         status ? REFUSED[verb].replace(/\(.*\)/, `(it is ${status})`) : REFUSED[verb],
         { cause: err },

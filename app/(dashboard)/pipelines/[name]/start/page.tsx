@@ -5,7 +5,7 @@ import { ErrorState } from "@/components/ui/states";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
-import { describePipeline, type PipelineDetail } from "@/lib/sagemaker/pipelines";
+import { getPipelineForStart, type PipelineForStart } from "@/lib/pipelines/start-view";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Start a run" };
@@ -13,10 +13,10 @@ export const metadata: Metadata = { title: "Start a run" };
 export default async function StartRunPage({ params }: { params: Promise<{ name: string }> }) {
   const name = decodeURIComponent((await params).name);
   const user = await getSessionUser();
-  let pipeline: PipelineDetail | null = null;
+  let pipeline: PipelineForStart | null = null;
   let error: string | null = null;
   try {
-    pipeline = await describePipeline(name);
+    pipeline = await getPipelineForStart(name);
   } catch (err) {
     error = isAppError(err) ? err.message : "Could not read the pipeline from SageMaker; try again.";
   }
@@ -38,7 +38,7 @@ export default async function StartRunPage({ params }: { params: Promise<{ name:
       ) : error || !pipeline ? (
         <ErrorState message={error ?? "Pipeline not found."} />
       ) : (
-        <StartRunForm pipeline={name} parameters={pipeline.definition.parameters} />
+        <StartRunForm pipeline={name} parameters={pipeline.definition.parameters} locked={pipeline.locked} />
       )}
     </section>
   );
