@@ -10,7 +10,7 @@ import { modelRoutes } from "@/lib/routes";
 const btn = "rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-40 dark:border-slate-700";
 
 /**
- * "Needs attention: changed outside SageDeck": versions SageMaker shows as approved, rejected or staged with no
+ * "Needs attention: changed outside SageDeck": versions SageMaker shows as approved or staged with no
  * SageDeck decision, newest first, paged on the server; the page number lives in the URL (`attention`).
  */
 export function OutsideList({
@@ -22,7 +22,7 @@ export function OutsideList({
   page: number;
   onPage: (page: number) => void;
 }) {
-  const q = useQuery(outsideQueries.list({ group, page }));
+  const q = useQuery(outsideQueries.list({ group, page, attention: true }));
   const pages = q.data ? Math.max(1, Math.ceil(q.data.total / q.data.pageSize)) : 1;
   return (
     <section
@@ -33,8 +33,8 @@ export function OutsideList({
         Needs attention: changed outside SageDeck{q.data ? ` (${q.data.total})` : ""}
       </h2>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        SageMaker shows these versions approved, rejected or in a stage, but no decision was made in SageDeck
-        (set in Studio, by a pipeline or the CLI). Who and when are SageMaker&apos;s own record.
+        SageMaker shows these versions approved or in a stage, but no decision was made in SageDeck (set in
+        Studio, by a pipeline or the CLI). Who and when are SageMaker&apos;s own record.
       </p>
       {q.isPending ? (
         <LoadingBlock rows={3} label="Loading changes made outside SageDeck" />

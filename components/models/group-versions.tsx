@@ -68,10 +68,10 @@ export function GroupVersions({ group }: { group: string }) {
           {q.data.outsideCount} version{q.data.outsideCount === 1 ? "" : "s"} changed outside SageDeck
           (approved, rejected or staged in SageMaker with no SageDeck decision) —{" "}
           <Link
-            href={`${routes.approvals}?group=${encodeURIComponent(group)}`}
+            href={`${routes.audit}?source=outside&group=${encodeURIComponent(group)}`}
             className="text-sky-700 hover:underline"
           >
-            see them under Needs attention
+            see them in the audit
           </Link>
         </p>
       ) : null}

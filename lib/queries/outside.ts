@@ -5,6 +5,8 @@ import { fetchJson } from "./fetcher";
 export interface OutsideParams {
   group?: string;
   page?: number;
+  /** only approved or staged outside SageDeck (the inbox); the audit lists every change */
+  attention?: boolean;
 }
 
 /** Changes SageMaker reports that SageDeck did not make (inbox "needs attention", audit "outside SageDeck"). */
@@ -16,6 +18,7 @@ export const outsideQueries = {
         const s = new URLSearchParams();
         if (p.group) s.set("group", p.group);
         if (p.page && p.page > 1) s.set("page", String(p.page));
+        if (p.attention) s.set("attention", "1");
         const q = s.toString();
         return fetchJson<OutsidePage>(`/api/approvals/outside${q ? `?${q}` : ""}`);
       },

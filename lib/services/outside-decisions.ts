@@ -46,12 +46,23 @@ export async function outsideForGroup(db: Db, g: ModelGroup): Promise<OutsideFla
   );
 }
 
-/** One page of outside changes across groups (or of one group), newest first. */
-export async function listOutside(db: Db, q: { group?: string; page?: number }): Promise<OutsidePage> {
+/** Needs an approver's attention: approved or staged outside SageDeck (a rejection alone puts nothing live). */
+export const needsAttention = (f: OutsideFlag) =>
+  f.changes.some((c) => c.kind === "stage" || c.to === "Approved");
+
+/**
+ * One page of outside changes across groups (or of one group), newest first; `attention` keeps only those that
+ * need attention (the inbox), without it every change is listed (the audit).
+ */
+export async function listOutside(
+  db: Db,
+  q: { group?: string; page?: number; attention?: boolean },
+): Promise<OutsidePage> {
   const page = q.page ?? 1;
   const groups = (await listModelGroups()).filter((g) => !q.group || g.name === q.group);
   const all = (await Promise.all(groups.map((g) => outsideForGroup(db, g))))
     .flat()
+    .filter((f) => !q.attention || needsAttention(f))
     .sort((a, b) => latestAt(b) - latestAt(a) || a.arn.localeCompare(b.arn));
   return {
     items: all.slice((page - 1) * OUTSIDE_PAGE_SIZE, page * OUTSIDE_PAGE_SIZE),

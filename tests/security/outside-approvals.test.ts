@@ -48,7 +48,7 @@ describe.runIf(emulatorExists() || process.env.CI === "true").each(targets)(
       ({ handle, cleanup } = await target.open());
       await migrateDb(handle);
       await createGroup(emu.url(), group, `team-${group}`);
-      for (let i = 0; i < 3; i++) await registerVersion(emu.url(), group, "sam");
+      for (let i = 0; i < 4; i++) await registerVersion(emu.url(), group, "sam");
     }, 60_000);
     afterAll(() => cleanup());
 
@@ -112,7 +112,11 @@ describe.runIf(emulatorExists() || process.env.CI === "true").each(targets)(
       expect((await getVersionPage(handle.db, alex, group, 2)).outside).toEqual([
         expect.objectContaining({ kind: "stage", to: "Production", via: "lifecycle", by: "jordan.studio" }),
       ]);
-      const attention = await listOutside(handle.db, { group });
+      // a rejection in Studio is on the record (audit) but puts nothing live, so it needs no attention
+      await inStudio(4, { ModelApprovalStatus: "Rejected", ApprovalDescription: "not now" });
+      const audit = await listOutside(handle.db, { group });
+      expect(audit.items.map((f) => f.version).sort()).toEqual([1, 2, 3, 4]);
+      const attention = await listOutside(handle.db, { group, attention: true });
       expect(attention.items.map((f) => f.version).sort()).toEqual([1, 2, 3]);
     });
   },

@@ -34,8 +34,7 @@ describe("L-1 and approvals made outside SageDeck", () => {
     );
     expect(r?.status).not.toBe("pass");
     expect(r?.evidence.map((x) => x.label)).toEqual([
-      "fraud v2: approved by its registrant (approved outside SageDeck)",
-      "fraud v2: approved outside SageDeck — by pipeline-role (SageMaker's record)",
+      "fraud v2: approved by its registrant; approved outside SageDeck — by pipeline-role (SageMaker's record)",
     ]);
   });
 
@@ -49,7 +48,9 @@ describe("L-1 and approvals made outside SageDeck", () => {
       }),
     );
     expect(r?.status).toBe("partial");
-    expect(r?.evidence[0]?.label).toBe("fraud v2: no comment (approved outside SageDeck)");
+    expect(r?.evidence[0]?.label).toBe(
+      "fraud v2: no comment; approved outside SageDeck — by grace (SageMaker's record)",
+    );
   });
 
   it("a version put in Production outside SageDeck (lifecycle stage only) counts as promoted", () => {
@@ -61,7 +62,7 @@ describe("L-1 and approvals made outside SageDeck", () => {
     const r = l1(reliableSolution({ modelPackages: known([pkg(1), pkg(2), staged]), decisions: known([]) }));
     expect(r?.observed).toMatch(/^2 of 3 /);
     expect(r?.evidence.map((x) => x.label)).toContain(
-      "fraud v3: approved by its registrant (approved outside SageDeck)",
+      "fraud v3: approved by its registrant; approved outside SageDeck — by priya (SageMaker's record)",
     );
   });
 });

@@ -65,28 +65,34 @@ export const L1_CHECK: CheckDefinition = {
     const outsideItems: EvidenceItem[] = [];
     for (const p of promoted) {
       const d = sagedeckApproval(p, decisions);
-      if (!d && p.approvalStatus !== "PendingManualApproval") {
-        outside++;
-        outsideItems.push({
-          label: `${p.ref.label}: ${p.approvalStatus.toLowerCase()} outside SageDeck — by ${who(p.lastModifiedBy) ?? who(p.createdBy) ?? "nobody SageMaker names"} (SageMaker's record)`,
-          ref: p.ref,
-          at: p.lastModifiedAt ?? p.createdAt,
-          value: p.approvalDescription,
-        });
-      }
+      const isOutside = !d && p.approvalStatus !== "PendingManualApproval";
+      const by = who(p.lastModifiedBy) ?? who(p.createdBy) ?? "nobody SageMaker names";
+      const where = isOutside
+        ? `${p.approvalStatus.toLowerCase()} outside SageDeck — by ${by} (SageMaker's record)`
+        : "";
+      if (isOutside) outside++;
       const approver = d?.actor ?? (p.approvalStatus === "Approved" ? who(p.lastModifiedBy) : undefined);
       const comment = d?.reason ?? p.approvalDescription;
-      if (p.approvalStatus !== "Approved")
-        bad.push({ label: `${p.ref.label} is ${p.approvalStatus}`, ref: p.ref });
-      else if (approver && approver !== who(p.createdBy) && comment) good++;
-      else {
+      const item = (problem?: string): EvidenceItem => ({
+        label: `${p.ref.label}: ${[problem, where].filter(Boolean).join("; ")}`,
+        ref: p.ref,
+        at: isOutside ? (p.lastModifiedAt ?? p.createdAt) : undefined,
+      });
+      if (p.approvalStatus !== "Approved") bad.push(item(`is ${p.approvalStatus}`));
+      else if (approver && approver !== who(p.createdBy) && comment) {
+        good++;
+        if (isOutside) outsideItems.push(item());
+      } else {
         weak++;
-        const why = !approver
-          ? "no recorded approver"
-          : approver === who(p.createdBy)
-            ? "approved by its registrant"
-            : "no comment";
-        bad.push({ label: `${p.ref.label}: ${why}${d ? "" : " (approved outside SageDeck)"}`, ref: p.ref });
+        bad.push(
+          item(
+            !approver
+              ? "no recorded approver"
+              : approver === who(p.createdBy)
+                ? "approved by its registrant"
+                : "no comment",
+          ),
+        );
       }
     }
     const status = good === promoted.length ? "pass" : good + weak === promoted.length ? "partial" : "fail";
