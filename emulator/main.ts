@@ -36,7 +36,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // the conformance suite's check of every answer against the official service model (emulator/testing/model)
+  const modelPath = process.env.EMULATOR_VALIDATE_MODEL;
+  const observer = modelPath
+    ? (await import("./testing/model/checker")).createResponseChecker(modelPath)
+    : undefined;
+
   const server = createServer({
+    observer,
     emulator,
     reset: () =>
       emulator.exclusive(async () => {

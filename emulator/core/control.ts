@@ -39,6 +39,8 @@ export async function handleControl(
     case "DELETE /_emulator/stats":
       em.stats.reset();
       return reply(res, 200, em.stats.toJSON());
+    case "GET /_emulator/violations":
+      return reply(res, 200, opts.observer?.report() ?? { enabled: false });
     case "GET /_emulator/faults":
       return reply(res, 200, { faults: em.faults.list() });
     case "POST /_emulator/faults": {
@@ -61,7 +63,7 @@ export async function handleControl(
       return reply(res, 200, { faults: em.faults.list() });
     default:
       return reply(res, 404, {
-        error: `No control route ${route}. Try GET /_emulator/health, POST /_emulator/reset, GET|POST|DELETE /_emulator/faults, GET /_emulator/stats.`,
+        error: `No control route ${route}. Try GET /_emulator/health, POST /_emulator/reset, GET|POST|DELETE /_emulator/faults, GET /_emulator/stats, GET /_emulator/violations.`,
       });
   }
 }

@@ -4,6 +4,7 @@ import { newRequestId } from "./context";
 import { isObject } from "./json";
 import type { Emulator } from "./emulator";
 import { handleControl } from "./control";
+import type { ResponseObserver } from "./observer";
 
 const JSON_11 = "application/x-amz-json-1.1";
 
@@ -12,6 +13,8 @@ export interface ServerOptions {
   /** reseeds the state (used by /_emulator/reset) */
   reset: () => Promise<void>;
   log?: (line: string) => void;
+  /** sees every SageMaker answer (not control routes) */
+  observer?: ResponseObserver;
 }
 
 function send(
@@ -32,7 +35,12 @@ function send(
   res.end(text);
 }
 
-function sendError(res: http.ServerResponse, err: unknown, requestId: string): number {
+function sendError(
+  res: http.ServerResponse,
+  err: unknown,
+  requestId: string,
+  observe: (status: number, body: unknown) => void = () => undefined,
+): number {
   const e =
     err instanceof AwsError
       ? err
@@ -42,9 +50,9 @@ function sendError(res: http.ServerResponse, err: unknown, requestId: string): n
           500,
         );
   if (!(err instanceof AwsError)) console.error(`[emulator] ${requestId}`, err);
-  send(res, e.status, { __type: e.code, message: e.message, Message: e.message }, requestId, {
-    "x-amzn-ErrorType": e.code,
-  });
+  const body = { __type: e.code, message: e.message, Message: e.message };
+  send(res, e.status, body, requestId, { "x-amzn-ErrorType": e.code });
+  observe(e.status, body);
   return e.status;
 }
 
@@ -80,6 +88,7 @@ export function createServer(opts: ServerOptions): http.Server {
           ? target.slice("SageMaker.".length)
           : "";
       let status = 200;
+      const observe = (code: number, body: unknown) => opts.observer?.observe(operation, code, body);
       try {
         if (req.method !== "POST" || url.split("?")[0] !== "/")
           throw new AwsError(
@@ -105,8 +114,9 @@ export function createServer(opts: ServerOptions): http.Server {
           throw new AwsError("SerializationException", "Expected a JSON object as the request body.");
         const out = await opts.emulator.invoke(operation, input, req.headers.authorization);
         send(res, 200, out, requestId);
+        observe(200, out);
       } catch (err) {
-        status = sendError(res, err, requestId);
+        status = sendError(res, err, requestId, observe);
       } finally {
         log(`${operation || "-"} ${status} ${Math.round(performance.now() - started)}ms`);
       }

@@ -6,6 +6,7 @@
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll } from "vitest";
 import { startEmulator, type EmulatorHandle, type StartOptions } from "./harness";
+import { describeViolations } from "./model/env";
 
 export interface FixtureOptions extends StartOptions {
   /** runs once the emulator is up, in the same hook: creates what the file's tests share */
@@ -37,8 +38,13 @@ export function emulatorFixture({ setup, ...opts }: FixtureOptions = {}): Emulat
     },
     (opts.timeoutMs ?? 120_000) + 10_000,
   );
+  // every answer this file's tests received was checked against the service model: fail the file if one is off
   afterAll(async () => {
-    await h?.stop();
+    if (!h) return;
+    const check = await h.modelCheck();
+    await h.stop();
+    const failure = describeViolations(check);
+    if (failure) throw new Error(failure);
   });
   return {
     handle,

@@ -8,6 +8,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { modelCheckEnv, type ModelCheck } from "./model/env";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -37,6 +38,8 @@ export interface EmulatorHandle {
   kill9(): Promise<void>;
   /** stop (gracefully unless `hard`) and start again on the same data dir and port */
   restart(hard?: boolean): Promise<void>;
+  /** every answer checked against the service model since start (across restarts), and what did not conform */
+  modelCheck(): Promise<ModelCheck>;
 }
 
 export interface StartOptions {
@@ -120,14 +123,41 @@ function waitExit(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
+function mergeChecks(parts: ModelCheck[]): ModelCheck {
+  const out: ModelCheck = { enabled: parts.every((p) => p.enabled), checked: {}, violations: [] };
+  out.reason = parts.find((p) => p.reason)?.reason;
+  const seen = new Map<string, number>();
+  for (const p of parts) {
+    for (const [op, c] of Object.entries(p.checked)) {
+      const t = (out.checked[op] ??= { ok: 0, error: 0 });
+      t.ok += c.ok;
+      t.error += c.error;
+    }
+    for (const v of p.violations) seen.set(v.message, (seen.get(v.message) ?? 0) + v.count);
+  }
+  out.violations = [...seen].map(([message, count]) => ({ message, count }));
+  return out;
+}
+
 export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHandle> {
   const port = opts.port ?? (await freePort());
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-emu-"));
   const env = opts.env ?? {};
   const timeoutMs = opts.timeoutMs ?? 120_000;
-  let proc = launch(port, dataDir, env, timeoutMs);
+  const checkEnv = modelCheckEnv();
+  let proc = launch(port, dataDir, { ...checkEnv.env, ...env }, timeoutMs);
   await proc.ready;
   const endpoint = `http://127.0.0.1:${port}`;
+  const earlier: ModelCheck[] = [];
+  const fetchCheck = async (): Promise<ModelCheck> => {
+    if (!checkEnv.enabled) return { enabled: false, reason: checkEnv.reason, checked: {}, violations: [] };
+    const res = await fetch(`${endpoint}/_emulator/violations`);
+    return (await res.json()) as ModelCheck;
+  };
+  const collect = async () => {
+    if (proc.child.exitCode === null && proc.child.signalCode === null)
+      earlier.push(await fetchCheck().catch(() => ({ enabled: true, checked: {}, violations: [] })));
+  };
   const handle: EmulatorHandle = {
     endpoint,
     port,
@@ -149,22 +179,26 @@ export async function startEmulator(opts: StartOptions = {}): Promise<EmulatorHa
       return (await res.json()) as T;
     },
     stop: async () => {
+      await collect();
       proc.child.kill("SIGTERM");
       await waitExit(proc.child);
     },
     kill9: async () => {
+      await collect();
       killHard(proc.child);
       await waitExit(proc.child);
       await waitLockReleased(dataDir);
     },
     restart: async (hard = false) => {
+      await collect();
       if (hard) killHard(proc.child);
       else proc.child.kill("SIGTERM");
       await waitExit(proc.child);
       await waitLockReleased(dataDir);
-      proc = launch(port, dataDir, env, timeoutMs);
+      proc = launch(port, dataDir, { ...checkEnv.env, ...env }, timeoutMs);
       await proc.ready;
     },
+    modelCheck: async () => mergeChecks([...earlier.splice(0), await fetchCheck()].filter(Boolean)),
   };
   return handle;
 }

@@ -17,6 +17,7 @@ import {
   type EndpointRecord,
 } from "./store";
 import { settle, startRollout } from "./rollout";
+import { endpointView } from "./capture";
 
 export const ENDPOINT_STATUS = [
   "OutOfService",
@@ -109,7 +110,7 @@ defineOperation("DescribeEndpoint", (input, ctx) => {
   settle(ctx, name);
   const ep = endpoints(ctx.state).get(key(name));
   if (!ep) throw endpointNotFound(name);
-  return copy(ep);
+  return endpointView(copy(ep));
 });
 
 defineOperation("DeleteEndpoint", (input, ctx) => {
@@ -154,7 +155,7 @@ defineSearchable({
   recordKey: "Endpoint",
   *records(state) {
     for (const e of endpoints(state).values()) {
-      const rec: JsonObject = { ...e, Tags: getTags(state, e.EndpointArn) };
+      const rec: JsonObject = { ...endpointView(e), Tags: getTags(state, e.EndpointArn) };
       yield rec;
     }
   },

@@ -110,6 +110,10 @@ export function settle(ctx: Ctx, endpointName: string): void {
     next.EndpointStatus = "InService";
     next.EndpointConfigName = r.config;
     next.ProductionVariants = deployed.variants ?? [];
+    // the capture the endpoint runs is the deployed config's
+    const capture = endpointConfigs(ctx.state).get(key(r.config))?.DataCaptureConfig;
+    if (capture === undefined) delete next.DataCaptureConfig;
+    else next.DataCaptureConfig = copy(capture);
   }
   endpoints(ctx.state).set(k, next);
 }

@@ -98,6 +98,10 @@ defineOperation("CreateTrainingJob", async (input, ctx) => {
     EnableNetworkIsolation: false,
     EnableInterContainerTrafficEncryption: false,
     EnableManagedSpotTraining: false,
+    // required in DescribeTrainingJob's answer from the start: where the model will be written
+    ModelArtifacts: {
+      S3ModelArtifacts: `${(str(out?.S3OutputPath) ?? "").replace(/\/$/, "")}/${jobName}/output/model.tar.gz`,
+    },
   };
   for (const k of [
     "HyperParameters",

@@ -5,7 +5,9 @@ import { isObject, type JsonObject } from "../../../core/json";
 import { putObject } from "../../jobs/s3";
 import type { StepDef } from "./definition";
 import { evaluationReport, hyperparameterError, simulateTraining, stringMap } from "./metrics";
-import { arn, jobName, stepState, tryCall, upstream, type Run } from "./run";
+import { arn, jobName, scopeFor, stepState, tryCall, upstream, type Run } from "./run";
+import { propertyDocuments } from "./property-files";
+import type { StepState } from "../records";
 import { defineRunner, durationBetween, resolvedArgs } from "./runner";
 
 function experimentConfig(run: Run, step: StepDef): JsonObject | undefined {
@@ -146,6 +148,48 @@ function outputUri(args: JsonObject, outputName: string): string | undefined {
   return typeof s3 === "string" ? s3 : undefined;
 }
 
+function outputUris(args: JsonObject): string[] {
+  const cfg = isObject(args.ProcessingOutputConfig) ? args.ProcessingOutputConfig : {};
+  const outputs = Array.isArray(cfg.Outputs) ? cfg.Outputs.filter(isObject) : [];
+  return outputs.flatMap((o) =>
+    isObject(o.S3Output) && typeof o.S3Output.S3Uri === "string" ? [o.S3Output.S3Uri] : [],
+  );
+}
+
+/** Writes the step's property files (and the documents JsonGets read under its outputs) to the emulated S3. */
+function writePropertyFiles(run: Run, step: StepDef, st: StepState, props: JsonObject): void {
+  const files: Record<string, string> = {};
+  for (const pf of step.PropertyFiles) {
+    const base = outputUri(props, pf.OutputName);
+    if (!base) continue;
+    files[pf.PropertyFileName] = `${base.replace(/\/+$/, "")}/${pf.FilePath.replace(/^\/+/, "")}`;
+  }
+  const scope = scopeFor(run);
+  const training = upstreamTrainingMetrics(run, step);
+  const seed = `${run.exec.ExecutionId}/${step.Name}`;
+  const docs = propertyDocuments({
+    def: run.def,
+    step,
+    scope: { ...scope, stepProps: (n) => (n === step.Name ? props : scope.stepProps(n)) },
+    outputs: outputUris(props),
+    files,
+    base: evaluationReport(training, seed),
+    training,
+    seed,
+    environment: props.Environment,
+  });
+  for (const [uri, doc] of docs) {
+    try {
+      putObject(run.ctx.state, uri, JSON.stringify(doc), "application/json");
+    } catch {
+      const name = Object.keys(files).find((n) => files[n] === uri) ?? uri;
+      st.xFail = `ClientError: Cannot write property file '${name}' to '${uri}': not an S3 URI.`;
+      return;
+    }
+  }
+  st.xPropertyFiles = files;
+}
+
 defineRunner(["Processing"], {
   async start(run, step, st) {
     const name = jobName(run, step);
@@ -179,25 +223,7 @@ defineRunner(["Processing"], {
   async finish(run, step, st) {
     const props = st.xProps ?? {};
     const name = text(props.ProcessingJobName);
-    if (!st.xFail) {
-      const files: Record<string, string> = {};
-      for (const pf of step.PropertyFiles) {
-        const base = outputUri(props, pf.OutputName);
-        if (!base) continue;
-        const uri = `${base.replace(/\/+$/, "")}/${pf.FilePath.replace(/^\/+/, "")}`;
-        const report = evaluationReport(
-          upstreamTrainingMetrics(run, step),
-          `${run.exec.ExecutionId}/${step.Name}`,
-        );
-        try {
-          putObject(run.ctx.state, uri, JSON.stringify(report), "application/json");
-          files[pf.PropertyFileName] = uri;
-        } catch {
-          st.xFail = `ClientError: Cannot write property file '${pf.PropertyFileName}' to '${uri}': not an S3 URI.`;
-        }
-      }
-      st.xPropertyFiles = files;
-    }
+    if (!st.xFail) writePropertyFiles(run, step, st, props);
     if (!name) return;
     await tryCall(run.ctx, "_CompleteProcessingJob", {
       ProcessingJobName: name,
