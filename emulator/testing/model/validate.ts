@@ -193,7 +193,7 @@ function kind(v: unknown): string {
 
 function show(v: unknown): string {
   if (v === null || typeof v === "object" || typeof v === "function") return kind(v);
-  return `${typeof v} ${clip(String(v as string | number | boolean | bigint | symbol | undefined))}`;
+  return `${typeof v} ${clip(JSON.stringify(v) ?? String(typeof v))}`;
 }
 
 function clip(s: string): string {
