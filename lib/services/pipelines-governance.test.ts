@@ -87,7 +87,9 @@ describe.each(targets)("pipeline run governance on $name", (target) => {
 
   it("a start whose outcome write fails stays pending; the reconciler completes it with one audit row", async () => {
     const ctx = { db: failingOutcomes(handle.db), user: sam, idempotencyKey: key() };
-    await expect(startRun(ctx, "churn-train", { parameters: { MaxDepth: "5" } })).rejects.toThrow(
+    // NumRound after ModelApprovalStatus by name, before it in PostgreSQL's jsonb: the re-sent start must match
+    const parameters = { MaxDepth: "5", NumRound: "120" };
+    await expect(startRun(ctx, "churn-train", { parameters })).rejects.toThrow(
       /SageMaker accepted it .*could not record it yet/,
     );
     const started = await newest("churn-train");

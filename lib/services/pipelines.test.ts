@@ -141,8 +141,19 @@ describe.runIf(emulatorExists())("pipeline runs against the emulator", () => {
     expect(train?.status).toBe("Failed");
     expect(train?.failureReason).toMatch(/max_depth/i);
     await retryRun(ctx(), r.executionArn);
-    const retried = await describeExecutionDetail(r.executionArn);
-    expect(["Executing", "Failed"]).toContain(retried.status);
+    // the retry must have done something: SageMaker changed the execution after its failure and ran Train
+    // again (it fails again with the same hyperparameters, so "Failed" alone proves nothing)
+    const retried = await until(
+      () => describeExecutionDetail(r.executionArn),
+      (d) => d.status !== "Executing",
+    );
+    expect(retried.lastModifiedAt).toBeGreaterThan(failed.lastModifiedAt ?? Infinity);
+    const retrainedAt = retried.steps.find((s) => s.name === "Train")?.startedAt ?? 0;
+    expect(retrainedAt).toBeGreaterThanOrEqual(train?.endedAt ?? Infinity);
+    const retries = (await listAuditEvents(handle.db)).filter(
+      (e) => e.action === "pipelines.retry" && e.target === r.executionArn,
+    );
+    expect(retries.map((e) => e.outcome)).toEqual(["ok"]);
     await expect(
       retryRun(ctx(), (await startRun(ctx(), PIPELINE, { parameters: {} })).executionArn),
     ).rejects.toThrow(/Only a failed execution can be retried/);

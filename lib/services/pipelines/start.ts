@@ -14,13 +14,13 @@ import { executionIdOf } from "@/lib/sagemaker/pipelines-mappers";
 import { startPipelineExecution } from "@/lib/sagemaker/pipelines-writes";
 import { clientRequestToken, once, requireRun, type ExecutionRef, type VerbContext } from "./context";
 import { perform } from "./outcome";
-import { validateStart, type StartInput } from "./validate";
+import { sorted, validateStart, type StartInput } from "./validate";
 
 /** Sends the start exactly as recorded in the row (the reconciler re-sends it with the same token). */
 export function sendStart(row: PipelineRunActionRow): Promise<string> {
   return startPipelineExecution({
     pipelineName: row.pipelineName,
-    parameters: row.parameters,
+    parameters: sorted(row.parameters),
     displayName: row.displayName ?? undefined,
     description: row.description ?? undefined,
     clientRequestToken: row.clientRequestToken,
@@ -28,7 +28,7 @@ export function sendStart(row: PipelineRunActionRow): Promise<string> {
 }
 
 const same = (row: PipelineRunActionRow, input: StartInput) =>
-  JSON.stringify(row.parameters) === JSON.stringify(input.values) &&
+  JSON.stringify(sorted(row.parameters)) === JSON.stringify(input.values) &&
   (row.displayName ?? undefined) === input.displayName &&
   (row.description ?? undefined) === input.description;
 

@@ -15,7 +15,8 @@ export interface StartInput {
   description: string | undefined;
 }
 
-const sorted = (o: Record<string, string>) =>
+/** Parameters in name order: what SageMaker receives, whatever order the database kept (jsonb reorders keys). */
+export const sorted = (o: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 export function validateStart(
