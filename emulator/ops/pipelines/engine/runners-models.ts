@@ -58,6 +58,23 @@ function upstreamReport(
   return undefined;
 }
 
+/**
+ * A RegisterModel step whose group does not exist yet creates it, as the SageMaker Python SDK does when it builds
+ * the step (it calls CreateModelPackageGroup for a group given by name; see emulator/README.md). A group given by
+ * ARN is another account's and is never created.
+ */
+async function ensureGroup(run: Run, group: unknown): Promise<void> {
+  if (typeof group !== "string" || group === "" || group.startsWith("arn:")) return;
+  try {
+    await run.ctx.call("DescribeModelPackageGroup", { ModelPackageGroupName: group });
+  } catch {
+    await tryCall(run.ctx, "CreateModelPackageGroup", {
+      ModelPackageGroupName: group,
+      ModelPackageGroupDescription: `Created by pipeline ${run.exec.PipelineName} for its RegisterModel step.`,
+    });
+  }
+}
+
 defineRunner(["RegisterModel"], {
   async start(run, step, st) {
     const args = resolvedArgs(run, step);
@@ -81,6 +98,7 @@ defineRunner(["RegisterModel"], {
         ModelQuality: { Statistics: { ContentType: "application/json", S3Uri: report.uri } },
       };
     try {
+      await ensureGroup(run, args.ModelPackageGroupName);
       const out = await tryCall(run.ctx, "CreateModelPackage", input);
       const group = text(args.ModelPackageGroupName, step.Name);
       const pkgArn =
