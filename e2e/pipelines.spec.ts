@@ -147,3 +147,24 @@ test("the API refuses unknown parameters and wrong types with 422", async ({ pag
   expect(wrong.status()).toBe(422);
   expect(((await wrong.json()) as { error: { message: string } }).error.message).toMatch(/whole number/);
 });
+
+test("ModelApprovalStatus is locked on the start form and refused by the API (no self-approval)", async ({
+  page,
+}) => {
+  await as(page, "scientist", `${PIPELINE_URL}/start`);
+  const field = page.locator("#param-ModelApprovalStatus");
+  await expect(field).toHaveValue("PendingManualApproval");
+  await expect(field).not.toBeEditable();
+  await expect(page.locator("select#param-ModelApprovalStatus")).toHaveCount(0); // no "Approved" to pick
+  await expect(page.getByTestId("locked-ModelApprovalStatus")).toContainText(
+    "approval happens in the Approvals inbox, by someone other than the person who started the run",
+  );
+  const res = await page.request.post(`/api/pipelines/${PIPELINE}/executions`, {
+    headers: { ...SAME_ORIGIN, "Idempotency-Key": `e2e-approved-${Date.now()}` },
+    data: { parameters: { ModelApprovalStatus: "Approved" } },
+  });
+  expect(res.status()).toBe(422);
+  expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+    /^ModelApprovalStatus is locked to PendingManualApproval/,
+  );
+});
