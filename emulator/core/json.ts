@@ -25,3 +25,16 @@ export function stableStringify(value: unknown): string {
   }
   return JSON.stringify(value ?? null);
 }
+
+/** Small value readers shared by the operation areas. */
+export const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+export function str(v: JsonValue | undefined): string | undefined {
+  return typeof v === "string" ? v : undefined;
+}
+export function num(v: JsonValue | undefined): number | undefined {
+  return typeof v === "number" ? v : undefined;
+}
+export function obj(v: JsonValue | undefined): JsonObject | undefined {
+  return isObject(v) ? v : undefined;
+}

@@ -1,11 +1,12 @@
 /** CreateEndpoint, UpdateEndpoint, DescribeEndpoint, ListEndpoints, DeleteEndpoint (reference §1.4). */
 import { defineOperation, defineSearchable } from "../../core/registry";
+import { copy } from "../../core/json";
 import { Validator } from "../../core/validate";
 import { validation } from "../../core/errors";
 import { arn } from "../../core/arn";
 import { parseTags, addTags, getTags, tagStore } from "../../core/tags";
 import type { JsonObject } from "../../core/json";
-import { listPage, copy } from "../registry/common";
+import { listPage } from "../../core/list";
 import {
   endpoints,
   endpointConfigs,

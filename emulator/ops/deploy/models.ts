@@ -4,8 +4,8 @@ import { Validator, NAME_PATTERN } from "../../core/validate";
 import { validation } from "../../core/errors";
 import { arn } from "../../core/arn";
 import { parseTags, addTags, tagStore } from "../../core/tags";
-import { isObject, type JsonObject } from "../../core/json";
-import { listPage, copy } from "../registry/common";
+import { isObject, type JsonObject, copy } from "../../core/json";
+import { listPage } from "../../core/list";
 import { findPackage } from "../registry/store";
 import { models, key, modelNotFound, type ModelRecord } from "./store";
 

@@ -2,11 +2,10 @@
 import { defineOperation, defineTicker } from "../../core/registry";
 import { scaled, hash32 } from "../../core/clock";
 import { arn } from "../../core/arn";
-import { isObject, type JsonObject } from "../../core/json";
+import { isObject, type JsonObject, copy } from "../../core/json";
 import type { Ctx } from "../../core/context";
 import type { State } from "../../core/state";
 import { findPackage } from "../registry/store";
-import { copy } from "../registry/common";
 import { endpoints, endpointConfigs, models, rollouts, injectedFailures, key, type Rollout } from "./store";
 
 /** simulated seconds a create or update takes */

@@ -1,18 +1,17 @@
-/** Processing jobs: Create/Describe/List/Stop and the internal _CompleteProcessingJob. */
+/** Processing jobs: Create/List (Describe/Stop in kinds.ts) and the internal _CompleteProcessingJob. */
 import { defineOperation } from "../../core/registry";
 import { Validator } from "../../core/validate";
-import { validation, notFound, inUse } from "../../core/errors";
+import { validation, inUse } from "../../core/errors";
 import { arn } from "../../core/arn";
 import { parseTags, addTags } from "../../core/tags";
-import { isObject, type JsonObject } from "../../core/json";
-import { scaled } from "../../core/clock";
-import { listPage, copy, obj, str } from "../registry/common";
+import { isObject, type JsonObject, copy, obj, str } from "../../core/json";
+import { listPage } from "../../core/list";
+import { jobNotFound } from "./kinds";
 import { processingJobs, pendingStops, ROLE, JOB_NAME, JOB_STATUS, type JobRecord } from "./store";
 import { parametersOf, startTrialComponent, finishTrialComponent, inputArtifactsOf } from "./trial-component";
 import { checkExperimentConfig } from "./training";
 
 const tcName = (job: string) => `${job}-aws-processing-job`;
-const missing = () => notFound("Requested resource not found.");
 
 defineOperation("CreateProcessingJob", async (input, ctx) => {
   const v = new Validator(input);
@@ -98,41 +97,10 @@ defineOperation("CreateProcessingJob", async (input, ctx) => {
   return { ProcessingJobArn: jobArn };
 });
 
-const jobName = (input: JsonObject) => {
-  const v = new Validator(input);
-  const name = v.string("ProcessingJobName", JOB_NAME);
-  v.done();
-  return name ?? "";
-};
-
-defineOperation("DescribeProcessingJob", (input, ctx) => {
-  const j = processingJobs(ctx.state).get(jobName(input).toLowerCase());
-  if (!j) throw missing();
-  return copy(j);
-});
-
-defineOperation("StopProcessingJob", (input, ctx) => {
-  const name = jobName(input);
-  const j = processingJobs(ctx.state).get(name.toLowerCase());
-  if (!j) throw missing();
-  if (j.ProcessingJobStatus !== "InProgress")
-    throw validation(
-      `The request was rejected because the processing job is in status ${str(j.ProcessingJobStatus) ?? ""}.`,
-    );
-  const now = ctx.now();
-  processingJobs(ctx.state).set(name.toLowerCase(), {
-    ...j,
-    ProcessingJobStatus: "Stopping",
-    LastModifiedTime: now,
-  });
-  pendingStops(ctx.state).set(`processing:${name.toLowerCase()}`, now + scaled(30));
-  return {};
-});
-
 defineOperation("_CompleteProcessingJob", async (input, ctx) => {
   const name = str(input.ProcessingJobName) ?? "";
   const j = processingJobs(ctx.state).get(name.toLowerCase());
-  if (!j) throw missing();
+  if (!j) throw jobNotFound();
   const status = str(input.ProcessingJobStatus) ?? "Completed";
   if (!["Completed", "Failed", "Stopped"].includes(status))
     throw validation(`Invalid ProcessingJobStatus ${status}`);

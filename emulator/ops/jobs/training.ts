@@ -1,17 +1,16 @@
-/** Training jobs: Create/Describe/List/Stop and the internal _CompleteTrainingJob; Search over TrainingJob. */
+/** Training jobs: Create/List (Describe/Stop in kinds.ts) and the internal _CompleteTrainingJob; Search over TrainingJob. */
 import { defineOperation, defineSearchable } from "../../core/registry";
 import { Validator } from "../../core/validate";
-import { validation, notFound, inUse } from "../../core/errors";
+import { validation, inUse } from "../../core/errors";
 import { arn } from "../../core/arn";
 import { parseTags, addTags, getTags } from "../../core/tags";
-import { isObject, type JsonObject } from "../../core/json";
-import { scaled } from "../../core/clock";
-import { listPage, copy, obj, str } from "../registry/common";
+import { isObject, type JsonObject, copy, obj, str } from "../../core/json";
+import { listPage } from "../../core/list";
+import { jobNotFound } from "./kinds";
 import { trainingJobs, pendingStops, ROLE, JOB_NAME, JOB_STATUS, type JobRecord } from "./store";
 import { parametersOf, startTrialComponent, finishTrialComponent, inputArtifactsOf } from "./trial-component";
 
 const tcName = (job: string) => `${job}-aws-training-job`;
-const missing = () => notFound("Requested resource not found.");
 
 export function checkExperimentConfig(v: Validator): void {
   const ec = v.object("ExperimentConfig");
@@ -147,42 +146,10 @@ defineOperation("CreateTrainingJob", async (input, ctx) => {
   return { TrainingJobArn: jobArn };
 });
 
-const jobName = (input: JsonObject) => {
-  const v = new Validator(input);
-  const name = v.string("TrainingJobName", JOB_NAME);
-  v.done();
-  return name ?? "";
-};
-
-defineOperation("DescribeTrainingJob", (input, ctx) => {
-  const j = trainingJobs(ctx.state).get(jobName(input).toLowerCase());
-  if (!j) throw missing();
-  return copy(j);
-});
-
-defineOperation("StopTrainingJob", (input, ctx) => {
-  const name = jobName(input);
-  const j = trainingJobs(ctx.state).get(name.toLowerCase());
-  if (!j) throw missing();
-  if (j.TrainingJobStatus !== "InProgress")
-    throw validation(
-      `The request was rejected because the training job is in status ${str(j.TrainingJobStatus) ?? ""}.`,
-    );
-  const now = ctx.now();
-  trainingJobs(ctx.state).set(name.toLowerCase(), {
-    ...j,
-    TrainingJobStatus: "Stopping",
-    SecondaryStatus: "Stopping",
-    LastModifiedTime: now,
-  });
-  pendingStops(ctx.state).set(`training:${name.toLowerCase()}`, now + scaled(30));
-  return {};
-});
-
 defineOperation("_CompleteTrainingJob", async (input, ctx) => {
   const name = str(input.TrainingJobName) ?? "";
   const j = trainingJobs(ctx.state).get(name.toLowerCase());
-  if (!j) throw missing();
+  if (!j) throw jobNotFound();
   const status = str(input.TrainingJobStatus) ?? "Completed";
   if (!["Completed", "Failed", "Stopped"].includes(status))
     throw validation(`Invalid TrainingJobStatus ${status}`);

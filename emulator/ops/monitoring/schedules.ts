@@ -9,8 +9,8 @@ import { arn } from "../../core/arn";
 import { parseTags, addTags, tagStore } from "../../core/tags";
 import { paginate, sortRecords, inTimeRange } from "../../core/paginate";
 import { defineCollection } from "../../core/state";
-import { isObject, type JsonObject } from "../../core/json";
-import { listPage, copy, obj, str } from "../registry/common";
+import { isObject, type JsonObject, copy, obj, str } from "../../core/json";
+import { listPage } from "../../core/list";
 
 interface ScheduleRecord extends JsonObject {
   MonitoringScheduleArn: string;

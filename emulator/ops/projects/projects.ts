@@ -1,5 +1,6 @@
 /** SageMaker Projects: CreateProject, DescribeProject, ListProjects (reference §1.6); Search over Project. */
 import { defineOperation, defineSearchable } from "../../core/registry";
+import { copy } from "../../core/json";
 import { Validator } from "../../core/validate";
 import { validation } from "../../core/errors";
 import { arn, shortId } from "../../core/arn";
@@ -7,7 +8,7 @@ import { parseTags, addTags, getTags } from "../../core/tags";
 import { defineCollection } from "../../core/state";
 import type { JsonObject } from "../../core/json";
 import type { Ctx, UserContext } from "../../core/context";
-import { listPage, copy } from "../registry/common";
+import { listPage } from "../../core/list";
 
 export interface ProjectRecord extends JsonObject {
   ProjectArn: string;

@@ -1,11 +1,12 @@
 /** Model package groups: Create/Describe/List/Delete (reference §1.3). */
 import { defineOperation, defineSearchable } from "../../core/registry";
+import { copy } from "../../core/json";
 import { Validator, NAME_PATTERN } from "../../core/validate";
 import { validation, conflict } from "../../core/errors";
 import { arn } from "../../core/arn";
 import { parseTags, addTags, getTags, tagStore } from "../../core/tags";
 import type { JsonObject } from "../../core/json";
-import { listPage, copy } from "./common";
+import { listPage } from "../../core/list";
 import { groups, groupKey, groupVersions, versionCounters, type GroupRecord } from "./store";
 
 const GROUP_REF = {

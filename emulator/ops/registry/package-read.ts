@@ -4,8 +4,9 @@ import { Validator } from "../../core/validate";
 import { validation, conflict } from "../../core/errors";
 import { getTags } from "../../core/tags";
 import { idempotent } from "../../core/idempotency";
-import { isObject, type JsonObject } from "../../core/json";
-import { listPage, parseCustomerMetadata, copy } from "./common";
+import { isObject, type JsonObject, copy } from "../../core/json";
+import { parseCustomerMetadata } from "./common";
+import { listPage } from "../../core/list";
 import {
   groups,
   groupKey,

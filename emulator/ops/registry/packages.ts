@@ -6,7 +6,8 @@ import { arn, ACCOUNT_ID, REGION } from "../../core/arn";
 import { parseTags, addTags, tagStore } from "../../core/tags";
 import { idempotent } from "../../core/idempotency";
 import type { JsonObject } from "../../core/json";
-import { parseCustomerMetadata, copy, str } from "./common";
+import { parseCustomerMetadata } from "./common";
+import { copy, str } from "../../core/json";
 import {
   groups,
   groupKey,
