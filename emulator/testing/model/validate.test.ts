@@ -46,6 +46,14 @@ describe("ShapeValidator", () => {
     expect(bad.join("\n")).toMatch(/UserProfileName: expected a string/);
   });
 
+  it("checks patterns written with Java-only syntax (CustomerMetadataKey's quantified end anchor)", () => {
+    const out = v.output("DescribeModelPackage", {
+      CustomerMetadataProperties: { "metric:auc": "0.9", "bad!": "x" },
+    });
+    expect(out.join("\n")).toMatch(/CustomerMetadataProperties\{bad!\}: 'bad!' does not match/);
+    expect(out.join("\n")).not.toMatch(/metric:auc/);
+  });
+
   it("checks list sizes and error bodies", () => {
     expect(v.output("BatchDescribeModelPackage", { ModelPackageSummaries: [] })[0]).toMatch(/expected a map/);
     expect(

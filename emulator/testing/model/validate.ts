@@ -166,7 +166,9 @@ export class ShapeValidator {
   /** Model patterns are Java regular expressions matched against the whole value; null if JS cannot compile one. */
   private regex(pattern: string): RegExp | null {
     if (!this.patterns.has(pattern)) {
-      const source = `^(?:${pattern.replaceAll("\\p{Alnum}", "\\p{L}\\p{N}")})$`;
+      // Java-isms: \p{Alnum}, and a quantified end anchor `(…)${1,128}` (the length is checked by min/max)
+      const java = pattern.replaceAll("\\p{Alnum}", "\\p{L}\\p{N}").replace(/\$\{\d+,\d+\}$/, "");
+      const source = `^(?:${java})$`;
       let re: RegExp | null = null;
       // without the u flag, \p{L} would mean a literal 'p': such a pattern is skipped rather than misread
       for (const flags of source.includes("\\p{") ? ["u"] : ["u", ""]) {
