@@ -1,7 +1,7 @@
 import type { JWT } from "next-auth/jwt";
 import type { Account, User } from "next-auth";
 import { getDb } from "@/lib/db";
-import { createSession, revokeSession } from "@/lib/db/sessions";
+import { createSession, pruneSessions, revokeSession } from "@/lib/db/sessions";
 import { SessionChecker } from "./session-check";
 
 /** Sessions live at most this long (the JWT cookie too); the database row is the authority. */
@@ -10,11 +10,18 @@ export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 const globalForChecker = globalThis as unknown as { sagedeckSessionChecker?: SessionChecker };
 export const sessionChecker = (globalForChecker.sagedeckSessionChecker ??= new SessionChecker(getDb));
 
-/** On sign-in: a session row whose id goes into the JWT. */
+let lastPrune = 0;
+
+/** On sign-in: a session row whose id goes into the JWT (and, once an hour, long-expired rows go). */
 export async function startSession(token: JWT, user: User, account: Account | null): Promise<JWT> {
+  const db = await getDb();
+  if (Date.now() - lastPrune > 3_600_000) {
+    lastPrune = Date.now();
+    await pruneSessions(db);
+  }
   const provider = account?.provider === "credentials" ? "credentials" : "oidc";
   const username = user.username ?? user.email ?? user.id;
-  const sid = await createSession(await getDb(), {
+  const sid = await createSession(db, {
     username,
     provider,
     userVersion: provider === "credentials" ? (user.sessionVersion ?? 0) : 0,
