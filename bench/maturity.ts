@@ -9,7 +9,7 @@ import { startEmulator } from "@/tests/helpers/emulator";
 import { figure } from "./report";
 
 async function main() {
-  const emu = await startEmulator();
+  const emu = await startEmulator({ env: { EMULATOR_VALIDATE_MODEL: "" } }); // no model check: it would slow the figures
   process.env.SAGEMAKER_ENDPOINT = emu.url;
   process.env.SAGEMAKER_CACHE_TTL_MS = "60000";
   process.env.SAGEDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-bench-"));

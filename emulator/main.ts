@@ -37,7 +37,13 @@ async function main(): Promise<void> {
   }
 
   // the conformance suite's check of every answer against the official service model (emulator/testing/model)
-  const modelPath = process.env.EMULATOR_VALIDATE_MODEL;
+  // EMULATOR_VALIDATE_MODEL=auto finds botocore's model through python3 (for test helpers outside emulator/)
+  let modelPath = process.env.EMULATOR_VALIDATE_MODEL;
+  if (modelPath === "auto") {
+    const found = (await import("./testing/model/model")).locateSageMakerModel();
+    if ("missing" in found) throw new Error(`EMULATOR_VALIDATE_MODEL=auto: ${found.missing}`);
+    modelPath = found.path;
+  }
   const observer = modelPath
     ? (await import("./testing/model/checker")).createResponseChecker(modelPath)
     : undefined;

@@ -33,7 +33,12 @@ export function emulatorFixture(opts: AppEmulatorOptions = {}): AppEmulator {
     if (opts.dataDir) process.env.SAGEDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), opts.dataDir));
   }, 120_000);
   afterAll(async () => {
+    const violations = (await emu?.violations()) ?? [];
     await emu?.stop();
+    if (violations.length > 0)
+      throw new Error(
+        `${violations.length} emulator answer(s) did not match the SageMaker service model:\n  ${violations.join("\n  ")}`,
+      );
   });
   return {
     url: () => {

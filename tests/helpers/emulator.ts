@@ -24,6 +24,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningEmulator {
   url: string;
+  /** answers that did not match the official SageMaker service model, since the emulator started */
+  violations(): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,8 @@ export async function startEmulator(opts: { env?: Record<string, string> } = {})
         EMULATOR_PORT: String(port),
         EMULATOR_DATA_DIR: dataDir,
         EMULATOR_QUIET: "1",
+        // every answer the app's tests receive is checked against botocore's SageMaker model (see violations())
+        EMULATOR_VALIDATE_MODEL: "auto",
         ...opts.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -65,8 +69,14 @@ export async function startEmulator(opts: { env?: Record<string, string> } = {})
       reject(new Error(`emulator exited with ${code}:\n${output}`));
     });
   });
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    violations: async () => {
+      const res = await fetch(`${url}/_emulator/violations`);
+      const body = (await res.json()) as { violations?: { message: string; count: number }[] };
+      return (body.violations ?? []).map((v) => `${v.message}${v.count > 1 ? ` (×${v.count})` : ""}`);
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
