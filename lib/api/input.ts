@@ -49,6 +49,46 @@ export async function readJson(req: Request, requestId: string): Promise<unknown
   }
 }
 
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** The dotted path of the first object key that could pollute a prototype (`__proto__`, …), or null. */
+function findPrototypeKey(value: unknown, where: string, depth = 0): string | null {
+  if (depth > 64 || typeof value !== "object" || value === null) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (PROTOTYPE_KEYS.has(key)) return `${where}.${key}`;
+    const hit = findPrototypeKey(inner, `${where}.${key}`, depth + 1);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/**
+ * The body of a mutating request before validation: a route without a body schema takes no body (empty or
+ * `{}`), so stray input never rides along with an action; prototype keys are refused everywhere.
+ */
+export function refuseBodyShape(body: unknown, hasSchema: boolean, requestId: string): void {
+  const empty = body === undefined || (isPlainObject(body) && Object.keys(body).length === 0);
+  if (!hasSchema && !empty) {
+    throw new InputError(
+      errorResponse("unprocessable_entity", "body: this action takes no body; send none (or {}).", {
+        requestId,
+      }),
+    );
+  }
+  const hit = findPrototypeKey(body, "body");
+  if (hit) {
+    throw new InputError(
+      errorResponse("unprocessable_entity", `${hit}: this name is not allowed as a field; remove it.`, {
+        requestId,
+      }),
+    );
+  }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
 /** The dynamic path segments; a malformed percent-encoding is the client's mistake (400), not a crash. */
 export async function readParams(
   params: Promise<Record<string, string | string[] | undefined>>,

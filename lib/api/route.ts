@@ -12,6 +12,7 @@ import {
   pathOf,
   readJson,
   readParams,
+  refuseBodyShape,
   refuseControlChars,
   type AnySchema,
   type Out,
@@ -100,8 +101,9 @@ function wrap<
       const rawQuery = Object.fromEntries(url.searchParams);
       refuseControlChars(rawParams, "params", requestId);
       refuseControlChars(rawQuery, "query", requestId);
-      const rawBody = input.body ? await readJson(req, requestId) : undefined;
+      const rawBody = input.body || isMutating(req.method) ? await readJson(req, requestId) : undefined;
       refuseControlChars(rawBody, "body", requestId, true);
+      refuseBodyShape(rawBody, input.body !== undefined, requestId);
       const params = parse<P>(input.params as P, rawParams, "params", requestId);
       const query = parse<Q>(input.query as Q, rawQuery, "query", requestId);
       const body = parse<B>(input.body as B, rawBody, "body", requestId);

@@ -17,6 +17,7 @@ const users = await import("@/app/api/users/route");
 const executions = await import("@/app/api/pipelines/[name]/executions/route");
 const audit = await import("@/app/api/audit/route");
 const group = await import("@/app/api/models/[group]/route");
+const snapshots = await import("@/app/api/maturity/snapshots/route");
 
 const start = (body: unknown) =>
   callRoute(
@@ -92,5 +93,25 @@ describe("control characters are refused with 422 by the route wrapper, before a
       await callRoute(group.GET, new Request("http://127.0.0.1/api/models/g%00"), { group: "g\u0000" }),
       /params\.group/,
     );
+  });
+});
+
+describe("bodies that would ride along unchecked are refused with 422", () => {
+  it("prototype keys (__proto__, constructor) at any depth start no run", async () => {
+    const res = await start(JSON.parse('{"parameters":{},"__proto__":{"role":"admin"}}') as unknown);
+    expect(res.status).toBe(422);
+    expect((await errorOf(res)).message).toMatch(/body\.__proto__/);
+    const nested = await start({ parameters: { constructor: { prototype: { x: 1 } } } });
+    expect(nested.status).toBe(422);
+    expect(startRun).not.toHaveBeenCalled();
+  });
+
+  it("an action without a body schema takes no body (empty or {} only)", async () => {
+    currentUser = sessionUser("maya", "manager");
+    for (const body of ["[]", "null", "42", '{"a":1}']) {
+      const res = await callRoute(snapshots.POST, apiRequest("POST", "/api/maturity/snapshots", body));
+      expect(res.status, body).toBe(422);
+      expect((await errorOf(res)).message).toMatch(/takes no body/);
+    }
   });
 });
