@@ -39,8 +39,17 @@ export function parse<S extends AnySchema | undefined>(
   return result.data as Out<S>;
 }
 
+/** No API takes more than this much JSON; larger bodies are refused before parsing. */
+export const MAX_BODY_CHARS = 1_000_000;
+
 export async function readJson(req: Request, requestId: string): Promise<unknown> {
-  const text = await req.text();
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  const text = declared > MAX_BODY_CHARS ? "" : await req.text();
+  if (declared > MAX_BODY_CHARS || text.length > MAX_BODY_CHARS) {
+    throw new InputError(
+      errorResponse("bad_request", "The request body is too large (over 1 MB); send less.", { requestId }),
+    );
+  }
   if (text.trim() === "") return undefined;
   try {
     return JSON.parse(text) as unknown;

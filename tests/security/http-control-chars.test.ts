@@ -114,4 +114,11 @@ describe("bodies that would ride along unchecked are refused with 422", () => {
       expect((await errorOf(res)).message).toMatch(/takes no body/);
     }
   });
+
+  it("a body over 1 MB is refused with 400 and starts no run", async () => {
+    const res = await start({ parameters: {}, description: "x".repeat(1_000_001) });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).message).toMatch(/too large/);
+    expect(startRun).not.toHaveBeenCalled();
+  });
 });
