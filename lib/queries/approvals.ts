@@ -1,19 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { DecisionView } from "@/lib/services/decisions-types";
 import type { InboxPage } from "@/lib/services/decisions-inbox";
+import { qs } from "@/lib/url/query-string";
 import { fetchJson } from "./fetcher";
 
 export interface InboxParams {
   group?: string;
   cursor?: string;
   sla?: number;
-}
-
-function qs(p: Record<string, string | number | undefined>): string {
-  const s = new URLSearchParams();
-  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== "") s.set(k, String(v));
-  const out = s.toString();
-  return out ? `?${out}` : "";
 }
 
 export const approvalQueries = {

@@ -1,15 +1,9 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { ExperimentListQuery, RunListQuery } from "@/lib/experiments/query";
 import type { ExperimentPage, RunDetail, RunPage } from "@/lib/experiments/types";
+import { qs } from "@/lib/url/query-string";
 import { fetchJson } from "./fetcher";
 
-function qs(params: object): string {
-  const s = new URLSearchParams();
-  for (const [k, v] of Object.entries(params) as [string, unknown][])
-    if (typeof v === "string" ? v !== "" : typeof v === "number") s.set(k, String(v));
-  const out = s.toString();
-  return out ? `?${out}` : "";
-}
 const enc = encodeURIComponent;
 
 export const experimentQueries = {

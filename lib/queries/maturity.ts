@@ -2,6 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type { MaturityOverview, SolutionReport } from "@/lib/maturity/collect/report";
 import type { OverviewQuery } from "@/lib/maturity/query";
 import type { ExemptionView, TargetsView } from "@/lib/services/maturity-governance-views";
+import { qs } from "@/lib/url/query-string";
 import { fetchJson } from "./fetcher";
 
 const solutionUrl = (key: string) => `/api/maturity/solutions/${encodeURIComponent(key)}`;
@@ -11,13 +12,7 @@ export const maturityQueries = {
   overview: (q: OverviewQuery) =>
     queryOptions({
       queryKey: [...maturityQueries.all, "overview", q.phase ?? "", q.sort ?? ""] as const,
-      queryFn: () => {
-        const sp = new URLSearchParams();
-        if (q.phase) sp.set("phase", q.phase);
-        if (q.sort) sp.set("sort", q.sort);
-        const qs = sp.toString();
-        return fetchJson<MaturityOverview>(`/api/maturity${qs ? `?${qs}` : ""}`);
-      },
+      queryFn: () => fetchJson<MaturityOverview>(`/api/maturity${qs({ phase: q.phase, sort: q.sort })}`),
     }),
   solution: (key: string) =>
     queryOptions({

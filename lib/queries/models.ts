@@ -1,19 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { GroupOverview, GroupVersionsPage } from "@/lib/services/decisions-models";
 import type { VersionPage } from "@/lib/services/decisions-version";
+import { qs } from "@/lib/url/query-string";
 import { fetchJson } from "./fetcher";
 
 export interface GroupVersionsParams {
   status?: "PendingManualApproval" | "Approved" | "Rejected";
   order?: "Ascending" | "Descending";
   cursor?: string;
-}
-
-function qs(p: Record<string, string | number | undefined>): string {
-  const s = new URLSearchParams();
-  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== "") s.set(k, String(v));
-  const out = s.toString();
-  return out ? `?${out}` : "";
 }
 
 export const modelQueries = {

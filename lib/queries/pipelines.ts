@@ -7,15 +7,8 @@ import type {
   PipelineListPage,
   PipelineListQuery,
 } from "@/lib/pipelines/queries";
+import { qs } from "@/lib/url/query-string";
 import { fetchJson } from "./fetcher";
-
-function qs(params: object): string {
-  const s = new URLSearchParams();
-  for (const [k, v] of Object.entries(params) as [string, unknown][])
-    if (typeof v === "string" ? v !== "" : typeof v === "number") s.set(k, String(v));
-  const out = s.toString();
-  return out ? `?${out}` : "";
-}
 
 const enc = encodeURIComponent;
 /** While an execution runs, refresh at most every 2.5 s, also in background tabs. */
