@@ -1,6 +1,8 @@
 "use client";
 
 import type { AuditParams } from "@/lib/queries/audit";
+import { AUDIT_OUTCOMES, isAuditOutcome, outcomeLabel } from "@/lib/audit/outcome";
+import { Button } from "@/components/ui/button";
 
 const FIELDS = [
   { name: "actor", label: "Person", type: "text" },
@@ -31,7 +33,7 @@ export function AuditFilters({ value, onApply }: { value: AuditParams; onApply: 
           group: get("group"),
           from: get("from"),
           to: get("to"),
-          outcome: outcome === "ok" || outcome === "failed" ? outcome : undefined,
+          outcome: isAuditOutcome(outcome) ? outcome : undefined,
           page: 1,
         });
       }}
@@ -46,13 +48,14 @@ export function AuditFilters({ value, onApply }: { value: AuditParams; onApply: 
         Outcome
         <select name="outcome" defaultValue={value.outcome ?? ""} className={input}>
           <option value="">any</option>
-          <option value="ok">ok</option>
-          <option value="failed">failed</option>
+          {AUDIT_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {outcomeLabel(o)}
+            </option>
+          ))}
         </select>
       </label>
-      <button type="submit" className="rounded border border-slate-300 px-3 py-1 dark:border-slate-700">
-        Apply
-      </button>
+      <Button type="submit">Apply</Button>
     </form>
   );
 }

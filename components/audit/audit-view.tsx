@@ -11,6 +11,8 @@ import { AuditFilters } from "./audit-filters";
 import { OutsideAudit } from "./outside-audit";
 import { auditSearchParams, toAuditParams } from "./search-params";
 import { StagesAt } from "./stages-at";
+import { outcomeLabel } from "@/lib/audit/outcome";
+import { Button } from "@/components/ui/button";
 
 const useAuditState = () => useQueryStates(auditSearchParams, { history: "push" });
 
@@ -31,15 +33,14 @@ export function AuditView() {
             ["outside", "Changed outside SageDeck"],
           ] as const
         ).map(([source, label]) => (
-          <button
+          <Button
             key={label}
-            type="button"
             aria-pressed={state.source === source}
             onClick={() => void setState({ source, page: 1 })}
-            className="rounded border border-slate-300 px-3 py-1 aria-pressed:bg-slate-200 dark:border-slate-700 dark:aria-pressed:bg-slate-800"
+            className="aria-pressed:bg-slate-200 dark:aria-pressed:bg-slate-800"
           >
             {label}
-          </button>
+          </Button>
         ))}
       </nav>
       {outside ? (
@@ -120,7 +121,7 @@ function SageDeckAudit({
                 <td className="pr-3">{e.from || e.to ? `${e.from ?? "?"} → ${e.to ?? "?"}` : "—"}</td>
                 <td className="pr-3">{e.reason ?? ""}</td>
                 <td title={e.message}>
-                  <StatusBadge status={e.outcome === "ok" ? "applied" : e.outcome} />
+                  <StatusBadge status={outcomeLabel(e.outcome)} />
                 </td>
               </tr>
             ))}

@@ -1,12 +1,13 @@
 import type { AuditParams } from "@/lib/queries/audit";
 import { parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { AUDIT_OUTCOMES, type AuditOutcome } from "@/lib/audit/outcome";
 
 /** URL state of the audit page, shared by the server prefetch and the client. */
 export const auditSearchParams = {
   actor: parseAsString,
   action: parseAsString,
   group: parseAsString,
-  outcome: parseAsStringLiteral(["ok", "failed"] as const),
+  outcome: parseAsStringLiteral(AUDIT_OUTCOMES),
   from: parseAsString,
   to: parseAsString,
   page: parseAsInteger.withDefault(1),
@@ -20,7 +21,7 @@ export function toAuditParams(p: {
   actor: string | null;
   action: string | null;
   group: string | null;
-  outcome: "ok" | "failed" | null;
+  outcome: AuditOutcome | null;
   from: string | null;
   to: string | null;
   page: number;

@@ -1,12 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { AuditItem, StageAt } from "@/lib/services/decisions-auditlog";
 import { fetchJson } from "./fetcher";
+import type { AuditOutcome } from "@/lib/audit/outcome";
 
 export interface AuditParams {
   actor?: string;
   action?: string;
   group?: string;
-  outcome?: "ok" | "failed";
+  outcome?: AuditOutcome;
   from?: string;
   to?: string;
   page?: number;

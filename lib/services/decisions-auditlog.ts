@@ -6,12 +6,13 @@ import { auditEvents, type AuditEventRow } from "@/lib/db/schema";
 import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints";
 import { endpointConfigHistory } from "@/lib/sagemaker/endpoints-history";
 import { listModelGroups } from "@/lib/sagemaker/registry";
+import { AUDIT_OUTCOMES, outcomeLabel } from "@/lib/audit/outcome";
 
 export const AuditQuery = z.object({
   actor: z.string().trim().min(1).optional(),
   action: z.string().trim().min(1).optional(),
   group: z.string().trim().min(1).optional(),
-  outcome: z.enum(["ok", "failed"]).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
   from: z.string().date().optional(),
   to: z.string().date().optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -121,7 +122,7 @@ export async function auditCsv(db: Db, q: Omit<AuditQuery, "page">, max = 10_000
         i.from,
         i.to,
         i.reason,
-        i.outcome,
+        outcomeLabel(i.outcome),
         i.message,
       ]
         .map(csvCell)

@@ -12,6 +12,8 @@ let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: () => Promise.resolve(currentUser) }));
 
 const users = await import("@/app/api/users/route");
+const auditList = await import("@/app/api/audit/route");
+const auditExport = await import("@/app/api/audit/export/route");
 const { recordRefusal, resetRefusalLimits, REFUSALS_PER_KEY_PER_MINUTE } = await import("@/lib/api/refusals");
 
 const refused = async () =>
@@ -116,5 +118,25 @@ describe("refused requests are on the record (issue 12, hole 9)", () => {
       insert.mockRestore();
       error.mockRestore();
     }
+  });
+
+  it("refusals can be found with the audit filter, and the outcome reads the same in list and CSV", async () => {
+    currentUser = sessionUser("vera", "viewer");
+    expect((await create("filtered")).status).toBe(403);
+    currentUser = sessionUser("ada", "admin");
+    const list = await callRoute(auditList.GET, apiRequest("GET", "/api/audit?outcome=refused"));
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { items: { actor: string; outcome: string }[] };
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((i) => i.outcome === "refused")).toBe(true);
+    const csv = await (
+      await callRoute(auditExport.GET, apiRequest("GET", "/api/audit/export?outcome=refused"))
+    ).text();
+    expect(csv.split("\r\n")[1]).toContain(`,"refused",`);
+    const ok = await (
+      await callRoute(auditExport.GET, apiRequest("GET", "/api/audit/export?outcome=ok"))
+    ).text();
+    expect(ok).toContain(`,"applied",`);
+    expect(ok).not.toContain(`,"ok",`);
   });
 });
