@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { connection } from "next/server";
+import { ButtonLink } from "@/components/ui/button";
 
 // Rendered per request, so Next puts the CSP nonce of this request on its scripts (see proxy.ts).
 export default async function NotFound() {
@@ -11,9 +11,9 @@ export default async function NotFound() {
         <p className="text-slate-600 dark:text-slate-400">
           There is no page at this address. Check the link, or start from the overview.
         </p>
-        <Link href="/" className="inline-block rounded bg-sky-700 px-3 py-1.5 text-white hover:bg-sky-800">
+        <ButtonLink href="/" variant="primary">
           Go to the overview
-        </Link>
+        </ButtonLink>
       </div>
     </main>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect } from "react";
+import { Button, ButtonLink } from "@/components/ui/button";
 
 export default function DashboardError({
   error,
@@ -21,16 +21,10 @@ export default function DashboardError({
         {error.digest ? ` error ${error.digest}` : " the time it happened"}.
       </p>
       <div className="flex gap-3">
-        <button
-          type="button"
-          onClick={reset}
-          className="rounded bg-sky-700 px-3 py-1.5 text-white hover:bg-sky-800"
-        >
+        <Button variant="primary" onClick={reset}>
           Try again
-        </button>
-        <Link href="/" className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-700">
-          Overview
-        </Link>
+        </Button>
+        <ButtonLink href="/">Overview</ButtonLink>
       </div>
     </section>
   );

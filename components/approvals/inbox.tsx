@@ -8,6 +8,7 @@ import { approvalQueries } from "@/lib/queries/approvals";
 import { InboxCard } from "./inbox-card";
 import { OutsideList } from "./outside-list";
 import { inboxSearchParams } from "./search-params";
+import { Button } from "@/components/ui/button";
 
 /** The approval inbox: oldest first, SLA highlight, evidence and inline decisions; filters live in the URL. */
 export function Inbox({ canDecide, me }: { canDecide: boolean; me: string }) {
@@ -50,9 +51,7 @@ export function Inbox({ canDecide, me }: { canDecide: boolean; me: string }) {
             className="w-24 rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
           />
         </label>
-        <button type="submit" className="rounded border border-slate-300 px-3 py-1 dark:border-slate-700">
-          Apply
-        </button>
+        <Button type="submit">Apply</Button>
       </form>
       {query.isPending ? (
         <LoadingBlock rows={4} label="Loading the approval inbox" />

@@ -6,8 +6,7 @@ import { OutsideChangeLine } from "@/components/models/outside-change";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { outsideQueries } from "@/lib/queries/outside";
 import { modelRoutes } from "@/lib/routes";
-
-const btn = "rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-40 dark:border-slate-700";
+import { PageNav } from "@/components/ui/pager";
 
 /**
  * "Needs attention: changed outside SageDeck": versions SageMaker shows as approved or staged with no
@@ -68,18 +67,10 @@ export function OutsideList({
           ))}
         </ul>
       )}
-      {q.data && q.data.total > q.data.pageSize ? (
-        <nav aria-label="Needs attention pages" className="flex items-center justify-end gap-2 text-sm">
-          <button type="button" className={btn} disabled={page <= 1} onClick={() => onPage(page - 1)}>
-            Previous
-          </button>
-          <span>
-            page {page} of {pages}
-          </span>
-          <button type="button" className={btn} disabled={page >= pages} onClick={() => onPage(page + 1)}>
-            Next
-          </button>
-        </nav>
+      {q.data ? (
+        <PageNav label="Needs attention pages" page={page} pages={pages} onPage={onPage}>
+          page {page} of {pages}
+        </PageNav>
       ) : null}
       {q.data ? (
         <p className="text-xs text-slate-500">

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { postCredentials } from "./post-credentials";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   callbackUrl: string;
@@ -62,22 +63,14 @@ export function LoginForm({ callbackUrl, oidc, initialError }: Props) {
             {error}
           </p>
         )}
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded bg-sky-700 px-3 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60"
-        >
+        <Button type="submit" variant="primary" size="lg" pending={pending} className="w-full">
           {pending ? "Signing in…" : "Sign in"}
-        </button>
+        </Button>
       </form>
       {oidc && (
-        <button
-          type="button"
-          onClick={() => void signIn("oidc", { callbackUrl })}
-          className="w-full rounded border border-slate-300 px-3 py-2 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-        >
+        <Button size="lg" className="w-full" onClick={() => void signIn("oidc", { callbackUrl })}>
           Sign in with single sign-on
-        </button>
+        </Button>
       )}
     </div>
   );

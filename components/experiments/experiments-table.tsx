@@ -12,6 +12,7 @@ import { Timestamp } from "@/components/ui/timestamp";
 import { experimentListSearchParams, toExperimentListQuery } from "@/lib/experiments/url";
 import type { ExperimentRow } from "@/lib/experiments/types";
 import { experimentQueries } from "@/lib/queries/experiments";
+import { Button } from "@/components/ui/button";
 
 const COLUMNS: DataColumn<ExperimentRow>[] = [
   {
@@ -73,12 +74,9 @@ export function ExperimentsTable() {
           onChange={(ev) => setText(ev.target.value)}
           className="w-72 rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
         />
-        <button
-          type="submit"
-          className="rounded bg-slate-800 px-3 py-1 text-sm text-white dark:bg-slate-200 dark:text-slate-900"
-        >
+        <Button type="submit" variant="primary">
           Search
-        </button>
+        </Button>
       </form>
       {isPending ? (
         <LoadingBlock label="Loading experiments" />

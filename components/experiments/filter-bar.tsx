@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 /** The runs filter, e.g. `validation:auc > 0.85 and status = Completed and param.max_depth = 6`. */
 export function FilterBar({ value, onApply }: { value: string; onApply: (v: string) => void }) {
@@ -21,23 +22,18 @@ export function FilterBar({ value, onApply }: { value: string; onApply: (v: stri
         onChange={(ev) => setText(ev.target.value)}
         className="min-w-0 flex-1 rounded border border-slate-300 px-3 py-1 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
       />
-      <button
-        type="submit"
-        className="rounded bg-slate-800 px-3 py-1 text-sm text-white dark:bg-slate-200 dark:text-slate-900"
-      >
+      <Button type="submit" variant="primary">
         Apply filter
-      </button>
+      </Button>
       {value ? (
-        <button
-          type="button"
-          className="rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-700"
+        <Button
           onClick={() => {
             setText("");
             onApply("");
           }}
         >
           Clear
-        </button>
+        </Button>
       ) : null}
     </form>
   );

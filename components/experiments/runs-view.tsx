@@ -1,7 +1,6 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/ui/data-table";
@@ -15,6 +14,7 @@ import { experimentQueries } from "@/lib/queries/experiments";
 import { ColumnPicker } from "./column-picker";
 import { FilterBar } from "./filter-bar";
 import { runColumns } from "./run-columns";
+import { ButtonLink } from "@/components/ui/button";
 
 export const MAX_COMPARE = 200;
 
@@ -89,9 +89,9 @@ export function RunsView({ experiment }: { experiment: string }) {
         <span className="flex items-center gap-2">
           {selected.length > 0 ? `${selected.length} selected` : "Select 2–200 runs to compare"}
           {selected.length >= 2 ? (
-            <Link href={compareHref} className="rounded bg-sky-700 px-3 py-1 text-white hover:bg-sky-800">
+            <ButtonLink href={compareHref} variant="primary">
               Compare {selected.length} runs
-            </Link>
+            </ButtonLink>
           ) : null}
           {selected.length > 0 ? (
             <button type="button" className="underline" onClick={() => setSelected([])}>

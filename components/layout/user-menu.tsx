@@ -4,6 +4,7 @@ import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/types";
+import { Button } from "@/components/ui/button";
 
 export function UserMenu({ user }: { user: SessionUser }) {
   const [pending, setPending] = useState(false);
@@ -18,17 +19,15 @@ export function UserMenu({ user }: { user: SessionUser }) {
           {ROLE_LABELS[user.role]}
         </span>
       </span>
-      <button
-        type="button"
-        disabled={pending}
+      <Button
+        pending={pending}
         onClick={() => {
           setPending(true);
           void signOut({ callbackUrl: "/login" });
         }}
-        className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
       >
         {pending ? "Signing out…" : "Sign out"}
-      </button>
+      </Button>
     </div>
   );
 }

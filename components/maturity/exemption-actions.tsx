@@ -6,6 +6,7 @@ import { Timestamp } from "@/components/ui/timestamp";
 import type { CheckResult } from "@/lib/maturity/types";
 import { maturityQueries, revokeExemption } from "@/lib/queries/maturity";
 import { ExemptionForm } from "./exemption-form";
+import { Button } from "@/components/ui/button";
 
 /** The report carries the exemption's id next to the engine's fields (ExemptionInfo). */
 function exemptionId(ex: NonNullable<CheckResult["exemption"]>): string | undefined {
@@ -37,14 +38,9 @@ export function ExemptionActions({
           Exempt until <Timestamp at={ex.expiresAt} /> — {ex.reason} — granted by {ex.grantedBy}
         </p>
         {canManage && id ? (
-          <button
-            type="button"
-            onClick={() => revoke.mutate(id)}
-            disabled={revoke.isPending}
-            className="mt-1 rounded border border-slate-300 px-2 py-0.5 text-xs disabled:opacity-50"
-          >
+          <Button size="sm" className="mt-1" pending={revoke.isPending} onClick={() => revoke.mutate(id)}>
             {revoke.isPending ? "Revoking…" : "Revoke"}
-          </button>
+          </Button>
         ) : null}
         {revoke.error ? (
           <p role="alert" className="text-red-700">
@@ -58,12 +54,8 @@ export function ExemptionActions({
   return open ? (
     <ExemptionForm solutionKey={solutionKey} checkId={check.id} onDone={() => setOpen(false)} />
   ) : (
-    <button
-      type="button"
-      onClick={() => setOpen(true)}
-      className="mt-2 rounded border border-slate-300 px-2 py-0.5 text-xs"
-    >
+    <Button size="sm" className="mt-2" onClick={() => setOpen(true)}>
       Grant exemption
-    </button>
+    </Button>
   );
 }

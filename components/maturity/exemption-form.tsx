@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { newIdempotencyKey } from "@/components/pipelines/idempotency";
 import { grantExemption, maturityQueries } from "@/lib/queries/maturity";
+import { Button } from "@/components/ui/button";
 
 const DAY_MS = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -77,16 +78,10 @@ export function ExemptionForm({
         </p>
       ) : null}
       <div className="flex gap-2">
-        <button
-          type="submit"
-          disabled={grant.isPending}
-          className="rounded bg-sky-700 px-3 py-1 text-white disabled:opacity-50"
-        >
+        <Button type="submit" variant="primary" pending={grant.isPending}>
           {grant.isPending ? "Granting…" : "Grant"}
-        </button>
-        <button type="button" onClick={onDone} className="rounded border border-slate-300 px-3 py-1">
-          Cancel
-        </button>
+        </Button>
+        <Button onClick={onDone}>Cancel</Button>
       </div>
     </form>
   );

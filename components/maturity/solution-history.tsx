@@ -7,6 +7,7 @@ import { Timestamp } from "@/components/ui/timestamp";
 import { maturityQueries } from "@/lib/queries/maturity";
 import { maturityHistoryQueries, takeSnapshotNow } from "@/lib/queries/maturity-history";
 import type { HistoryPoint } from "@/lib/services/maturity-snapshots-api";
+import { Button } from "@/components/ui/button";
 
 const SolutionHistoryChart = dynamic(
   () => import("./solution-history-chart").then((m) => m.SolutionHistoryChart),
@@ -39,14 +40,9 @@ function SnapshotButton() {
   if (!me.data?.permissions.includes("maturity.manage")) return null;
   return (
     <span className="flex items-center gap-2">
-      <button
-        type="button"
-        className="rounded border border-sky-400 px-3 py-1 text-sm disabled:opacity-40"
-        disabled={mutation.isPending}
-        onClick={() => mutation.mutate()}
-      >
+      <Button pending={mutation.isPending} onClick={() => mutation.mutate()}>
         {mutation.isPending ? "Taking snapshot…" : "Take snapshot now"}
-      </button>
+      </Button>
       {mutation.isError ? (
         <span role="status" className="text-sm text-red-700 dark:text-red-400">
           The snapshot was not taken: {mutation.error.message}

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ErrorState, LoadingBlock } from "@/components/ui/states";
 import { maturityQueries, saveTargets } from "@/lib/queries/maturity";
 import type { TargetsView } from "@/lib/services/maturity-governance-views";
+import { Button } from "@/components/ui/button";
 
 const hours = z
   .string()
@@ -79,13 +80,9 @@ function Form({ targets, solutions }: { targets: TargetsView; solutions: { key: 
           <span className="text-red-700">{errors.leadTimeTargetHours.message}</span>
         ) : null}
       </label>
-      <button
-        type="submit"
-        disabled={save.isPending}
-        className="rounded bg-sky-700 px-3 py-1 text-white disabled:opacity-50"
-      >
+      <Button type="submit" variant="primary" pending={save.isPending}>
         {save.isPending ? "Saving…" : "Save targets"}
-      </button>
+      </Button>
       {save.isSuccess ? <span role="status">Saved.</span> : null}
       {save.error ? (
         <p role="alert" className="w-full text-red-700">

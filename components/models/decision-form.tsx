@@ -4,6 +4,7 @@ import { useState } from "react";
 import { decisionUrls } from "@/lib/queries/approvals";
 import type { ApprovalStatus } from "@/lib/sagemaker/registry-types";
 import { useDecision } from "./use-decision";
+import { Button } from "@/components/ui/button";
 
 /** Approve or reject inline; a reason is required to reject (the server checks it too). */
 export function DecisionForm({
@@ -49,25 +50,25 @@ export function DecisionForm({
       />
       <div className="flex gap-2">
         {canApprove ? (
-          <button
-            type="button"
+          <Button
+            variant="primary"
+            pending={approve.isPending}
             disabled={busy}
             onClick={() => approve.mutate({ expectedStatus, reason: reason || undefined })}
-            className="rounded bg-emerald-600 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
           >
             Approve
-          </button>
+          </Button>
         ) : null}
         {canReject ? (
-          <button
-            type="button"
+          <Button
+            variant="danger"
+            pending={reject.isPending}
             disabled={busy || reason.trim().length < 3}
             title={reason.trim().length < 3 ? "Write a reason to reject" : undefined}
             onClick={() => reject.mutate({ expectedStatus, reason })}
-            className="rounded bg-red-600 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
           >
             Reject
-          </button>
+          </Button>
         ) : null}
       </div>
       {error ? (

@@ -9,6 +9,7 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { modelQueries } from "@/lib/queries/models";
 import { modelRoutes } from "@/lib/routes";
 import { modelsSearchParams } from "./search-params";
+import { Button } from "@/components/ui/button";
 
 /** Model groups: latest version, counts by status, what Staging and Production serve, last decision. */
 export function ModelsList() {
@@ -31,9 +32,7 @@ export function ModelsList() {
           defaultValue={p.q ?? ""}
           className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
         />
-        <button type="submit" className="rounded border border-slate-300 px-3 py-1 dark:border-slate-700">
-          Search
-        </button>
+        <Button type="submit">Search</Button>
       </form>
       {q.isPending ? (
         <LoadingBlock rows={6} label="Loading model groups" />

@@ -5,6 +5,7 @@ import { decisionUrls } from "@/lib/queries/approvals";
 import type { VersionPage } from "@/lib/services/decisions-version";
 import { RolloutStatus } from "./rollout-status";
 import { useDecision } from "./use-decision";
+import { Button } from "@/components/ui/button";
 
 /** Promote to Staging / Production and roll back Production, with the reason the rules ask for. */
 export function StageActions({ page }: { page: VersionPage }) {
@@ -19,7 +20,6 @@ export function StageActions({ page }: { page: VersionPage }) {
   if (!a.promoteStaging && !a.promoteProduction && !a.rollbackProduction && !started) return null;
   const expectedStage = v.stage ?? "Development";
   const hasReason = reason.trim().length >= 3;
-  const btn = "rounded px-3 py-1 text-sm font-medium text-white disabled:opacity-50";
   return (
     <div className="space-y-2">
       <label htmlFor="stage-reason" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
@@ -35,36 +35,34 @@ export function StageActions({ page }: { page: VersionPage }) {
       />
       <div className="flex flex-wrap gap-2">
         {a.promoteStaging ? (
-          <button
-            type="button"
-            className={`${btn} bg-sky-600`}
+          <Button
+            variant="primary"
             disabled={busy}
             onClick={() => promote.mutate({ stage: "Staging", expectedStage, reason: reason || undefined })}
           >
             Promote to Staging
-          </button>
+          </Button>
         ) : null}
         {a.promoteProduction ? (
-          <button
-            type="button"
-            className={`${btn} bg-indigo-600`}
+          <Button
+            variant="primary"
             disabled={busy || !hasReason}
             title={hasReason ? undefined : "Write a reason to promote to Production"}
             onClick={() => promote.mutate({ stage: "Production", expectedStage, reason })}
           >
             Promote to Production
-          </button>
+          </Button>
         ) : null}
         {a.rollbackProduction ? (
-          <button
-            type="button"
-            className={`${btn} bg-amber-600`}
+          <Button
+            variant="danger"
+            pending={rollback.isPending}
             disabled={busy || !hasReason}
             title={hasReason ? undefined : "Write a reason to roll back"}
             onClick={() => rollback.mutate({ stage: "Production", expectedVersion: v.version, reason })}
           >
             Roll back Production
-          </button>
+          </Button>
         ) : null}
       </div>
       {error ? (

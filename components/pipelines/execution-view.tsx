@@ -10,6 +10,7 @@ import { StatusBadge } from "./status-badge";
 import { StepDetails } from "./step-details";
 import { StepGraph } from "./step-graph";
 import { StepTimeline } from "./step-timeline";
+import { Button } from "@/components/ui/button";
 
 /** Graphs of this many steps or more are shown as a timeline. */
 export const TIMELINE_THRESHOLD = 100;
@@ -50,14 +51,14 @@ export function ExecutionView({ pipeline, id, canRun }: { pipeline: string; id: 
       ) : null}
       <div className="flex gap-2 text-sm">
         {(["auto", "graph", "timeline"] as const).map((v) => (
-          <button
+          <Button
             key={v}
-            type="button"
+            size="sm"
             onClick={() => setView(v)}
-            className={`rounded border px-2 py-0.5 ${view === v ? "border-sky-500 bg-sky-50 dark:bg-sky-950" : ""}`}
+            className={view === v ? "border-sky-500 bg-sky-50 dark:bg-sky-950" : undefined}
           >
             {v === "auto" ? `Auto (${mode})` : v === "graph" ? "Graph" : "Timeline"}
-          </button>
+          </Button>
         ))}
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">

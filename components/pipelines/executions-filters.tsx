@@ -4,6 +4,7 @@ import { useState } from "react";
 import { EXECUTION_STATUSES } from "@/lib/sagemaker/pipelines-types";
 import type { PipelineParameter } from "@/lib/pipelines/definition";
 import type { ExecutionListState } from "@/lib/pipelines/url";
+import { Button } from "@/components/ui/button";
 
 const input = "mt-1 block rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
 
@@ -72,9 +73,7 @@ export function ExecutionsFilters({
             className={`${input} w-40`}
           />
         </label>
-        <button type="submit" className="rounded border border-slate-300 px-3 py-1 dark:border-slate-700">
-          Filter
-        </button>
+        <Button type="submit">Filter</Button>
       </form>
       <form
         onSubmit={(e) => {

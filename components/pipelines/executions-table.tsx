@@ -10,6 +10,7 @@ import { pipelineQueries } from "@/lib/queries/pipelines";
 import { routes } from "@/lib/routes";
 import { ExecutionsFilters } from "./executions-filters";
 import { StatusBadge } from "./status-badge";
+import { Button } from "@/components/ui/button";
 
 export function ExecutionsTable({ pipeline }: { pipeline: string }) {
   // push: Back returns to the previous view
@@ -104,32 +105,23 @@ export function ExecutionsTable({ pipeline }: { pipeline: string }) {
       )}
       {data && (data.hasNewer || data.hasOlder) ? (
         <nav aria-label="Pagination" className="flex justify-end gap-2 text-sm">
-          <button
-            type="button"
-            className="rounded border px-3 py-1 disabled:opacity-40"
-            disabled={!data.hasNewer}
-            onClick={() => void set({ before: null, after: null })}
-          >
+          <Button disabled={!data.hasNewer} onClick={() => void set({ before: null, after: null })}>
             Newest
-          </button>
-          <button
-            type="button"
-            className="rounded border px-3 py-1 disabled:opacity-40"
+          </Button>
+          <Button
             disabled={!data.hasNewer}
             onClick={() => void set({ after: data.items[0]?.startedAt ?? null, before: null })}
           >
             Newer
-          </button>
-          <button
-            type="button"
-            className="rounded border px-3 py-1 disabled:opacity-40"
+          </Button>
+          <Button
             disabled={!data.hasOlder}
             onClick={() =>
               void set({ before: data.items[data.items.length - 1]?.startedAt ?? null, after: null })
             }
           >
             Older
-          </button>
+          </Button>
         </nav>
       ) : null}
     </div>

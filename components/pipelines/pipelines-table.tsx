@@ -10,6 +10,8 @@ import { pipelineListSearchParams, SORTS, toPipelineListQuery } from "@/lib/pipe
 import { pipelineQueries } from "@/lib/queries/pipelines";
 import { routes } from "@/lib/routes";
 import { StatusBadge } from "./status-badge";
+import { Button } from "@/components/ui/button";
+import { PageNav } from "@/components/ui/pager";
 
 export function PipelinesTable() {
   // push: Back returns to the previous view
@@ -57,13 +59,9 @@ export function PipelinesTable() {
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className="rounded border border-slate-300 px-3 py-1 text-sm dark:border-slate-700"
-          onClick={() => void set({ order: (q.order ?? "desc") === "desc" ? "asc" : "desc" })}
-        >
+        <Button onClick={() => void set({ order: (q.order ?? "desc") === "desc" ? "asc" : "desc" })}>
           {(q.order ?? "desc") === "desc" ? "Descending" : "Ascending"}
-        </button>
+        </Button>
       </div>
       {query.isError ? (
         <ErrorState message={query.error.message} retry={() => void query.refetch()} />
@@ -138,28 +136,10 @@ export function PipelinesTable() {
           </table>
         </div>
       )}
-      {data && pages > 1 ? (
-        <nav aria-label="Pagination" className="flex items-center justify-end gap-2 text-sm">
-          <button
-            type="button"
-            disabled={page <= 1}
-            onClick={() => void set({ page: page - 1 })}
-            className="rounded border px-3 py-1 disabled:opacity-40"
-          >
-            Previous
-          </button>
-          <span>
-            Page {page} of {pages}
-          </span>
-          <button
-            type="button"
-            disabled={page >= pages}
-            onClick={() => void set({ page: page + 1 })}
-            className="rounded border px-3 py-1 disabled:opacity-40"
-          >
-            Next
-          </button>
-        </nav>
+      {data ? (
+        <PageNav page={page} pages={pages} onPage={(n) => void set({ page: n })}>
+          Page {page} of {pages}
+        </PageNav>
       ) : null}
     </div>
   );

@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { fetchJson } from "@/lib/queries/fetcher";
 import { pipelineQueries } from "@/lib/queries/pipelines";
 import { newIdempotencyKey } from "./idempotency";
+import { Button } from "@/components/ui/button";
 
 type Verb = "stop" | "retry";
 
@@ -30,28 +31,17 @@ export function RunActions({ pipeline, id, status }: { pipeline: string; id: str
       keys.current[verb] = undefined;
     },
   });
-  const btn = "rounded border px-3 py-1 text-sm disabled:opacity-40";
   return (
     <div className="flex flex-wrap items-center gap-2">
       {status === "Executing" ? (
-        <button
-          type="button"
-          className={`${btn} border-amber-400`}
-          disabled={mutation.isPending}
-          onClick={() => mutation.mutate("stop")}
-        >
+        <Button variant="danger" pending={mutation.isPending} onClick={() => mutation.mutate("stop")}>
           Stop
-        </button>
+        </Button>
       ) : null}
       {status === "Failed" ? (
-        <button
-          type="button"
-          className={`${btn} border-sky-400`}
-          disabled={mutation.isPending}
-          onClick={() => mutation.mutate("retry")}
-        >
+        <Button pending={mutation.isPending} onClick={() => mutation.mutate("retry")}>
           Retry
-        </button>
+        </Button>
       ) : null}
       {mutation.isError ? (
         <span role="status" className="text-sm text-red-700 dark:text-red-400" data-testid="action-error">

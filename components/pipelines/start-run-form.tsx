@@ -12,6 +12,7 @@ import { fetchJson } from "@/lib/queries/fetcher";
 import { pipelineQueries } from "@/lib/queries/pipelines";
 import { routes } from "@/lib/routes";
 import { newIdempotencyKey } from "./idempotency";
+import { Button } from "@/components/ui/button";
 
 const field =
   "mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -133,13 +134,9 @@ export function StartRunForm({
           {start.error.message}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={start.isPending || start.isSuccess}
-        className="rounded bg-sky-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
-      >
+      <Button type="submit" variant="primary" size="lg" pending={start.isPending} disabled={start.isSuccess}>
         {start.isPending || start.isSuccess ? "Starting…" : "Start run"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,6 +1,9 @@
 "use client";
 
-/** Cursor pagination: "Newer/First" and "Next" buttons; the parent keeps the cursor in the URL. */
+import type { ReactNode } from "react";
+import { Button } from "./button";
+
+/** Cursor pagination: "First page" and "Next page" buttons; the parent keeps the cursor in the URL. */
 export function Pager({
   hasPrevious,
   hasNext,
@@ -13,15 +16,42 @@ export function Pager({
   onNext: () => void;
 }) {
   if (!hasPrevious && !hasNext) return null;
-  const cls = "rounded border border-slate-300 px-3 py-1 text-sm disabled:opacity-40 dark:border-slate-700";
   return (
     <nav aria-label="Pagination" className="flex justify-end gap-2">
-      <button type="button" className={cls} disabled={!hasPrevious} onClick={onFirst}>
+      <Button disabled={!hasPrevious} onClick={onFirst}>
         First page
-      </button>
-      <button type="button" className={cls} disabled={!hasNext} onClick={onNext}>
+      </Button>
+      <Button disabled={!hasNext} onClick={onNext}>
         Next page
-      </button>
+      </Button>
+    </nav>
+  );
+}
+
+/** Numbered pages: "Previous", where we are (children), "Next". Hidden when there is one page. */
+export function PageNav({
+  label = "Pagination",
+  page,
+  pages,
+  onPage,
+  children,
+}: {
+  label?: string;
+  page: number;
+  pages: number;
+  onPage: (page: number) => void;
+  children: ReactNode;
+}) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={label} className="flex items-center justify-end gap-2 text-sm">
+      <Button disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        Previous
+      </Button>
+      <span>{children}</span>
+      <Button disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        Next
+      </Button>
     </nav>
   );
 }
