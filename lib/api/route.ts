@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { clientAddress } from "@/lib/auth/client-address";
 import { can, PERMISSION_LABELS, type Permission } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
+import { getConfig } from "@/lib/config";
 import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import { csrfRefusal, isMutating } from "./csrf";
 import { handleApiError } from "./errors";
@@ -55,7 +57,6 @@ async function recordIfRefused(
   } catch {
     // a handler's own non-JSON answer: the status is enough
   }
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   await recordRefusal({
     actor: user?.username ?? null,
     actorRole: user?.role ?? null,
@@ -65,7 +66,8 @@ async function recordIfRefused(
     code,
     message,
     requestId,
-    address: forwarded || req.headers.get("x-real-ip") || null,
+    // the same trusted address as the sign-in throttle (AUTH_TRUSTED_PROXY_HOPS), not the client's own claim
+    address: clientAddress(req.headers, getConfig().auth.trustedProxyHops),
   });
 }
 

@@ -139,4 +139,13 @@ describe("refused requests are on the record (issue 12, hole 9)", () => {
     expect(ok).toContain(`,"applied",`);
     expect(ok).not.toContain(`,"ok",`);
   });
+
+  it("an anonymous refusal is keyed by the address Next's server saw, not the one the client claims", async () => {
+    currentUser = null;
+    // the client sent X-Forwarded-For itself; Next appends nothing then, but with no trusted proxy SageDeck
+    // takes the last entry (the one a proxy or the server would have added), never the client's first claim
+    const res = await create("anon", { "x-forwarded-for": "6.6.6.6, 10.1.2.3" });
+    expect(res.status).toBe(401);
+    expect((await refused())[0]?.details).toMatchObject({ status: 401, address: "10.1.2.3" });
+  });
 });
