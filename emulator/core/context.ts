@@ -14,6 +14,8 @@ export type Invoke = (operation: string, input: JsonObject) => Promise<JsonObjec
 
 /** What an operation handler gets besides its input. */
 export interface Ctx {
+  /** the account acting: `state` is its state, and ARNs built during the call carry it */
+  account: string;
   state: State;
   /** Current time in epoch seconds — real time for requests, a virtual clock while seeding. */
   now(): number;
@@ -29,21 +31,8 @@ export interface Ctx {
   random(): number;
   /** The same context (clock, randomness) acting as another caller, e.g. the person who started an execution. */
   withIdentity(identity: UserContext): Ctx;
-}
-
-export function identityFromAuthorization(header: string | undefined, accountId: string): UserContext {
-  const m = header ? /Credential=([^/,\s]+)\//.exec(header) : null;
-  const key = m?.[1] ?? "anonymous";
-  return {
-    IamIdentity: {
-      Arn: `arn:aws:sts::${accountId}:assumed-role/SageDeckRole/${key}`,
-      PrincipalId: `AROA${key
-        .toUpperCase()
-        .replace(/[^A-Z0-9]/g, "")
-        .slice(0, 16)
-        .padEnd(16, "X")}:${key}`,
-    },
-  };
+  /** Runs `fn` with the same caller acting in another account's state (cross-account reads by ARN). */
+  inAccount<T>(account: string, fn: (ctx: Ctx) => T): T;
 }
 
 /** A Studio user profile identity, as seeded demo resources carry. */

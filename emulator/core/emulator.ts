@@ -1,6 +1,8 @@
 import { AwsError } from "./errors";
-import { ACCOUNT_ID } from "./arn";
-import { identityFromAuthorization, newRequestId, type Ctx, type UserContext } from "./context";
+import { Accounts } from "./accounts";
+import { ACCOUNT_ID, inAccount } from "./arn";
+import { CredentialsError, resolveCaller, userContextOf, type Caller } from "./caller";
+import { newRequestId, type Ctx, type UserContext } from "./context";
 import { Faults, Stats } from "./faults";
 import { clean, type JsonObject } from "./json";
 import { getOperation, getTickers } from "./registry";
@@ -12,18 +14,33 @@ export interface ClockOptions {
   now?: () => number;
   random?: () => number;
   identity?: UserContext;
+  /** the account acting (default: the home account) */
+  account?: string;
 }
 
 /** The emulator without HTTP: state, store, faults, stats, and a lock that makes each request atomic. */
 export class Emulator {
+  /** the root state: the home account's collections, and every other account's under `@<account>/` */
   readonly state = new State();
   readonly store: Store;
   readonly faults = new Faults();
   readonly stats = new Stats();
+  readonly accounts: Accounts;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, accounts: Accounts = Accounts.fromEnv()) {
     this.store = new Store(dataDir, this.state);
+    this.accounts = accounts;
+  }
+
+  /** An account's state (the root for the home account). */
+  stateOf(account: string): State {
+    return account === ACCOUNT_ID ? this.state : this.state.forAccount(account);
+  }
+
+  /** Configured accounts and any account that has state on disk. */
+  activeAccounts(): string[] {
+    return [...new Set([...this.accounts.ids(), ...this.state.storedAccounts()])];
   }
 
   /** Runs `fn` alone (no other request or tick interleaves), then journals its changes. */
@@ -42,24 +59,49 @@ export class Emulator {
   ctx(opts: ClockOptions = {}): Ctx {
     const now = opts.now ?? wallNow;
     const random = opts.random ?? Math.random;
+    const account = opts.account ?? ACCOUNT_ID;
+    const identity = opts.identity ?? {};
     const ctx: Ctx = {
-      state: this.state,
+      account,
+      state: this.stateOf(account),
       now,
       random,
-      identity: opts.identity ?? {},
+      identity,
       requestId: newRequestId(),
       call: async (operation, input) => {
         const handler = getOperation(operation);
         if (!handler) throw new AwsError("UnknownOperationException", `Unknown operation ${operation}`);
-        return clean(await handler(input, ctx));
+        return clean(await inAccount(account, () => handler(input, ctx)));
       },
-      withIdentity: (identity) => this.ctx({ now, random, identity }),
+      withIdentity: (id) => this.ctx({ now, random, identity: id, account }),
+      inAccount: (other, fn) =>
+        inAccount(other, () => fn(this.ctx({ now, random, identity, account: other }))),
     };
     return ctx;
   }
 
-  /** An operation as received over HTTP: faults, stats, exclusive execution. */
-  async invoke(operation: string, input: JsonObject, authorization: string | undefined): Promise<JsonObject> {
+  /** The caller of an HTTP request, with the credential errors in SageMaker's (JSON protocol) words. */
+  callerOf(authorization: string | undefined, securityToken: string | string[] | undefined): Caller {
+    try {
+      return resolveCaller(this.accounts, authorization, securityToken);
+    } catch (err) {
+      if (!(err instanceof CredentialsError)) throw err;
+      if (err.kind === "expired")
+        throw new AwsError("ExpiredTokenException", "The security token included in the request is expired");
+      throw new AwsError(
+        "UnrecognizedClientException",
+        "The security token included in the request is invalid.",
+      );
+    }
+  }
+
+  /** An operation as received over HTTP: faults, stats, exclusive execution in the caller's account. */
+  async invoke(
+    operation: string,
+    input: JsonObject,
+    authorization: string | undefined,
+    securityToken?: string | string[],
+  ): Promise<JsonObject> {
     const handler = operation.startsWith("_") ? undefined : getOperation(operation);
     if (!handler) {
       this.stats.record(operation, false);
@@ -69,9 +111,12 @@ export class Emulator {
       );
     }
     try {
+      const caller = this.callerOf(authorization, securityToken);
       await this.faults.apply(operation);
-      const ctx = this.ctx({ identity: identityFromAuthorization(authorization, ACCOUNT_ID) });
-      const out = await this.exclusive(async () => clean(await handler(input, ctx)));
+      const ctx = this.ctx({ identity: userContextOf(caller), account: caller.account });
+      const out = await this.exclusive(() =>
+        inAccount(caller.account, async () => clean(await handler(input, ctx))),
+      );
       this.stats.record(operation, true);
       return out;
     } catch (err) {
@@ -80,10 +125,12 @@ export class Emulator {
     }
   }
 
-  /** Moves time-driven state forward (pipeline steps, endpoint rollouts). */
+  /** Moves time-driven state forward (pipeline steps, endpoint rollouts) in every account. */
   async tick(now: () => number = wallNow): Promise<void> {
-    for (const t of getTickers()) {
-      await this.exclusive(() => t.fn(this.ctx({ now })));
+    for (const account of this.activeAccounts()) {
+      for (const t of getTickers()) {
+        await this.exclusive(() => inAccount(account, () => t.fn(this.ctx({ now, account }))));
+      }
     }
   }
 }

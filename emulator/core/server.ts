@@ -4,6 +4,7 @@ import { newRequestId } from "./context";
 import { isObject } from "./json";
 import type { Emulator } from "./emulator";
 import { handleControl } from "./control";
+import { handleSts, isStsRequest } from "../sts/http";
 import type { ResponseObserver } from "./observer";
 
 const JSON_11 = "application/x-amz-json-1.1";
@@ -82,6 +83,12 @@ export function createServer(opts: ServerOptions): http.Server {
         await handleControl(req, res, await readBody(req), opts);
         return;
       }
+      // STS (AWS Query protocol: form-encoded POST / without X-Amz-Target) on the same port (emulator/sts/)
+      if (isStsRequest(req)) {
+        const sts = await handleSts(req, res, opts);
+        log(`${sts.operation} ${sts.status} ${Math.round(performance.now() - started)}ms`);
+        return;
+      }
       const target = req.headers["x-amz-target"];
       const operation =
         typeof target === "string" && target.startsWith("SageMaker.")
@@ -112,7 +119,12 @@ export function createServer(opts: ServerOptions): http.Server {
         }
         if (!isObject(input))
           throw new AwsError("SerializationException", "Expected a JSON object as the request body.");
-        const out = await opts.emulator.invoke(operation, input, req.headers.authorization);
+        const out = await opts.emulator.invoke(
+          operation,
+          input,
+          req.headers.authorization,
+          req.headers["x-amz-security-token"],
+        );
         send(res, 200, out, requestId);
         observe(200, out);
       } catch (err) {

@@ -51,14 +51,71 @@ export class Collection<T> {
   }
 }
 
+/** Collections every account shares (S3 bucket names are global): never prefixed with an account. */
+const SHARED_PREFIXES = ["s3."];
+
+/** Storage name of an account's collection: the home account's are unprefixed (state written before accounts). */
+export function accountCollectionName(account: string | undefined, name: string): string {
+  if (!account || SHARED_PREFIXES.some((p) => name.startsWith(p))) return name;
+  return `@${account}/${name}`;
+}
+
+/** The account a stored collection name belongs to (undefined for the home account and shared collections). */
+export function accountOfCollection(name: string): string | undefined {
+  const m = /^@(\d{12})\//.exec(name);
+  return m?.[1];
+}
+
 export class State {
   private readonly collections = new Map<string, Collection<unknown>>();
   /** "collection\u0000key" of records changed since the last commit. */
-  readonly dirty = new Set<string>();
+  readonly dirty: Set<string>;
+  private ownVersion = 0;
+  private readonly children = new Map<string, State>();
+
+  /**
+   * The root state holds every account's collections (another account's under `@<account>/<name>`), so one
+   * store journals and snapshots them all; `forAccount` gives that account's view, a State of its own (caches
+   * keyed by State stay per account).
+   */
+  constructor(
+    private readonly root?: State,
+    readonly account?: string,
+  ) {
+    this.dirty = root ? root.dirty : new Set<string>();
+  }
+
   /** Bumped on every change (also by loading and clearing): lets readers cache derived views safely. */
-  version = 0;
+  get version(): number {
+    return this.root ? this.root.version : this.ownVersion;
+  }
+  set version(v: number) {
+    if (this.root) this.root.version = v;
+    else this.ownVersion = v;
+  }
+
+  /** Another account's view of this state (the root itself for `undefined` or the root's own account). */
+  forAccount(account: string | undefined): State {
+    if (this.root) return this.root.forAccount(account);
+    if (!account) return this;
+    let child = this.children.get(account);
+    if (!child) this.children.set(account, (child = new State(this, account)));
+    return child;
+  }
+
+  /** Accounts that have stored something, besides the root's own. */
+  storedAccounts(): string[] {
+    const root = this.root ?? this;
+    const found = new Set<string>();
+    for (const name of root.names()) {
+      const a = accountOfCollection(name);
+      if (a) found.add(a);
+    }
+    return [...found];
+  }
 
   collection<T>(name: string): Collection<T> {
+    if (this.root) return this.root.collection<T>(accountCollectionName(this.account, name));
     let c = this.collections.get(name);
     if (!c) {
       c = new Collection<unknown>(name, (col, key) => {
@@ -71,10 +128,12 @@ export class State {
   }
 
   names(): string[] {
+    if (this.root) return this.root.names();
     return [...this.collections.keys()];
   }
 
   clear(): void {
+    if (this.root) return this.root.clear();
     for (const c of this.collections.values()) c.clear();
     this.dirty.clear();
     this.version += 1;
@@ -82,6 +141,7 @@ export class State {
 
   /** Raw access for the store (snapshot / journal replay); counts as a change. */
   raw(name: string): Collection<JsonValue> {
+    if (this.root) return this.root.raw(name);
     this.version += 1;
     return this.collection<JsonValue>(name);
   }

@@ -2,7 +2,7 @@
 import { defineOperation } from "../../core/registry";
 import { Validator, NAME_PATTERN } from "../../core/validate";
 import { validation } from "../../core/errors";
-import { arn, ACCOUNT_ID, REGION } from "../../core/arn";
+import { arn, currentAccount, REGION } from "../../core/arn";
 import { parseTags, addTags, tagStore } from "../../core/tags";
 import { idempotent } from "../../core/idempotency";
 import type { JsonObject } from "../../core/json";
@@ -126,7 +126,7 @@ defineOperation("CreateModelPackage", async (input, ctx) => {
       key = packageKey(name ?? "");
       if (packages(ctx.state).has(key))
         throw validation(
-          `Cannot create already existing model package "arn:aws:sagemaker:${REGION}:${ACCOUNT_ID}:model-package/${key}".`,
+          `Cannot create already existing model package "arn:aws:sagemaker:${REGION}:${currentAccount()}:model-package/${key}".`,
         );
       record = {
         ModelPackageName: name ?? "",
