@@ -48,7 +48,7 @@ export async function topUp(
             },
           }),
     };
-    putObject(env.emulator.state, `${prefix}/evaluation.json`, JSON.stringify(doc), "application/json");
+    putObject(env.emulator.state, `${prefix}/evaluation.json`, JSON.stringify(doc), "application/json", t);
     await env.as(user, t).call("CreateModelPackage", {
       ModelPackageGroupName: group,
       ModelPackageDescription: `${s.displayName}: registered by ${person(user)}`,

@@ -66,7 +66,7 @@ export function writePropertyFiles(run: Run, step: StepDef, st: StepState, props
   });
   for (const [uri, doc] of docs) {
     try {
-      putObject(run.ctx.state, uri, JSON.stringify(doc), "application/json");
+      putObject(run.ctx.state, uri, JSON.stringify(doc), "application/json", run.ctx.now());
     } catch {
       const name = Object.keys(files).find((n) => files[n] === uri) ?? uri;
       st.xFail = `ClientError: Cannot write property file '${name}' to '${uri}': not an S3 URI.`;
