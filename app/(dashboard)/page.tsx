@@ -9,12 +9,13 @@ import { WaitingSection } from "@/components/overview/waiting-section";
 import { getSessionUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { getDb } from "@/lib/db";
-import { overviewQueries } from "@/lib/queries/overview";
-import { getQueryClient } from "@/lib/queries/query-client";
+import { overviewQueries } from "@/lib/query-options/overview";
+import { getQueryClient } from "@/lib/query-options/query-client";
 import { getOverviewSummary } from "@/lib/sagemaker/overview";
-import { getWaitingForDecision } from "@/lib/services/overview-approvals";
-import { getMaturitySummary } from "@/lib/services/overview-maturity";
-import { getMyPipelineRuns, getNewestExperimentRuns } from "@/lib/services/overview-runs";
+import { getWaitingForDecision } from "@/lib/overview/approvals";
+import { getMaturitySummary } from "@/lib/overview/maturity";
+import { getMyPipelineRuns, getNewestExperimentRuns } from "@/lib/overview/runs";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -59,15 +60,17 @@ export default async function OverviewPage() {
   ]);
   return (
     <section aria-labelledby="page-title" className="space-y-6">
-      <div>
-        <h1 id="page-title" className="text-2xl font-semibold">
-          Overview
-        </h1>
-        <p className="text-slate-600 dark:text-slate-400">
-          Welcome, {user?.name}.{" "}
-          {sections.length > 0 ? "Here is what needs you first." : "Here is what SageMaker holds right now."}
-        </p>
-      </div>
+      <PageHeader
+        title="Overview"
+        subtitle={
+          <>
+            Welcome, {user?.name}.{" "}
+            {sections.length > 0
+              ? "Here is what needs you first."
+              : "Here is what SageMaker holds right now."}
+          </>
+        }
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         {sections.map((id) => {
           const Section = SECTION[id];

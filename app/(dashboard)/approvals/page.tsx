@@ -6,10 +6,11 @@ import { inboxSearchParams } from "@/components/approvals/search-params";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { approvalQueries } from "@/lib/queries/approvals";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { getInbox } from "@/lib/services/decisions-inbox";
-import { ensureReconciler } from "@/lib/services/decisions-reconcile";
+import { approvalQueries } from "@/lib/query-options/approvals";
+import { getQueryClient } from "@/lib/query-options/query-client";
+import { getInbox } from "@/lib/approvals/inbox";
+import { ensureReconciler } from "@/lib/approvals/reconcile";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Approvals" };
 
@@ -32,14 +33,10 @@ export default async function ApprovalsPage({
   });
   return (
     <section aria-labelledby="page-title" className="space-y-4">
-      <div>
-        <h1 id="page-title" className="text-2xl font-semibold">
-          Approvals
-        </h1>
-        <p className="text-slate-600 dark:text-slate-400">
-          Model versions waiting for a decision, oldest first. Past the service level they are highlighted.
-        </p>
-      </div>
+      <PageHeader
+        title="Approvals"
+        subtitle="Model versions waiting for a decision, oldest first. Past the service level they are highlighted."
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <Inbox canDecide={user ? can(user.role, "models.decide") : false} me={user?.username ?? ""} />
       </HydrationBoundary>

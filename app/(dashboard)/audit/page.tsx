@@ -4,9 +4,10 @@ import { createSearchParamsCache } from "nuqs/server";
 import { AuditView } from "@/components/audit/audit-view";
 import { auditSearchParams, toAuditParams } from "@/components/audit/search-params";
 import { getDb } from "@/lib/db";
-import { auditQueries } from "@/lib/queries/audit";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { AuditQuery, listAudit } from "@/lib/services/decisions-auditlog";
+import { auditQueries } from "@/lib/query-options/audit";
+import { getQueryClient } from "@/lib/query-options/query-client";
+import { AuditQuery, listAudit } from "@/lib/audit/log";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Audit" };
 
@@ -24,14 +25,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   }
   return (
     <section aria-labelledby="page-title" className="space-y-4">
-      <div>
-        <h1 id="page-title" className="text-2xl font-semibold">
-          Audit
-        </h1>
-        <p className="text-slate-600 dark:text-slate-400">
-          Every decision and run action: who, what, when, from → to, reason and outcome.
-        </p>
-      </div>
+      <PageHeader
+        title="Audit"
+        subtitle="Every decision and run action: who, what, when, from → to, reason and outcome."
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <AuditView />
       </HydrationBoundary>

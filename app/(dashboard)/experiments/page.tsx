@@ -1,10 +1,11 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { ExperimentsTable } from "@/components/experiments/experiments-table";
-import { loadExperimentListQuery } from "@/lib/experiments/url";
-import { experimentQueries } from "@/lib/queries/experiments";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { listExperiments } from "@/lib/sagemaker/experiments";
+import { loadExperimentListQuery } from "@/lib/experiments/search-params";
+import { experimentQueries } from "@/lib/query-options/experiments";
+import { getQueryClient } from "@/lib/query-options/query-client";
+import { listExperiments } from "@/lib/sagemaker/experiments/reads";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Experiments" };
 
@@ -18,14 +19,10 @@ export default async function ExperimentsPage({ searchParams }: { searchParams: 
   await queryClient.prefetchQuery({ ...experimentQueries.list(q), queryFn: () => listExperiments(q) });
   return (
     <section aria-labelledby="page-title" className="space-y-6">
-      <div>
-        <h1 id="page-title" className="text-2xl font-semibold">
-          Experiments
-        </h1>
-        <p className="text-slate-600 dark:text-slate-400">
-          Experiments tracked on SageMaker, with their runs, last activity and where they come from.
-        </p>
-      </div>
+      <PageHeader
+        title="Experiments"
+        subtitle="Experiments tracked on SageMaker, with their runs, last activity and where they come from."
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ExperimentsTable />
       </HydrationBoundary>

@@ -4,10 +4,11 @@ import { OrgView } from "@/components/maturity/org-view";
 import { TargetsForm } from "@/components/maturity/targets-form";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
-import { getMaturityOverview } from "@/lib/maturity/collect/report";
-import { readOverviewQuery } from "@/lib/maturity/query";
-import { maturityQueries } from "@/lib/queries/maturity";
-import { getQueryClient } from "@/lib/queries/query-client";
+import { getMaturityOverview } from "@/lib/maturity-report/report";
+import { readOverviewQuery } from "@/lib/maturity/search-params";
+import { maturityQueries } from "@/lib/query-options/maturity";
+import { getQueryClient } from "@/lib/query-options/query-client";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Maturity" };
 
@@ -22,15 +23,15 @@ export default async function MaturityPage({ searchParams }: { searchParams: Sea
   const warnings = queryClient.getQueryData(maturityQueries.overview(q).queryKey)?.warnings ?? [];
   return (
     <section aria-labelledby="page-title" className="space-y-6">
-      <div>
-        <h1 id="page-title" className="text-2xl font-semibold">
-          Maturity
-        </h1>
-        <p className="text-slate-600 dark:text-slate-400">
-          Each ML solution&apos;s phase on the MLOps roadmap, proven from SageMaker evidence, and the
-          lifecycle figures of the organisation.
-        </p>
-      </div>
+      <PageHeader
+        title="Maturity"
+        subtitle={
+          <>
+            Each ML solution&apos;s phase on the MLOps roadmap, proven from SageMaker evidence, and the
+            lifecycle figures of the organisation.
+          </>
+        }
+      />
       {warnings.map((w) => (
         <p
           key={w}

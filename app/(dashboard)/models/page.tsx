@@ -4,9 +4,10 @@ import { createSearchParamsCache } from "nuqs/server";
 import { ModelsList } from "@/components/models/models-list";
 import { modelsSearchParams } from "@/components/models/search-params";
 import { getDb } from "@/lib/db";
-import { modelQueries } from "@/lib/queries/models";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { listModelOverview } from "@/lib/services/decisions-models";
+import { modelQueries } from "@/lib/query-options/models";
+import { getQueryClient } from "@/lib/query-options/query-client";
+import { listModelOverview } from "@/lib/models/groups";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Models" };
 
@@ -26,14 +27,10 @@ export default async function ModelsPage({
   });
   return (
     <section aria-labelledby="page-title" className="space-y-4">
-      <div>
-        <h1 id="page-title" className="text-2xl font-semibold">
-          Models
-        </h1>
-        <p className="text-slate-600 dark:text-slate-400">
-          Model package groups: their versions by approval status and what Staging and Production serve.
-        </p>
-      </div>
+      <PageHeader
+        title="Models"
+        subtitle="Model package groups: their versions by approval status and what Staging and Production serve."
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ModelsList />
       </HydrationBoundary>

@@ -1,10 +1,11 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { PipelinesTable } from "@/components/pipelines/pipelines-table";
-import { getPipelineList } from "@/lib/pipelines/queries";
-import { loadPipelineListQuery } from "@/lib/pipelines/url";
-import { pipelineQueries } from "@/lib/queries/pipelines";
-import { getQueryClient } from "@/lib/queries/query-client";
+import { getPipelineList } from "@/lib/pipelines/read-models";
+import { loadPipelineListQuery } from "@/lib/pipelines/search-params";
+import { pipelineQueries } from "@/lib/query-options/pipelines";
+import { getQueryClient } from "@/lib/query-options/query-client";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Pipelines" };
 
@@ -17,15 +18,10 @@ export default async function PipelinesPage({ searchParams }: { searchParams: Se
   await queryClient.prefetchQuery({ ...pipelineQueries.list(q), queryFn: () => getPipelineList(q) });
   return (
     <section aria-labelledby="page-title" className="space-y-6">
-      <div>
-        <h1 id="page-title" className="text-2xl font-semibold">
-          Pipelines
-        </h1>
-        <p className="text-slate-600 dark:text-slate-400">
-          Every SageMaker pipeline with its latest run, success rate and median duration over the last 30
-          days.
-        </p>
-      </div>
+      <PageHeader
+        title="Pipelines"
+        subtitle="Every SageMaker pipeline with its latest run, success rate and median duration over the last 30 days."
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <PipelinesTable />
       </HydrationBoundary>

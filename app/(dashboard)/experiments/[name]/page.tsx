@@ -1,11 +1,11 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { RunsView } from "@/components/experiments/runs-view";
-import { loadRunListQuery } from "@/lib/experiments/url";
-import { experimentQueries } from "@/lib/queries/experiments";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { searchRuns } from "@/lib/sagemaker/experiments";
+import { loadRunListQuery } from "@/lib/experiments/search-params";
+import { experimentQueries } from "@/lib/query-options/experiments";
+import { getQueryClient } from "@/lib/query-options/query-client";
+import { searchRuns } from "@/lib/sagemaker/experiments/reads";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = {
   params: Promise<{ name: string }>;
@@ -25,18 +25,16 @@ export default async function ExperimentPage({ params, searchParams }: Props) {
   await queryClient.prefetchQuery({ ...experimentQueries.runs(name, q), queryFn: () => searchRuns(name, q) });
   return (
     <section aria-labelledby="page-title" className="space-y-4">
-      <div>
-        <Link href="/experiments" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
-          ← Experiments
-        </Link>
-        <h1 id="page-title" className="text-2xl font-semibold">
-          {name}
-        </h1>
-        <p className="text-slate-600 dark:text-slate-400">
-          Runs, sorted and filtered by SageMaker Search. Filter with e.g.{" "}
-          <code>validation:auc &gt; 0.85 and status = Completed</code>.
-        </p>
-      </div>
+      <PageHeader
+        back={{ href: "/experiments", label: "Experiments" }}
+        title={name}
+        subtitle={
+          <>
+            Runs, sorted and filtered by SageMaker Search. Filter with e.g.{" "}
+            <code>validation:auc &gt; 0.85 and status = Completed</code>.
+          </>
+        }
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <RunsView experiment={name} />
       </HydrationBoundary>

@@ -1,11 +1,11 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { SolutionView } from "@/components/maturity/solution-view";
-import { getSolutionReport } from "@/lib/maturity/collect/report";
-import { maturityQueries } from "@/lib/queries/maturity";
-import { getQueryClient } from "@/lib/queries/query-client";
+import { getSolutionReport } from "@/lib/maturity-report/report";
+import { maturityQueries } from "@/lib/query-options/maturity";
+import { getQueryClient } from "@/lib/query-options/query-client";
 import { routes } from "@/lib/routes";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Params = Promise<{ solution: string }>;
 
@@ -32,18 +32,12 @@ export default async function SolutionMaturityPage({ params }: { params: Params 
   const name = await displayName(key);
   return (
     <section aria-labelledby="page-title" className="space-y-6">
-      <div>
-        <Link href={routes.maturity} className="text-sm text-sky-700 hover:underline">
-          ← All solutions
-        </Link>
-        <h1 id="page-title" className="text-2xl font-semibold">
-          {name}
-          {name !== key ? <span className="ml-2 text-base font-normal text-slate-500">{key}</span> : null}
-        </h1>
-        <p className="text-slate-600 dark:text-slate-400">
-          Every check grouped by phase, with the evidence behind it and the next step.
-        </p>
-      </div>
+      <PageHeader
+        back={{ href: routes.maturity, label: "All solutions" }}
+        title={name}
+        badge={name !== key ? <span className="text-slate-500">{key}</span> : null}
+        subtitle="Every check grouped by phase, with the evidence behind it and the next step."
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <SolutionView solutionKey={key} />
       </HydrationBoundary>

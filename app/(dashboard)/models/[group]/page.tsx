@@ -4,11 +4,12 @@ import Link from "next/link";
 import { createSearchParamsCache } from "nuqs/server";
 import { GroupVersions } from "@/components/models/group-versions";
 import { groupSearchParams } from "@/components/models/search-params";
-import { modelQueries } from "@/lib/queries/models";
-import { getQueryClient } from "@/lib/queries/query-client";
+import { modelQueries } from "@/lib/query-options/models";
+import { getQueryClient } from "@/lib/query-options/query-client";
 import { getDb } from "@/lib/db";
 import { routes } from "@/lib/routes";
-import { listGroupVersions } from "@/lib/services/decisions-models";
+import { listGroupVersions } from "@/lib/models/groups";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ group: string }>; searchParams: Promise<Record<string, string>> };
 
@@ -29,14 +30,14 @@ export default async function GroupPage({ params, searchParams }: Props) {
   });
   return (
     <section aria-labelledby="page-title" className="space-y-4">
-      <nav className="text-sm text-slate-500">
-        <Link href={routes.models} className="hover:underline">
-          Models
-        </Link>
-      </nav>
-      <h1 id="page-title" className="text-2xl font-semibold">
-        {group}
-      </h1>
+      <PageHeader
+        breadcrumb={
+          <Link href={routes.models} className="hover:underline">
+            Models
+          </Link>
+        }
+        title={group}
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <GroupVersions group={group} />
       </HydrationBoundary>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CompareView } from "@/components/experiments/compare-view";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ name: string }> };
 
@@ -10,17 +10,10 @@ export default async function ComparePage({ params }: Props) {
   const name = decodeURIComponent((await params).name);
   return (
     <section aria-labelledby="page-title" className="space-y-4">
-      <div>
-        <Link
-          href={`/experiments/${encodeURIComponent(name)}`}
-          className="text-sm text-sky-700 hover:underline dark:text-sky-400"
-        >
-          ← {name}
-        </Link>
-        <h1 id="page-title" className="text-2xl font-semibold">
-          Compare runs
-        </h1>
-      </div>
+      <PageHeader
+        back={{ href: `/experiments/${encodeURIComponent(name)}`, label: name }}
+        title="Compare runs"
+      />
       <CompareView experiment={name} />
     </section>
   );

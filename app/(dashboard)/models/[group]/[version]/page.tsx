@@ -5,11 +5,12 @@ import { notFound } from "next/navigation";
 import { VersionView } from "@/components/models/version-view";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { modelQueries } from "@/lib/queries/models";
-import { getQueryClient } from "@/lib/queries/query-client";
+import { modelQueries } from "@/lib/query-options/models";
+import { getQueryClient } from "@/lib/query-options/query-client";
 import { modelRoutes, routes } from "@/lib/routes";
-import { ensureReconciler } from "@/lib/services/decisions-reconcile";
-import { getVersionPage } from "@/lib/services/decisions-version";
+import { ensureReconciler } from "@/lib/approvals/reconcile";
+import { getVersionPage } from "@/lib/models/version";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ group: string; version: string }> };
 
@@ -34,18 +35,20 @@ export default async function VersionPage({ params }: Props) {
   }
   return (
     <section aria-labelledby="page-title" className="space-y-4">
-      <nav className="text-sm text-slate-500">
-        <Link href={routes.models} className="hover:underline">
-          Models
-        </Link>{" "}
-        /{" "}
-        <Link href={modelRoutes.group(group)} className="hover:underline">
-          {group}
-        </Link>
-      </nav>
-      <h1 id="page-title" className="text-2xl font-semibold">
-        {group} · version {version}
-      </h1>
+      <PageHeader
+        breadcrumb={
+          <>
+            <Link href={routes.models} className="hover:underline">
+              Models
+            </Link>{" "}
+            /{" "}
+            <Link href={modelRoutes.group(group)} className="hover:underline">
+              {group}
+            </Link>
+          </>
+        }
+        title={`${group} · version ${version}`}
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <VersionView group={group} version={version} />
       </HydrationBoundary>

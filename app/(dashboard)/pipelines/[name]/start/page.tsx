@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { StartRunForm } from "@/components/pipelines/start-run-form";
 import { ErrorState } from "@/components/ui/states";
 import { can } from "@/lib/auth/permissions";
@@ -7,6 +6,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getPipelineForStart, type PipelineForStart } from "@/lib/pipelines/start-view";
 import { routes } from "@/lib/routes";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Start a run" };
 
@@ -22,17 +22,10 @@ export default async function StartRunPage({ params }: { params: Promise<{ name:
   }
   return (
     <section aria-labelledby="page-title" className="space-y-6">
-      <div>
-        <Link
-          href={`${routes.pipelines}/${encodeURIComponent(name)}`}
-          className="text-sm text-sky-700 hover:underline dark:text-sky-400"
-        >
-          ← {name}
-        </Link>
-        <h1 id="page-title" className="text-2xl font-semibold">
-          Start a run of {name}
-        </h1>
-      </div>
+      <PageHeader
+        back={{ href: `${routes.pipelines}/${encodeURIComponent(name)}`, label: name }}
+        title={<>Start a run of {name}</>}
+      />
       {!user || !can(user.role, "pipelines.run") ? (
         <ErrorState message="Your role may not start pipeline runs. Ask an admin for the scientist role if you need to." />
       ) : error || !pipeline ? (

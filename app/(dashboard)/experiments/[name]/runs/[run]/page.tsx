@@ -1,10 +1,10 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { RunDetailView } from "@/components/experiments/run-detail";
-import { experimentQueries } from "@/lib/queries/experiments";
-import { getQueryClient } from "@/lib/queries/query-client";
-import { getRun } from "@/lib/sagemaker/experiments";
+import { experimentQueries } from "@/lib/query-options/experiments";
+import { getQueryClient } from "@/lib/query-options/query-client";
+import { getRun } from "@/lib/sagemaker/experiments/reads";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ name: string; run: string }> };
 
@@ -20,17 +20,10 @@ export default async function RunPage({ params }: Props) {
   await queryClient.prefetchQuery({ ...experimentQueries.run(name, run), queryFn: () => getRun(name, run) });
   return (
     <section aria-labelledby="page-title" className="space-y-4">
-      <div>
-        <Link
-          href={`/experiments/${encodeURIComponent(name)}`}
-          className="text-sm text-sky-700 hover:underline dark:text-sky-400"
-        >
-          ← {name}
-        </Link>
-        <h1 id="page-title" className="text-2xl font-semibold">
-          Run {run}
-        </h1>
-      </div>
+      <PageHeader
+        back={{ href: `/experiments/${encodeURIComponent(name)}`, label: name }}
+        title={`Run ${run}`}
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <RunDetailView experiment={name} run={run} />
       </HydrationBoundary>

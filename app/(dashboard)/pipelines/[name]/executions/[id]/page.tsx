@@ -1,13 +1,13 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ExecutionView } from "@/components/pipelines/execution-view";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
-import { getExecutionView } from "@/lib/pipelines/queries";
-import { pipelineQueries } from "@/lib/queries/pipelines";
-import { getQueryClient } from "@/lib/queries/query-client";
+import { getExecutionView } from "@/lib/pipelines/read-models";
+import { pipelineQueries } from "@/lib/query-options/pipelines";
+import { getQueryClient } from "@/lib/query-options/query-client";
 import { routes } from "@/lib/routes";
+import { PageHeader } from "@/components/ui/page-header";
 
 type Props = { params: Promise<{ name: string; id: string }> };
 
@@ -29,17 +29,14 @@ export default async function ExecutionPage({ params }: Props) {
   });
   return (
     <section aria-labelledby="page-title" className="space-y-6">
-      <div>
-        <Link
-          href={`${routes.pipelines}/${encodeURIComponent(name)}`}
-          className="text-sm text-sky-700 hover:underline dark:text-sky-400"
-        >
-          ← {name}
-        </Link>
-        <h1 id="page-title" className="text-2xl font-semibold">
-          Execution <span className="font-mono">{id}</span>
-        </h1>
-      </div>
+      <PageHeader
+        back={{ href: `${routes.pipelines}/${encodeURIComponent(name)}`, label: name }}
+        title={
+          <>
+            Execution <span className="font-mono">{id}</span>
+          </>
+        }
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <ExecutionView pipeline={name} id={id} canRun={Boolean(user && can(user.role, "pipelines.run"))} />
       </HydrationBoundary>
