@@ -5,6 +5,7 @@
 import type { ResponseObserver } from "../../core/observer";
 import { loadServiceModel } from "./model";
 import { ShapeValidator } from "./validate";
+import { StsChecker, stsModelBeside } from "./sts-check";
 
 const MAX_DISTINCT = 500;
 
@@ -19,6 +20,9 @@ export interface ViolationReport {
 
 export function createResponseChecker(modelPath: string): ResponseObserver {
   const validator = new ShapeValidator(loadServiceModel(modelPath));
+  // STS answers (operations named `sts:<Action>`, XML) are checked against botocore's STS model
+  const stsPath = stsModelBeside(modelPath);
+  const sts = stsPath ? new StsChecker(stsPath) : undefined;
   const checked: ViolationReport["checked"] = {};
   const violations = new Map<string, number>();
   return {
@@ -27,8 +31,17 @@ export function createResponseChecker(modelPath: string): ResponseObserver {
       const c = (checked[operation] ??= { ok: 0, error: 0 });
       if (status < 300) c.ok++;
       else c.error++;
-      const found =
-        status < 300 ? validator.output(operation, body) : validator.error(operation, status, body);
+      let found: string[];
+      if (operation.startsWith("sts:")) {
+        const action = operation.slice(4);
+        const xml = String(body);
+        found = !sts
+          ? [`${operation}: botocore's STS model was not found beside ${modelPath} (set STS_SERVICE_MODEL)`]
+          : status < 300
+            ? sts.output(action, xml)
+            : sts.error(action, status, xml);
+      } else
+        found = status < 300 ? validator.output(operation, body) : validator.error(operation, status, body);
       for (const v of found) {
         const n = violations.get(v);
         if (n !== undefined || violations.size < MAX_DISTINCT) violations.set(v, (n ?? 0) + 1);

@@ -19,6 +19,8 @@ const COMMON_ERRORS = new Set([
   "IncompleteSignature",
   "InvalidClientTokenId",
   "RequestExpired",
+  "UnrecognizedClientException",
+  "ExpiredTokenException",
 ]);
 
 export class ShapeValidator {
