@@ -78,19 +78,30 @@ export async function checkThrottle(db: Db, a: Attempt): Promise<Refusal | null>
 }
 
 /**
- * Checks the password. A success clears the username's counter; a failure counts against the username and
- * the address (and may lock them) and goes on the record. Invalid usernames never reach the users table.
+ * Checks the password. The attempt counts against the username BEFORE the password is looked at (atomically, in
+ * the database), so a burst of simultaneous guesses cannot all slip past the lock check: once one of them locks
+ * the username, the others are refused unchecked. A success clears the
+ * username's counter; a failure also counts against the address (and may lock it) and goes on the record.
+ * Invalid usernames never reach the users table.
  */
 export async function verifyCredentials(db: Db, a: Attempt): Promise<UserRow | null> {
   const username = signInUsername(a.username);
   const password = signInPassword(a.password);
+  const byUser = username ? await recordFailure(db, userKey(username), USER_POLICY, a.now) : null;
+  if (byUser?.wasLocked) {
+    await audit(db, a, "refused", {
+      reason: "throttled",
+      key: userKey(username ?? ""),
+      failures: byUser.failures,
+    });
+    return null;
+  }
   const user = username && password ? await authenticate(db, username, password) : null;
   if (user) {
     await clearFailures(db, userKey(user.username));
     return user;
   }
   const byAddress = await recordFailure(db, addressKey(a.address), ADDRESS_POLICY, a.now);
-  const byUser = username ? await recordFailure(db, userKey(username), USER_POLICY, a.now) : null;
   await audit(db, a, "failed", {
     reason: username ? "wrong username or password, or disabled" : "invalid username",
     failures: byUser?.failures ?? byAddress.failures,

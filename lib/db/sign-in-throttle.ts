@@ -53,6 +53,8 @@ export interface FailureResult {
   failures: number;
   /** set when this failure locked the key */
   lockedUntil: Date | null;
+  /** the key was already locked when this attempt was counted (it raced past the lock check) */
+  wasLocked: boolean;
 }
 
 /** Counts one failed sign-in for `key` (atomically) and locks it when the policy says so. */
@@ -83,7 +85,7 @@ export async function recordFailure(
         updatedAt: now,
       })
       .where(eq(signInThrottle.key, key));
-    return { failures, lockedUntil };
+    return { failures, lockedUntil, wasLocked: locked };
   });
 }
 

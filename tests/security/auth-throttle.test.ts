@@ -4,9 +4,23 @@ import type { Db, DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { auditEvents, signInThrottle } from "@/lib/db/schema";
 import { createUser } from "@/lib/db/users";
+import type * as UsersModule from "@/lib/db/users";
 import { clientAddress } from "@/lib/auth/client-address";
 import { checkThrottle, verifyCredentials, type Attempt } from "@/lib/auth/sign-in";
 import { dbTargets } from "@/tests/helpers/db-targets";
+
+// count how often a password is actually checked
+const checked = vi.hoisted(() => vi.fn());
+vi.mock("@/lib/db/users", async (importOriginal) => {
+  const real = await importOriginal<typeof UsersModule>();
+  return {
+    ...real,
+    authenticate: (...args: Parameters<typeof real.authenticate>) => {
+      checked(...args);
+      return real.authenticate(...args);
+    },
+  };
+});
 
 // authorize and the route gate reach the database and configuration through these two modules
 let currentDb: Db | null = null;
@@ -82,6 +96,25 @@ describe.each(await dbTargets())("sign-in throttle on $name", (target) => {
     expect((await signIn(db, attempt("lee", "right-password", at(140_000)))).retryAfter).toBe(60);
     await signIn(db, attempt("lee", "wrong", at(200_000))); // 7th
     expect((await signIn(db, attempt("lee", "right-password", at(200_000)))).retryAfter).toBe(120);
+  });
+
+  it("a burst of simultaneous guesses reaches the password at most 5 times", async () => {
+    const db = handle.db;
+    await createUser(db, { username: "burst", name: "burst", password: "right-password", role: "viewer" });
+    checked.mockClear();
+    const now = at(250_000);
+    // all 20 pass the lock check first (as simultaneous requests would), then race to the password
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      attempt("burst", i === 19 ? "right-password" : "wrong", now),
+    );
+    for (const a of attempts) expect(await checkThrottle(db, a)).toBeNull();
+    const results = await Promise.all(attempts.map((a) => verifyCredentials(db, a)));
+    const checkedBurst = checked.mock.calls.filter(([, u]) => u === "burst").length;
+    expect(checkedBurst).toBeLessThanOrEqual(5);
+    expect(results.filter(Boolean).length).toBeLessThanOrEqual(1);
+    expect((await checkThrottle(db, attempt("burst", "right-password", at(250_001))))?.message).toMatch(
+      /^Too many failed sign-ins for this account/,
+    );
   });
 
   it("locks a client address after 30 failures over any usernames", async () => {
