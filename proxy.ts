@@ -1,16 +1,18 @@
 import { NextResponse } from "next/server";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
+import { STATUS_BY_CODE } from "@/lib/api/errors";
 import { getConfig } from "@/lib/config";
+import type { AppErrorCode } from "@/lib/errors";
 import { API_CSP, commonSecurityHeaders, newNonce, pageCsp, pathDecodes } from "@/lib/api/security-headers";
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 /** Pages anyone may see; every other page needs a session. */
 const PUBLIC_PAGES = /^\/(login|_sagedeck-not-found)(\/|$)/;
 
-function apiError(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+function apiError(code: AppErrorCode, message: string, headers: Record<string, string> = {}) {
   return NextResponse.json(
     { error: { code, message } },
-    { status, headers: { "Cache-Control": "no-store", ...headers } },
+    { status: STATUS_BY_CODE[code], headers: { "Cache-Control": "no-store", ...headers } },
   );
 }
 
@@ -35,7 +37,7 @@ export async function proxy(req: NextRequestWithAuth): Promise<Response> {
 
   if (!METHODS.has(req.method)) {
     const message = `The method ${req.method} is not supported; use GET, POST, PUT, PATCH or DELETE.`;
-    return finish(apiError(405, "method_not_allowed", message, { Allow: [...METHODS].join(", ") }), {
+    return finish(apiError("method_not_allowed", message, { Allow: [...METHODS].join(", ") }), {
       ...common,
       "Content-Security-Policy": API_CSP,
     });
@@ -43,7 +45,7 @@ export async function proxy(req: NextRequestWithAuth): Promise<Response> {
   if (!pathDecodes(path)) {
     if (isApi) {
       const message = "The address contains a malformed %-escape; check the link.";
-      return finish(apiError(400, "bad_request", message), { ...common, "Content-Security-Policy": API_CSP });
+      return finish(apiError("bad_request", message), { ...common, "Content-Security-Policy": API_CSP });
     }
     const nonce = newNonce();
     const csp = pageCsp(nonce, { dev: process.env.NODE_ENV === "development", https });

@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "method_not_allowed"
   | "conflict"
   | "unprocessable_entity"
   | "rate_limited"

@@ -7,6 +7,7 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   unprocessable_entity: 422,
   rate_limited: 429,
