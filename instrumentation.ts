@@ -6,10 +6,10 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { ensureReconciler } = await import("@/lib/services/decisions-reconcile");
+  const { ensureReconciler } = await import("@/lib/approvals/reconcile");
   ensureReconciler();
-  const { ensureRunReconciler } = await import("@/lib/services/pipelines/reconcile");
+  const { ensureRunReconciler } = await import("@/lib/pipelines/runs/reconcile");
   ensureRunReconciler();
-  const { ensureSnapshotScheduler } = await import("@/lib/services/maturity-snapshots");
+  const { ensureSnapshotScheduler } = await import("@/lib/maturity-history/scheduler");
   ensureSnapshotScheduler();
 }

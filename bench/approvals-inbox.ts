@@ -14,8 +14,8 @@ async function main() {
   process.env.SAGEDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-bench-"));
   const { openDb } = await import("@/lib/db/client");
   const { migrateDb } = await import("@/lib/db/migrate");
-  const { getInbox } = await import("@/lib/services/decisions-inbox");
-  const { getVersionPage } = await import("@/lib/services/decisions-version");
+  const { getInbox } = await import("@/lib/approvals/inbox");
+  const { getVersionPage } = await import("@/lib/models/version");
   const handle = await openDb({ kind: "pglite", dir: null });
   await migrateDb(handle);
   const stats = async () => {

@@ -25,7 +25,8 @@ async function main() {
   process.env.SAGEMAKER_ENDPOINT = emu.endpoint;
   process.env.SAGEMAKER_CACHE_TTL_MS = "0";
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-  const { searchRuns, getRunsForCompare, listExperiments } = await import("@/lib/sagemaker/experiments");
+  const { searchRuns, getRunsForCompare, listExperiments } =
+    await import("@/lib/sagemaker/experiments/reads");
   try {
     const probe = await searchRuns(SMALL, { size: 1 });
     const metric = probe.metricNames[0] ?? "validation:auc";
@@ -47,7 +48,7 @@ async function main() {
       const large: Timing = await time(() => searchRuns(LARGE, c.q), 20, 2);
       const ratio = large.p50 / small.p50;
       // the same Search sent raw: what the emulator itself takes, so the app's own share is visible
-      const { runsExpression } = await import("@/lib/sagemaker/experiments");
+      const { runsExpression } = await import("@/lib/sagemaker/experiments/reads");
       const { sortPath } = await import("@/lib/experiments/columns");
       const raw = (exp: string) =>
         call(emu.endpoint, "Search", {

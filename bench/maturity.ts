@@ -13,7 +13,7 @@ async function main() {
   process.env.SAGEMAKER_ENDPOINT = emu.url;
   process.env.SAGEMAKER_CACHE_TTL_MS = "60000";
   process.env.SAGEDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-bench-"));
-  const { collectMaturity } = await import("@/lib/maturity/collect");
+  const { collectMaturity } = await import("@/lib/maturity-report/collect");
   const { assessOrganisation } = await import("@/lib/maturity/assess");
   const stats = async () => {
     const s = (await (await fetch(`${emu.url}/_emulator/stats`)).json()) as {

@@ -11,8 +11,8 @@ async function main() {
   const emu = await spawnEmulator({ EMULATOR_SCALE: "large", EMULATOR_SPEED: "20" });
   process.env.SAGEMAKER_ENDPOINT = emu.endpoint;
   const { getReadCache } = await import("@/lib/sagemaker/call");
-  const { describeExecutionDetail, LIVE_TTL_MS } = await import("@/lib/sagemaker/pipeline-executions");
-  const { describePipeline, searchExecutions } = await import("@/lib/sagemaker/pipelines");
+  const { describeExecutionDetail, LIVE_TTL_MS } = await import("@/lib/sagemaker/pipelines/executions");
+  const { describePipeline, searchExecutions } = await import("@/lib/sagemaker/pipelines/reads");
   const stats = async () =>
     ((await (await fetch(`${emu.endpoint}/_emulator/stats`)).json()) as { total: number }).total;
   try {

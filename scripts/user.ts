@@ -17,7 +17,7 @@ import { migrateDb } from "@/lib/db/migrate";
 import { recordAudit } from "@/lib/db/audit";
 import { createUser, listUsers } from "@/lib/db/users";
 import { isAppError } from "@/lib/errors";
-import { changeUser, type UserChange } from "@/lib/services/user-admin";
+import { changeUser, type UserChange } from "@/lib/users/change";
 
 const USAGE = `usage: npm run user -- add <username> --role <${ROLES.join("|")}> [--name "Full Name"] [--password <pw>]
        npm run user -- role <username> <role>

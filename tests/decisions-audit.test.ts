@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/db/audit";
 import type { DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
-import { auditCsv, AuditQuery, csvCell, listAudit } from "@/lib/services/decisions-auditlog";
+import { auditCsv, AuditQuery, csvCell, listAudit } from "@/lib/audit/log";
 import { dbTargets } from "@/tests/helpers/db-targets";
 
 const targets = await dbTargets();

@@ -5,13 +5,13 @@ import { migrateDb } from "@/lib/db/migrate";
 import { insertIntent } from "@/lib/db/decisions";
 import { auditEvents, decisions, pipelineRunActions } from "@/lib/db/schema";
 import { ConflictError, ForbiddenError, RateLimitedError, ValidationError } from "@/lib/errors";
-import { describeModelVersion } from "@/lib/sagemaker/registry";
-import { describeEndpoint } from "@/lib/sagemaker/endpoints";
-import { approveVersion, rejectVersion } from "@/lib/services/decisions";
-import { decideOnce } from "@/lib/services/decisions-once";
-import { promoteVersion, rollbackStage } from "@/lib/services/decisions-promote";
-import { reconcileDecisions } from "@/lib/services/decisions-reconcile";
-import { followRollout } from "@/lib/services/decisions-rollout";
+import { describeModelVersion } from "@/lib/sagemaker/registry/reads";
+import { describeEndpoint } from "@/lib/sagemaker/endpoints/reads";
+import { approveVersion, rejectVersion } from "@/lib/approvals/decide";
+import { decideOnce } from "@/lib/approvals/once";
+import { promoteVersion, rollbackStage } from "@/lib/approvals/promote";
+import { reconcileDecisions } from "@/lib/approvals/reconcile";
+import { followRollout } from "@/lib/approvals/rollout";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 import { dbTargets } from "@/tests/helpers/db-targets";
 import { createGroup, registerVersion, user } from "@/tests/helpers/decisions-fixtures";
@@ -88,7 +88,7 @@ describe.each(targets)("decisions on $name", (target) => {
   });
 
   async function arnOf(version: number) {
-    const { findModelVersion } = await import("@/lib/sagemaker/registry");
+    const { findModelVersion } = await import("@/lib/sagemaker/registry/reads");
     return (await findModelVersion(group, version, true)).arn;
   }
 

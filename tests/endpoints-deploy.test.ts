@@ -3,10 +3,10 @@
  * endpoint config carries the old one's data capture and sizing (real emulator, real SDK).
  */
 import { describe, expect, it } from "vitest";
-import { deployVersion } from "@/lib/sagemaker/endpoints-deploy";
-import { describeEndpoint } from "@/lib/sagemaker/endpoints";
-import { configCapturesData } from "@/lib/sagemaker/maturity";
-import { listAllGroupVersions } from "@/lib/sagemaker/registry";
+import { deployVersion } from "@/lib/sagemaker/endpoints/deploy";
+import { describeEndpoint } from "@/lib/sagemaker/endpoints/reads";
+import { configCapturesData } from "@/lib/sagemaker/endpoints/configs";
+import { listAllGroupVersions } from "@/lib/sagemaker/registry/reads";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
 emulatorFixture({ speed: 100, dataDir: "sagedeck-deploy-" });

@@ -5,7 +5,7 @@ import { compareRows, numericParams } from "@/lib/experiments/compare";
 import { translateFilter } from "@/lib/experiments/filter";
 import type { RunDetail } from "@/lib/experiments/types";
 import { ValidationError } from "@/lib/errors";
-import { getRun, getRunsForCompare, listExperiments, searchRuns } from "@/lib/sagemaker/experiments";
+import { getRun, getRunsForCompare, listExperiments, searchRuns } from "@/lib/sagemaker/experiments/reads";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
 const EXP = "churn-xgb-tuning"; // 50 manual runs, XGBoost params, validation:auc metric

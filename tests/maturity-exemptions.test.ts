@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
-import type { MaturityOverview, SolutionReport } from "@/lib/maturity/collect/report";
-import type { ExemptionView } from "@/lib/services/maturity-governance-views";
+import type { MaturityOverview, SolutionReport } from "@/lib/maturity-report/report";
+import type { ExemptionView } from "@/lib/maturity-governance/views";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
 let currentUser: SessionUser | null = null;

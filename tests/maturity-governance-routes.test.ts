@@ -10,7 +10,7 @@ vi.mock("@/lib/auth/session", () => ({ getSessionUser: () => Promise.resolve(cur
 const targets = await import("@/app/api/maturity/targets/route");
 const exemptions = await import("@/app/api/maturity/solutions/[key]/exemptions/route");
 const exemption = await import("@/app/api/maturity/solutions/[key]/exemptions/[id]/route");
-const { loadGovernance } = await import("@/lib/services/maturity-governance-report");
+const { loadGovernance } = await import("@/lib/maturity-report/governance");
 
 const as = (role: SessionUser["role"]): SessionUser => ({
   id: role,

@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { getDb } from "@/lib/db";
 import { listAuditEvents } from "@/lib/db/audit";
 import { insertSnapshot } from "@/lib/db/maturity-snapshots";
-import type { History, SnapshotTaken } from "@/lib/services/maturity-snapshots-api";
+import type { History, SnapshotTaken } from "@/lib/maturity-history/history";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 import { sessionUser } from "@/tests/helpers/session-user";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { assessOrganisation, type Assessment } from "@/lib/maturity/assess";
-import { collectMaturity, type Collection } from "@/lib/maturity/collect";
-import { getMaturityOverview, getSolutionReport } from "@/lib/maturity/collect/report";
+import { collectMaturity, type Collection } from "@/lib/maturity-report/collect";
+import { getMaturityOverview, getSolutionReport } from "@/lib/maturity-report/report";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
 /** Seeded phases (emulator/seed/org.ts), keyed by how the collector groups them: project, else team tag. */

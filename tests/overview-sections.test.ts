@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { overviewSections } from "@/components/overview/sections";
-import { byUrgency, type UrgentStep } from "@/lib/services/overview-maturity";
+import { byUrgency, type UrgentStep } from "@/lib/overview/maturity";
 
 describe("which overview sections a role sees first", () => {
   it.each([

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import { getDb } from "@/lib/db";
-import { getMaturityOverview } from "@/lib/maturity/collect/report";
-import { listAllGroupVersions, listModelGroups } from "@/lib/sagemaker/registry";
-import type { WaitingForDecision } from "@/lib/services/overview-approvals";
-import type { MaturitySummary } from "@/lib/services/overview-maturity";
-import type { MyPipelineRuns, NewestExperimentRuns } from "@/lib/services/overview-runs";
-import { startRun } from "@/lib/services/pipelines";
+import { getMaturityOverview } from "@/lib/maturity-report/report";
+import { listAllGroupVersions, listModelGroups } from "@/lib/sagemaker/registry/reads";
+import type { WaitingForDecision } from "@/lib/overview/approvals";
+import type { MaturitySummary } from "@/lib/overview/maturity";
+import type { MyPipelineRuns, NewestExperimentRuns } from "@/lib/overview/runs";
+import { startRun } from "@/lib/pipelines/runs";
 import { waitFor } from "@/tests/helpers/wait";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 import { sessionUser } from "@/tests/helpers/session-user";

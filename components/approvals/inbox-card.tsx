@@ -7,7 +7,7 @@ import { MetricsTable } from "@/components/models/metrics-table";
 import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { modelRoutes } from "@/lib/routes";
-import type { InboxItem } from "@/lib/services/decisions-inbox";
+import type { InboxItem } from "@/lib/approvals/inbox";
 
 function age(ms: number): string {
   const h = Math.floor(ms / 3_600_000);

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { Pager } from "@/components/ui/pager";
-import { approvalQueries } from "@/lib/queries/approvals";
+import { approvalQueries } from "@/lib/query-options/approvals";
 import { InboxCard } from "./inbox-card";
 import { OutsideList } from "./outside-list";
 import { inboxSearchParams } from "./search-params";

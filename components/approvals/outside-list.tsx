@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { OutsideChangeLine } from "@/components/models/outside-change";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
-import { outsideQueries } from "@/lib/queries/outside";
+import { outsideQueries } from "@/lib/query-options/outside";
 import { modelRoutes } from "@/lib/routes";
 import { PageNav } from "@/components/ui/pager";
 

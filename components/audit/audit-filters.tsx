@@ -1,6 +1,6 @@
 "use client";
 
-import type { AuditParams } from "@/lib/queries/audit";
+import type { AuditParams } from "@/lib/query-options/audit";
 import { AUDIT_OUTCOMES, isAuditOutcome, outcomeLabel } from "@/lib/audit/outcome";
 import { Button } from "@/components/ui/button";
 

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { Pager } from "@/components/ui/pager";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { StatusBadge } from "@/components/models/approval-badge";
-import { auditQueries, auditSearch } from "@/lib/queries/audit";
+import { auditQueries, auditSearch } from "@/lib/query-options/audit";
 import { AuditFilters } from "./audit-filters";
 import { OutsideAudit } from "./outside-audit";
 import { auditSearchParams, toAuditParams } from "./search-params";

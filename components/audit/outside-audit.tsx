@@ -6,7 +6,7 @@ import { outsideLabel } from "@/components/models/outside-change";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { Timestamp } from "@/components/ui/timestamp";
-import { outsideQueries } from "@/lib/queries/outside";
+import { outsideQueries } from "@/lib/query-options/outside";
 import { modelRoutes } from "@/lib/routes";
 
 /**

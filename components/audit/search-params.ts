@@ -1,4 +1,4 @@
-import type { AuditParams } from "@/lib/queries/audit";
+import type { AuditParams } from "@/lib/query-options/audit";
 import { parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { AUDIT_OUTCOMES, type AuditOutcome } from "@/lib/audit/outcome";
 

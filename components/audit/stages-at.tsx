@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState } from "@/components/ui/states";
-import { auditQueries } from "@/lib/queries/audit";
+import { auditQueries } from "@/lib/query-options/audit";
 
 /** "What was in Staging and Production of <group> at <time>". */
 export function StagesAt({

@@ -6,8 +6,8 @@ import { useQueryStates } from "nuqs";
 import { useDeferredValue, useMemo } from "react";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { compareRows, metricNames, numericParams } from "@/lib/experiments/compare";
-import { compareRuns, compareSearchParams } from "@/lib/experiments/url";
-import { experimentQueries } from "@/lib/queries/experiments";
+import { compareRuns, compareSearchParams } from "@/lib/experiments/search-params";
+import { experimentQueries } from "@/lib/query-options/experiments";
 import { CompareTable } from "./compare-table";
 import { ParallelCoordinates } from "./parallel-coordinates";
 

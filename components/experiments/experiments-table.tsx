@@ -7,18 +7,18 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
-import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
+import { EmptyState } from "@/components/ui/states";
 import { Timestamp } from "@/components/ui/timestamp";
-import { experimentListSearchParams, toExperimentListQuery } from "@/lib/experiments/url";
+import { experimentListSearchParams, toExperimentListQuery } from "@/lib/experiments/search-params";
 import type { ExperimentRow } from "@/lib/experiments/types";
-import { experimentQueries } from "@/lib/queries/experiments";
+import { experimentQueries } from "@/lib/query-options/experiments";
 import { Button } from "@/components/ui/button";
 
 const COLUMNS: DataColumn<ExperimentRow>[] = [
   {
     id: "name",
     header: "Experiment",
-    width: "minmax(16rem,2fr)",
+    minWidth: "16rem",
     sortable: true,
     cell: (e) => (
       <Link
@@ -78,44 +78,45 @@ export function ExperimentsTable() {
           Search
         </Button>
       </form>
-      {isPending ? (
-        <LoadingBlock label="Loading experiments" />
-      ) : error ? (
-        <ErrorState message={error.message} retry={() => void refetch()} />
-      ) : data.items.length === 0 ? (
-        <EmptyState title="No experiments match">
-          {q.q
-            ? "Clear the search or try another part of the name."
-            : "Runs tracked on SageMaker appear here."}
-        </EmptyState>
-      ) : (
-        <>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            {data.total.toLocaleString()} experiments
-          </p>
-          <DataTable
-            label="Experiments"
-            columns={COLUMNS}
-            rows={data.items}
-            rowId={(e) => e.name}
-            sort={{ id: q.sort === "name" ? "name" : "created", dir: q.dir ?? "desc" }}
-            onSort={(id) => {
-              const same = (id === "name") === (q.sort === "name");
-              void set({
-                sort: id === "name" ? "name" : "created",
-                dir: same && q.dir === "desc" ? "asc" : "desc",
-                after: null,
-              });
-            }}
-          />
-          <Pager
-            hasPrevious={Boolean(q.after)}
-            hasNext={Boolean(data.nextToken)}
-            onFirst={() => void set({ after: null })}
-            onNext={() => void set({ after: data.nextToken ?? null })}
-          />
-        </>
-      )}
+      {data && data.items.length > 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {data.total.toLocaleString()} experiments
+        </p>
+      ) : null}
+      <DataTable
+        label="Experiments"
+        loading={isPending}
+        loadingLabel="Loading experiments"
+        error={error ? { message: error.message, retry: () => void refetch() } : null}
+        empty={
+          <EmptyState title="No experiments match">
+            {q.q
+              ? "Clear the search or try another part of the name."
+              : "Runs tracked on SageMaker appear here."}
+          </EmptyState>
+        }
+        columns={COLUMNS}
+        rows={data?.items ?? []}
+        rowId={(e) => e.name}
+        rowHref={(e) => `/experiments/${encodeURIComponent(e.name)}`}
+        sort={{ id: q.sort === "name" ? "name" : "created", dir: q.dir ?? "desc" }}
+        onSort={(id) => {
+          const same = (id === "name") === (q.sort === "name");
+          void set({
+            sort: id === "name" ? "name" : "created",
+            dir: same && q.dir === "desc" ? "asc" : "desc",
+            after: null,
+          });
+        }}
+      />
+      {data && data.items.length > 0 ? (
+        <Pager
+          hasPrevious={Boolean(q.after)}
+          hasNext={Boolean(data.nextToken)}
+          onFirst={() => void set({ after: null })}
+          onNext={() => void set({ after: data.nextToken ?? null })}
+        />
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { ErrorState, LoadingBlock } from "@/components/ui/states";
 import { formatDuration, Timestamp } from "@/components/ui/timestamp";
 import type { Artifact } from "@/lib/experiments/types";
-import { experimentQueries } from "@/lib/queries/experiments";
+import { experimentQueries } from "@/lib/query-options/experiments";
 import { formatValue, StatusBadge } from "./run-columns";
 
 function Card({ title, children }: { title: string; children: ReactNode }) {

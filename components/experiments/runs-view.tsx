@@ -5,12 +5,12 @@ import { useQueryStates } from "nuqs";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
-import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
+import { EmptyState } from "@/components/ui/states";
 import { parseColumns, type ParsedColumn } from "@/lib/experiments/columns";
-import { PAGE_SIZES } from "@/lib/experiments/query";
+import { PAGE_SIZES } from "@/lib/experiments/list-input";
 import type { RunPage } from "@/lib/experiments/types";
-import { runListSearchParams, toRunListQuery } from "@/lib/experiments/url";
-import { experimentQueries } from "@/lib/queries/experiments";
+import { runListSearchParams, toRunListQuery } from "@/lib/experiments/search-params";
+import { experimentQueries } from "@/lib/query-options/experiments";
 import { ColumnPicker } from "./column-picker";
 import { FilterBar } from "./filter-bar";
 import { runColumns } from "./run-columns";
@@ -100,34 +100,35 @@ export function RunsView({ experiment }: { experiment: string }) {
           ) : null}
         </span>
       </div>
-      {isPending ? (
-        <LoadingBlock label="Loading runs" rows={8} />
-      ) : error ? (
-        <ErrorState message={error.message} retry={() => void refetch()} />
-      ) : data.items.length === 0 ? (
-        <EmptyState title="No runs match">
-          {q.filter ? "Loosen or clear the filter." : "This experiment has no runs yet."}
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable
-            label="Runs"
-            columns={columns}
-            rows={data.items}
-            rowId={(r) => r.name}
-            sort={{ id: q.sort ?? "start", dir: q.dir ?? "desc" }}
-            onSort={(id) =>
-              void set({ sort: id, dir: q.sort === id && q.dir === "desc" ? "asc" : "desc", ...firstPage })
-            }
-          />
-          <Pager
-            hasPrevious={Boolean(q.after)}
-            hasNext={Boolean(data.nextToken)}
-            onFirst={() => void set(firstPage)}
-            onNext={() => void set({ after: data.nextToken ?? null, p: pageNo + 1 })}
-          />
-        </>
-      )}
+      <DataTable
+        label="Runs"
+        loading={isPending}
+        loadingLabel="Loading runs"
+        loadingRows={8}
+        error={error ? { message: error.message, retry: () => void refetch() } : null}
+        empty={
+          <EmptyState title="No runs match">
+            {q.filter ? "Loosen or clear the filter." : "This experiment has no runs yet."}
+          </EmptyState>
+        }
+        maxHeight={560}
+        virtualRowHeight={40}
+        columns={columns}
+        rows={data?.items ?? []}
+        rowId={(r) => r.name}
+        sort={{ id: q.sort ?? "start", dir: q.dir ?? "desc" }}
+        onSort={(id) =>
+          void set({ sort: id, dir: q.sort === id && q.dir === "desc" ? "asc" : "desc", ...firstPage })
+        }
+      />
+      {data && data.items.length > 0 ? (
+        <Pager
+          hasPrevious={Boolean(q.after)}
+          hasNext={Boolean(data.nextToken)}
+          onFirst={() => void set(firstPage)}
+          onNext={() => void set({ after: data.nextToken ?? null, p: pageNo + 1 })}
+        />
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { CheckResult } from "@/lib/maturity/types";
-import { maturityQueries, revokeExemption } from "@/lib/queries/maturity";
+import { maturityQueries, revokeExemption } from "@/lib/query-options/maturity";
 import { ExemptionForm } from "./exemption-form";
 import { Button } from "@/components/ui/button";
 

@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { newIdempotencyKey } from "@/components/pipelines/idempotency";
-import { grantExemption, maturityQueries } from "@/lib/queries/maturity";
+import { grantExemption, maturityQueries } from "@/lib/query-options/maturity";
 import { Button } from "@/components/ui/button";
 
 const DAY_MS = 86_400_000;

@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { Timestamp } from "@/components/ui/timestamp";
-import { maturityQueries } from "@/lib/queries/maturity";
-import type { ExemptionState } from "@/lib/services/maturity-governance-views";
+import { maturityQueries } from "@/lib/query-options/maturity";
+import type { ExemptionState } from "@/lib/maturity-governance/views";
 
 const TONE = { active: "blue", expired: "amber", revoked: "neutral" } as const;
 const LABEL: Record<ExemptionState, string> = { active: "Active", expired: "Expired", revoked: "Ended" };

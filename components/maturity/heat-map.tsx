@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SolutionRow } from "@/lib/maturity/collect/report";
+import type { SolutionRow } from "@/lib/maturity-report/report";
 import { maturityRoutes } from "@/lib/routes";
 import { PhaseBadge, STATUS_CELL, STATUS_LABEL } from "./status";
 

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { Kpi } from "@/lib/maturity/kpis";
-import { hasTarget, type KpiWithTarget } from "@/lib/services/maturity-governance-kpis";
+import { hasTarget, type KpiWithTarget } from "@/lib/maturity-report/kpi-targets";
 
 /** The target on a KPI tile (lead time, approval latency): "target ≤ 48 h · met", and where it comes from. */
 export function KpiTarget({ kpi }: { kpi: Kpi | KpiWithTarget }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { HistoryPoint } from "@/lib/services/maturity-snapshots-api";
+import type { HistoryPoint } from "@/lib/maturity-history/history";
 import { kpiTrends } from "./kpi-trend";
 
 const DAY = 86_400_000;

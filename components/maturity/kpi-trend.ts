@@ -1,6 +1,6 @@
 /** KPI trends from the organisation's snapshot history: a series per KPI and the change vs ~30 days ago. */
 import type { Kpi } from "@/lib/maturity/kpis";
-import type { HistoryPoint } from "@/lib/services/maturity-snapshots-api";
+import type { HistoryPoint } from "@/lib/maturity-history/history";
 
 export interface KpiTrend {
   series: { at: number; value: number }[];

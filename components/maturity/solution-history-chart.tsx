@@ -12,7 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import { PHASES, type Phase } from "@/lib/maturity/types";
-import type { HistoryPoint } from "@/lib/services/maturity-snapshots-api";
+import type { HistoryPoint } from "@/lib/maturity-history/history";
 
 const LEVELS = ["none", ...PHASES] as const;
 const level = (p: Phase | null) => (p ? PHASES.indexOf(p) + 1 : 0);

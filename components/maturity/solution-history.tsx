@@ -4,9 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { Timestamp } from "@/components/ui/timestamp";
-import { maturityQueries } from "@/lib/queries/maturity";
-import { maturityHistoryQueries, takeSnapshotNow } from "@/lib/queries/maturity-history";
-import type { HistoryPoint } from "@/lib/services/maturity-snapshots-api";
+import { maturityQueries } from "@/lib/query-options/maturity";
+import { maturityHistoryQueries, takeSnapshotNow } from "@/lib/query-options/maturity-history";
+import type { HistoryPoint } from "@/lib/maturity-history/history";
 import { Button } from "@/components/ui/button";
 
 const SolutionHistoryChart = dynamic(

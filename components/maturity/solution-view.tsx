@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState, LoadingBlock } from "@/components/ui/states";
 import { PHASES } from "@/lib/maturity/types";
-import { maturityQueries } from "@/lib/queries/maturity";
+import { maturityQueries } from "@/lib/query-options/maturity";
 import { CheckCard } from "./check-card";
 import { ExemptionList } from "./exemption-list";
 import { KpiTiles } from "./kpi-tiles";

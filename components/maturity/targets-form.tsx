@@ -5,8 +5,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { ErrorState, LoadingBlock } from "@/components/ui/states";
-import { maturityQueries, saveTargets } from "@/lib/queries/maturity";
-import type { TargetsView } from "@/lib/services/maturity-governance-views";
+import { maturityQueries, saveTargets } from "@/lib/query-options/maturity";
+import type { TargetsView } from "@/lib/maturity-governance/views";
 import { Button } from "@/components/ui/button";
 
 const hours = z

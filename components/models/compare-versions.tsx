@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
 
 /** Metrics of the selected versions side by side; "differences only" hides metrics that are equal. */
 export function CompareVersions({ versions }: { versions: ModelVersionDetail[] }) {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { decisionUrls } from "@/lib/queries/approvals";
-import type { ApprovalStatus } from "@/lib/sagemaker/registry-types";
+import { decisionUrls } from "@/lib/query-options/approvals";
+import type { ApprovalStatus } from "@/lib/sagemaker/registry/types";
 import { useDecision } from "./use-decision";
 import { Button } from "@/components/ui/button";
 

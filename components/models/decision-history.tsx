@@ -1,7 +1,7 @@
 import { TimeAgo } from "@/components/ui/time-ago";
-import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
-import type { DecisionView } from "@/lib/services/decisions-types";
-import type { OutsideChange } from "@/lib/services/outside-decisions-detect";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
+import type { DecisionView } from "@/lib/approvals/types";
+import type { OutsideChange } from "@/lib/approvals/outside-detect";
 import { StatusBadge } from "./approval-badge";
 import { SageMakerRecord } from "./sagemaker-record";
 

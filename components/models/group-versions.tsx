@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { modelQueries } from "@/lib/queries/models";
+import { modelQueries } from "@/lib/query-options/models";
 import { modelRoutes, routes } from "@/lib/routes";
 import { StatusBadge } from "./approval-badge";
 import { CompareVersions } from "./compare-versions";

@@ -6,7 +6,7 @@ import { useQueryStates } from "nuqs";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { modelQueries } from "@/lib/queries/models";
+import { modelQueries } from "@/lib/query-options/models";
 import { modelRoutes } from "@/lib/routes";
 import { modelsSearchParams } from "./search-params";
 import { Button } from "@/components/ui/button";

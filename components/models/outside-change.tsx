@@ -2,7 +2,7 @@
 
 import { Badge } from "@/components/ui/badge";
 import { Timestamp } from "@/components/ui/timestamp";
-import type { OutsideChange } from "@/lib/services/outside-decisions-detect";
+import type { OutsideChange } from "@/lib/approvals/outside-detect";
 
 /** "approved outside SageDeck", "put in Production outside SageDeck", … */
 export function outsideLabel(c: OutsideChange): string {

@@ -2,8 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { approvalQueries } from "@/lib/queries/approvals";
-import { modelQueries } from "@/lib/queries/models";
+import { approvalQueries } from "@/lib/query-options/approvals";
+import { modelQueries } from "@/lib/query-options/models";
 import { StatusBadge } from "./approval-badge";
 
 /** Follows a promotion's rollout (polls while deploying) and refreshes the page when it ends. */

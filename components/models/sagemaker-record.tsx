@@ -1,8 +1,8 @@
 "use client";
 
 import { Timestamp } from "@/components/ui/timestamp";
-import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
-import type { OutsideChange } from "@/lib/services/outside-decisions-detect";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
+import type { OutsideChange } from "@/lib/approvals/outside-detect";
 import { OutsideChangeLine } from "./outside-change";
 
 /** A banner on the version: what SageMaker shows that no SageDeck decision produced. */

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { decisionUrls } from "@/lib/queries/approvals";
-import type { VersionPage } from "@/lib/services/decisions-version";
+import { decisionUrls } from "@/lib/query-options/approvals";
+import type { VersionPage } from "@/lib/models/version";
 import { RolloutStatus } from "./rollout-status";
 import { useDecision } from "./use-decision";
 import { Button } from "@/components/ui/button";

@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { approvalQueries, postDecision } from "@/lib/queries/approvals";
-import { modelQueries } from "@/lib/queries/models";
+import { approvalQueries, postDecision } from "@/lib/query-options/approvals";
+import { modelQueries } from "@/lib/query-options/models";
 
 /**
  * Posts one decision intent. The Idempotency-Key is made once per intent, so a double click or a retry

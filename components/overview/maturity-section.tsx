@@ -5,9 +5,9 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/states";
 import type { Kpi } from "@/lib/maturity/kpis";
-import { overviewQueries } from "@/lib/queries/overview";
+import { overviewQueries } from "@/lib/query-options/overview";
 import { maturityRoutes, routes } from "@/lib/routes";
-import type { MaturitySummary } from "@/lib/services/overview-maturity";
+import type { MaturitySummary } from "@/lib/overview/maturity";
 import { OverviewSection, QueryState } from "./section";
 
 const UNIT: Record<Kpi["unit"], string> = {

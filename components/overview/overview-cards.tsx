@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { overviewQueries } from "@/lib/queries/overview";
+import { overviewQueries } from "@/lib/query-options/overview";
 import type { CountResult } from "@/lib/sagemaker/overview";
 import { routes } from "@/lib/routes";
 

@@ -6,9 +6,9 @@ import { executionHref } from "@/components/models/links";
 import { StatusBadge } from "@/components/pipelines/status-badge";
 import { EmptyState } from "@/components/ui/states";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { overviewQueries } from "@/lib/queries/overview";
+import { overviewQueries } from "@/lib/query-options/overview";
 import { routes } from "@/lib/routes";
-import type { MyPipelineRuns, NewestExperimentRuns } from "@/lib/services/overview-runs";
+import type { MyPipelineRuns, NewestExperimentRuns } from "@/lib/overview/runs";
 import { OverviewSection, QueryState } from "./section";
 
 const LINK = "font-medium text-sky-700 hover:underline";

@@ -5,9 +5,9 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/states";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { overviewQueries } from "@/lib/queries/overview";
+import { overviewQueries } from "@/lib/query-options/overview";
 import { modelRoutes, routes } from "@/lib/routes";
-import type { WaitingForDecision } from "@/lib/services/overview-approvals";
+import type { WaitingForDecision } from "@/lib/overview/approvals";
 import { OverviewSection, QueryState } from "./section";
 
 /** "3 days", "5 h", "12 min": how long a version has waited. */

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorState, LoadingBlock } from "@/components/ui/states";
 import { formatDuration, Timestamp } from "@/components/ui/timestamp";
-import { pipelineQueries } from "@/lib/queries/pipelines";
+import { pipelineQueries } from "@/lib/query-options/pipelines";
 import { RunActions } from "./run-actions";
 import { StatusBadge } from "./status-badge";
 import { StepDetails } from "./step-details";

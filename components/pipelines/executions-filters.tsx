@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { EXECUTION_STATUSES } from "@/lib/sagemaker/pipelines-types";
+import { EXECUTION_STATUSES } from "@/lib/sagemaker/pipelines/types";
 import type { PipelineParameter } from "@/lib/pipelines/definition";
-import type { ExecutionListState } from "@/lib/pipelines/url";
+import type { ExecutionListState } from "@/lib/pipelines/search-params";
 import { Button } from "@/components/ui/button";
 
 const input = "mt-1 block rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900";

@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { fetchJson } from "@/lib/queries/fetcher";
-import { pipelineQueries } from "@/lib/queries/pipelines";
+import { fetchJson } from "@/lib/query-options/fetcher";
+import { pipelineQueries } from "@/lib/query-options/pipelines";
 import { newIdempotencyKey } from "./idempotency";
 import { Button } from "@/components/ui/button";
 

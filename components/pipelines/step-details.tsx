@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { formatDuration, Timestamp } from "@/components/ui/timestamp";
 import type { DefinitionStep } from "@/lib/pipelines/definition";
-import type { TrainingJobInfo } from "@/lib/sagemaker/pipeline-executions";
-import type { StepInfo } from "@/lib/sagemaker/pipelines-types";
-import { fetchJson } from "@/lib/queries/fetcher";
+import type { TrainingJobInfo } from "@/lib/sagemaker/pipelines/executions";
+import type { StepInfo } from "@/lib/sagemaker/pipelines/types";
+import { fetchJson } from "@/lib/query-options/fetcher";
 import { modelRoutes } from "@/lib/routes";
 import { StatusBadge } from "./status-badge";
 

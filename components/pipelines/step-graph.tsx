@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { DefinitionStep } from "@/lib/pipelines/definition";
 import { layoutGraph, NODE_H, NODE_W } from "@/lib/pipelines/graph";
-import type { StepInfo } from "@/lib/sagemaker/pipelines-types";
+import type { StepInfo } from "@/lib/sagemaker/pipelines/types";
 import { STEP_COLOURS } from "./status-badge";
 
 /** The step graph (dagre layout, SVG), coloured by step status; click a step to select it. */

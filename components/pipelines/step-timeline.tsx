@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
-import type { StepInfo } from "@/lib/sagemaker/pipelines-types";
+import type { StepInfo } from "@/lib/sagemaker/pipelines/types";
 import { STEP_COLOURS } from "./status-badge";
 
 const ROW = 28;

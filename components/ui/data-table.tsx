@@ -1,47 +1,98 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef, type ReactNode } from "react";
+import { useRef, type ReactNode, type RefObject } from "react";
+import { DataRow, HeaderCell, SpacerRow } from "./data-table-parts";
+import type { DataAttrs, DataColumn, SortState } from "./data-table-types";
+import { EmptyState, ErrorState, LoadingBlock } from "./states";
 
-export interface DataColumn<T> {
-  id: string;
-  header: ReactNode;
-  cell: (row: T) => ReactNode;
-  /** CSS grid track, e.g. "12rem" or "minmax(8rem,1fr)"; default 10rem */
-  width?: string;
-  sortable?: boolean;
-  align?: "left" | "right";
-}
+export type { DataAttrs, DataColumn, SortState } from "./data-table-types";
 
-export interface SortState {
-  id: string;
-  dir: "asc" | "desc";
-}
-
-/**
- * A generic virtualized table (only the visible rows are in the DOM). Sorting is the parent's job
- * (server-side): clicking a sortable header calls onSort. ARIA table roles keep it accessible.
- */
-export function DataTable<T>({
-  columns,
-  rows,
-  rowId,
-  sort,
-  onSort,
-  label,
-  height = 560,
-  rowHeight = 40,
-}: {
+export interface DataTableProps<T> {
+  /** the table's accessible name */
+  label: string;
   columns: DataColumn<T>[];
   rows: T[];
   rowId: (row: T) => string;
+  /** server-side sort: the table shows `sort` and reports header clicks; the parent fetches */
   sort?: SortState;
   onSort?: (id: string) => void;
-  label: string;
-  height?: number;
-  rowHeight?: number;
-}) {
+  /** the row's own page: a click on the row (outside its controls) opens it */
+  rowHref?: (row: T) => string | undefined;
+  rowProps?: (row: T) => DataAttrs;
+  loading?: boolean;
+  loadingLabel?: string;
+  loadingRows?: number;
+  error?: { message: string; retry?: () => void } | null;
+  /** shown instead of the table when there are no rows */
+  empty?: ReactNode;
+  /** scroll inside the table beyond this height (px), the header staying put */
+  maxHeight?: number;
+  /** render only the rows in view (needs maxHeight); the estimate of one row's height in px */
+  virtualRowHeight?: number;
+  className?: string;
+}
+
+/**
+ * The one data table: a real `<table>` in a scroll box (sideways when the columns need more room, the
+ * row separators running the full width), a sticky header, server-side sort from the column
+ * definitions, optional row links and virtualization, and its own loading, error and empty states.
+ */
+export function DataTable<T>(props: DataTableProps<T>) {
+  const { label, columns, rows, rowId, sort, onSort, loading, error, empty, maxHeight } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  if (loading)
+    return <LoadingBlock rows={props.loadingRows} label={props.loadingLabel ?? `Loading ${label}`} />;
+  if (error) return <ErrorState message={error.message} retry={error.retry} />;
+  if (rows.length === 0) return <>{empty ?? <EmptyState title="Nothing to show" />}</>;
+  const virtual = props.virtualRowHeight !== undefined && maxHeight !== undefined;
+  return (
+    <div
+      ref={scrollRef}
+      className="overflow-auto rounded-md border border-slate-200 dark:border-slate-800"
+      style={{ maxHeight }}
+    >
+      <table
+        aria-label={label}
+        aria-rowcount={virtual ? rows.length + 1 : undefined}
+        className={`w-full border-separate border-spacing-0 text-left text-sm ${props.className ?? ""}`}
+      >
+        <thead className="text-slate-600 dark:text-slate-400">
+          <tr>
+            {columns.map((c) => (
+              <HeaderCell key={c.id} column={c} sort={sort} onSort={onSort} />
+            ))}
+          </tr>
+        </thead>
+        {virtual ? (
+          <VirtualBody {...props} rowHeight={props.virtualRowHeight ?? 40} scrollRef={scrollRef} />
+        ) : (
+          <tbody>
+            {rows.map((r) => (
+              <DataRow
+                key={rowId(r)}
+                row={r}
+                columns={columns}
+                href={props.rowHref?.(r)}
+                attrs={props.rowProps?.(r)}
+              />
+            ))}
+          </tbody>
+        )}
+      </table>
+    </div>
+  );
+}
+
+function VirtualBody<T>({
+  rows,
+  columns,
+  rowId,
+  rowHref,
+  rowProps,
+  rowHeight,
+  scrollRef,
+}: DataTableProps<T> & { rowHeight: number; scrollRef: RefObject<HTMLDivElement | null> }) {
   // eslint-disable-next-line react-hooks/incompatible-library -- react-virtual returns fresh functions by design
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -49,73 +100,28 @@ export function DataTable<T>({
     estimateSize: () => rowHeight,
     overscan: 12,
   });
-  const template = columns.map((c) => c.width ?? "10rem").join(" ");
-  const cellCls = "truncate px-3 py-2 text-sm";
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   return (
-    <div
-      ref={scrollRef}
-      role="table"
-      aria-label={label}
-      aria-rowcount={rows.length + 1}
-      className="overflow-auto rounded-md border border-slate-200 dark:border-slate-800"
-      style={{ maxHeight: height }}
-    >
-      <div
-        role="row"
-        className="sticky top-0 z-10 grid w-max min-w-full border-b border-slate-200 bg-slate-50 font-medium dark:border-slate-800 dark:bg-slate-900"
-        style={{ gridTemplateColumns: template }}
-      >
-        {columns.map((c) => {
-          const active = sort?.id === c.id;
-          const ariaSort = active ? (sort.dir === "asc" ? "ascending" : "descending") : "none";
-          return (
-            <div
-              key={c.id}
-              role="columnheader"
-              aria-sort={c.sortable ? ariaSort : undefined}
-              className={cellCls}
-            >
-              {c.sortable && onSort ? (
-                <button
-                  type="button"
-                  onClick={() => onSort(c.id)}
-                  className={`inline-flex w-full gap-1 hover:underline ${c.align === "right" ? "justify-end" : ""}`}
-                >
-                  {c.header}
-                  <span aria-hidden>{active ? (sort.dir === "asc" ? "▲" : "▼") : ""}</span>
-                </button>
-              ) : (
-                c.header
-              )}
-            </div>
-          );
-        })}
-      </div>
-      <div className="relative w-max min-w-full" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((v) => {
-          const row = rows[v.index];
-          if (row === undefined) return null;
-          return (
-            <div
-              key={rowId(row)}
-              role="row"
-              aria-rowindex={v.index + 2}
-              className="absolute left-0 grid w-full border-b border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-900"
-              style={{ gridTemplateColumns: template, height: v.size, transform: `translateY(${v.start}px)` }}
-            >
-              {columns.map((c) => (
-                <div
-                  key={c.id}
-                  role="cell"
-                  className={`${cellCls} ${c.align === "right" ? "text-right tabular-nums" : ""}`}
-                >
-                  {c.cell(row)}
-                </div>
-              ))}
-            </div>
-          );
-        })}
-      </div>
-    </div>
+    <tbody>
+      <SpacerRow height={top} span={columns.length} />
+      {items.map((v) => {
+        const row = rows[v.index];
+        if (row === undefined) return null;
+        return (
+          <DataRow
+            key={rowId(row)}
+            row={row}
+            columns={columns}
+            index={v.index}
+            rowRef={virtualizer.measureElement}
+            href={rowHref?.(row)}
+            attrs={rowProps?.(row)}
+          />
+        );
+      })}
+      <SpacerRow height={bottom} span={columns.length} />
+    </tbody>
   );
 }

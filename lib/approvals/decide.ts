@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { getDecision, insertIntent, transition } from "@/lib/db/decisions";
 import { ConflictError, isAppError } from "@/lib/errors";
-import { setApprovalStatus } from "@/lib/sagemaker/registry-writes";
-import { findModelVersion } from "@/lib/sagemaker/registry";
-import type { ApprovalStatus, ModelVersionDetail } from "@/lib/sagemaker/registry-types";
-import { auditDecision } from "./decisions-audit";
-import { assertNotRegistrant, requireReason } from "./decisions-policy";
-import { toDecisionView, type DecisionContext, type DecisionView } from "./decisions-types";
+import { setApprovalStatus } from "@/lib/sagemaker/registry/writes";
+import { findModelVersion } from "@/lib/sagemaker/registry/reads";
+import type { ApprovalStatus, ModelVersionDetail } from "@/lib/sagemaker/registry/types";
+import { auditDecision } from "./audit";
+import { assertNotRegistrant, requireReason } from "./policy";
+import { toDecisionView, type DecisionContext, type DecisionView } from "./types";
 
 export interface ApprovalInput {
   group: string;

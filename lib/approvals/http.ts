@@ -1,8 +1,8 @@
 import type { SessionUser } from "@/lib/auth/types";
 import { getDb } from "@/lib/db";
-import { decideOnce } from "./decisions-once";
-import { ensureReconciler } from "./decisions-reconcile";
-import type { DecisionContext, DecisionView } from "./decisions-types";
+import { decideOnce } from "./once";
+import { ensureReconciler } from "./reconcile";
+import type { DecisionContext, DecisionView } from "./types";
 
 /** Runs a decision verb for a route: Idempotency-Key from the header, 202 while rolling out, replay header. */
 export async function decisionRoute(

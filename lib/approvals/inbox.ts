@@ -1,12 +1,12 @@
 import type { Db } from "@/lib/db";
 import { latestDecisions } from "@/lib/db/decisions";
 import { organisationApprovalSla } from "@/lib/db/maturity-targets";
-import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints";
-import { describeModelVersion, listModelGroups, listModelVersions } from "@/lib/sagemaker/registry";
-import { versionLineage, type Lineage } from "@/lib/sagemaker/registry-lineage";
-import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
-import { findRegistrant } from "./decisions-policy";
-import { toDecisionView, type DecisionView } from "./decisions-types";
+import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints/reads";
+import { describeModelVersion, listModelGroups, listModelVersions } from "@/lib/sagemaker/registry/reads";
+import { versionLineage, type Lineage } from "@/lib/sagemaker/registry/lineage";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
+import { findRegistrant } from "./policy";
+import { toDecisionView, type DecisionView } from "./types";
 
 export const DEFAULT_SLA_HOURS = 48;
 

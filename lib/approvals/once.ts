@@ -1,7 +1,7 @@
 import type { SessionUser } from "@/lib/auth/types";
 import type { Db } from "@/lib/db";
 import { withIdempotency } from "@/lib/db/idempotency";
-import type { DecisionView } from "./decisions-types";
+import type { DecisionView } from "./types";
 
 export interface OnceResult {
   status: number;

@@ -3,7 +3,7 @@
  * Staging/Production, and no applied SageDeck decision produced that. The evidence is SageMaker's own record
  * (LastModifiedBy/Time, else CreatedBy/CreationTime, ApprovalDescription), never SageDeck's.
  */
-import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
 
 /** The part of a `decisions` row the detector needs (the DB row satisfies it). */
 export interface DecisionFact {

@@ -5,13 +5,13 @@
  */
 import type { Db } from "@/lib/db";
 import { decisionsForGroup } from "@/lib/db/decisions";
-import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints";
-import { searchGroupVersions, VERSIONS_PER_GROUP } from "@/lib/sagemaker/maturity-packages";
-import { describeModelVersion, listModelGroups } from "@/lib/sagemaker/registry";
-import type { ModelGroup, ModelVersionDetail } from "@/lib/sagemaker/registry-types";
-import { detectOutside, latestAt, type OutsideFlag, type ServedByStage } from "./outside-decisions-detect";
+import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints/reads";
+import { searchGroupVersions, VERSIONS_PER_GROUP } from "@/lib/sagemaker/registry/group-versions";
+import { describeModelVersion, listModelGroups } from "@/lib/sagemaker/registry/reads";
+import type { ModelGroup, ModelVersionDetail } from "@/lib/sagemaker/registry/types";
+import { detectOutside, latestAt, type OutsideFlag, type ServedByStage } from "./outside-detect";
 
-export type { OutsideChange, OutsideFlag } from "./outside-decisions-detect";
+export type { OutsideChange, OutsideFlag } from "./outside-detect";
 
 export const OUTSIDE_PAGE_SIZE = 20;
 

@@ -2,9 +2,9 @@ import type { SessionUser } from "@/lib/auth/types";
 import type { Db } from "@/lib/db";
 import { startersOf } from "@/lib/db/run-actions";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
-import { pipelineNameOfExecution } from "@/lib/sagemaker/pipelines-mappers";
-import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
-import { resolvePendingStarts } from "./pipelines/reconcile";
+import { pipelineNameOfExecution } from "@/lib/sagemaker/pipelines/mappers";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
+import { resolvePendingStarts } from "@/lib/pipelines/runs/reconcile";
 
 export interface Registrant {
   /** Who registered it, as a person: a SageDeck username, a Studio profile, or an IAM session name. */

@@ -1,19 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { decisionsForVersion, insertIntent, stageHistory } from "@/lib/db/decisions";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { listTags, stageEndpointsForGroup } from "@/lib/sagemaker/endpoints";
+import { listTags, stageEndpointsForGroup } from "@/lib/sagemaker/endpoints/reads";
 import {
   STAGE_TAG,
   STAGE_TAG_VALUES,
   type DeploymentStage,
   type StageEndpoint,
-} from "@/lib/sagemaker/endpoints-types";
-import { findModelVersion, listAllGroupVersions, listModelGroups } from "@/lib/sagemaker/registry";
-import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
-import { assertExpected } from "./decisions";
-import { assertNotRegistrant, requireReason } from "./decisions-policy";
-import { startRollout } from "./decisions-rollout";
-import type { DecisionContext, DecisionView } from "./decisions-types";
+} from "@/lib/sagemaker/endpoints/types";
+import { findModelVersion, listAllGroupVersions, listModelGroups } from "@/lib/sagemaker/registry/reads";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
+import { assertExpected } from "./decide";
+import { assertNotRegistrant, requireReason } from "./policy";
+import { startRollout } from "./rollout";
+import type { DecisionContext, DecisionView } from "./types";
 
 export interface PromoteInput {
   group: string;

@@ -1,11 +1,11 @@
 import { transition, unfinishedDecisions } from "@/lib/db/decisions";
 import { getDb, type Db } from "@/lib/db";
 import type { DecisionRow } from "@/lib/db/schema";
-import { describeEndpoint } from "@/lib/sagemaker/endpoints";
-import { describeModelVersion } from "@/lib/sagemaker/registry";
-import { applyApproval } from "./decisions";
-import { auditDecision } from "./decisions-audit";
-import { configNameFor, followRollout } from "./decisions-rollout";
+import { describeEndpoint } from "@/lib/sagemaker/endpoints/reads";
+import { describeModelVersion } from "@/lib/sagemaker/registry/reads";
+import { applyApproval } from "./decide";
+import { auditDecision } from "./audit";
+import { configNameFor, followRollout } from "./rollout";
 
 export interface ReconcileReport {
   applied: number;

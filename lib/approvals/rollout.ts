@@ -2,11 +2,11 @@ import { getDecision, markDecision, transition } from "@/lib/db/decisions";
 import type { Db } from "@/lib/db";
 import type { DecisionRow } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
-import { describeEndpoint } from "@/lib/sagemaker/endpoints";
-import { deployVersion } from "@/lib/sagemaker/endpoints-deploy";
-import { setLifecycle } from "@/lib/sagemaker/registry-writes";
-import { auditDecision } from "./decisions-audit";
-import { toDecisionView, type DecisionView } from "./decisions-types";
+import { describeEndpoint } from "@/lib/sagemaker/endpoints/reads";
+import { deployVersion } from "@/lib/sagemaker/endpoints/deploy";
+import { setLifecycle } from "@/lib/sagemaker/registry/writes";
+import { auditDecision } from "./audit";
+import { toDecisionView, type DecisionView } from "./types";
 
 export function configNameFor(endpoint: string, decisionId: string): string {
   return `${endpoint.slice(0, 54)}-${decisionId.replace(/-/g, "").slice(0, 8)}`;

@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { stageHistory } from "@/lib/db/decisions";
 import { auditEvents, type AuditEventRow } from "@/lib/db/schema";
-import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints";
-import { endpointConfigHistory } from "@/lib/sagemaker/endpoints-history";
-import { listModelGroups } from "@/lib/sagemaker/registry";
+import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints/reads";
+import { endpointConfigHistory } from "@/lib/sagemaker/endpoints/history";
+import { listModelGroups } from "@/lib/sagemaker/registry/reads";
 import { AUDIT_OUTCOMES, outcomeLabel } from "@/lib/audit/outcome";
 
 export const AuditQuery = z.object({

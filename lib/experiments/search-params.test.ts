@@ -6,7 +6,7 @@ import {
   loadExperimentListQuery,
   loadRunListQuery,
   runListSearchParams,
-} from "./url";
+} from "./search-params";
 
 /** A query string → the object Next.js hands a page as searchParams (repeated keys become arrays). */
 function sp(qs: string): Record<string, string | string[]> {

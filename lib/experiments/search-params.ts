@@ -7,7 +7,7 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
-import { type ExperimentListQuery, PAGE_SIZES, type RunListQuery } from "./query";
+import { type ExperimentListQuery, PAGE_SIZES, type RunListQuery } from "./list-input";
 
 const dir = parseAsStringLiteral(["asc", "desc"] as const);
 const size = parseAsNumberLiteral(PAGE_SIZES);

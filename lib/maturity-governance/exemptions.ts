@@ -17,9 +17,9 @@ import {
 } from "@/lib/db/maturity-exemptions";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { CHECKS } from "@/lib/maturity/assess";
-import { getSolutionReport, invalidateMaturity, type SolutionReport } from "@/lib/maturity/collect/report";
-import { MAX_EXEMPTION_DAYS, REASON_MAX, REASON_MIN, type GrantInput } from "./maturity-governance-schemas";
-import { toExemptionView, utc, type ExemptionView } from "./maturity-governance-views";
+import { getSolutionReport, invalidateMaturity, type SolutionReport } from "@/lib/maturity-report/report";
+import { MAX_EXEMPTION_DAYS, REASON_MAX, REASON_MIN, type GrantInput } from "./schemas";
+import { toExemptionView, utc, type ExemptionView } from "./views";
 
 export interface GovernanceContext {
   db: Db;

@@ -2,7 +2,7 @@
 import type { SessionUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/errors";
 import { assessSolution } from "@/lib/maturity/assess";
-import type { SolutionReport } from "@/lib/maturity/collect/report";
+import type { SolutionReport } from "@/lib/maturity-report/report";
 import { reliableSolution } from "@/lib/maturity/fixtures.test-helpers";
 import { sessionUser } from "@/tests/helpers/session-user";
 

@@ -6,9 +6,9 @@ import { listTargets, organisationApprovalSla, resolveTargets } from "@/lib/db/m
 import { migrateDb } from "@/lib/db/migrate";
 import { AppError } from "@/lib/errors";
 import { dbTargets } from "@/tests/helpers/db-targets";
-import { exemptionsOf, grantExemption, revokeExemption, type GovernanceContext } from "./maturity-governance";
-import { setTargets, targetsView } from "./maturity-governance-targets";
-import { ada, failing, fixtureReport, maya, passing, sam } from "./maturity-governance.test-helpers";
+import { exemptionsOf, grantExemption, revokeExemption, type GovernanceContext } from "./exemptions";
+import { setTargets, targetsView } from "./targets";
+import { ada, failing, fixtureReport, maya, passing, sam } from "./governance.test-helpers";
 
 const DAY = 86_400_000;
 const T0 = new Date("2026-12-01T08:00:00Z");

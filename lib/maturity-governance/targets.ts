@@ -8,10 +8,10 @@ import {
   resolveTargets,
   setTargets as writeTargets,
 } from "@/lib/db/maturity-targets";
-import { getSolutionReport, invalidateMaturity } from "@/lib/maturity/collect/report";
-import { requireManage, type GovernanceContext } from "./maturity-governance";
-import type { TargetsInput } from "./maturity-governance-schemas";
-import { toTargetsRowView, type TargetsView } from "./maturity-governance-views";
+import { getSolutionReport, invalidateMaturity } from "@/lib/maturity-report/report";
+import { requireManage, type GovernanceContext } from "./exemptions";
+import type { TargetsInput } from "./schemas";
+import { toTargetsRowView, type TargetsView } from "./views";
 
 export async function targetsView(db: Db, solution?: string): Promise<TargetsView> {
   const rows = await listTargets(db);

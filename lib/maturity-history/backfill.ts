@@ -6,8 +6,8 @@
 import { getConfig } from "@/lib/config";
 import type { Db } from "@/lib/db";
 import { insertReconstructed } from "@/lib/db/maturity-snapshots";
-import { collectMaturity } from "@/lib/maturity/collect";
-import { decisionsFromDb } from "@/lib/maturity/collect/decisions";
+import { collectMaturity } from "@/lib/maturity-report/collect";
+import { decisionsFromDb } from "@/lib/maturity-report/collect/decisions";
 import { reconstructHistory } from "@/lib/maturity/snapshot-history";
 
 /** Returns the keys it filled ("*" is the organisation). */

@@ -7,7 +7,7 @@ import { snapshotHistory } from "@/lib/db/maturity-snapshots";
 import { isAppError } from "@/lib/errors";
 import type { SnapshotCheck, SnapshotKpi } from "@/lib/maturity/snapshot";
 import type { Phase } from "@/lib/maturity/types";
-import { takeSnapshot } from "./maturity-snapshots";
+import { takeSnapshot } from "./scheduler";
 
 export const historyQuerySchema = z.object({
   solution: z.string().trim().min(1, "name a solution key, or * for the organisation").max(256),

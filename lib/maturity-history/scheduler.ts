@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { getDb, type Db } from "@/lib/db";
 import { insertSnapshot, latestSnapshotAt } from "@/lib/db/maturity-snapshots";
-import { computed } from "@/lib/maturity/collect/report";
+import { computed } from "@/lib/maturity-report/report";
 import { snapshotRows, type SnapshotSource } from "@/lib/maturity/snapshot";
 
 export interface SnapshotResult {
@@ -145,7 +145,7 @@ export function ensureSnapshotScheduler(): void {
   g.sagedeckSnapshotScheduler = { stop: () => undefined };
   void getDb()
     .then(async (db) => {
-      const { backfillHistory } = await import("./maturity-snapshots-backfill");
+      const { backfillHistory } = await import("./backfill");
       g.sagedeckSnapshotScheduler = startSnapshotScheduler({
         db,
         intervalMs: minutes * 60_000,

@@ -15,8 +15,8 @@ import { maturitySnapshots } from "@/lib/db/schema";
 import type { SnapshotRow } from "@/lib/maturity/snapshot";
 import { emulatorExists, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
 import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
-import { startSnapshotScheduler, takeSnapshot } from "./maturity-snapshots";
-import { backfillHistory } from "./maturity-snapshots-backfill";
+import { startSnapshotScheduler, takeSnapshot } from "./scheduler";
+import { backfillHistory } from "./backfill";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -2,13 +2,13 @@
 import { getConfig } from "@/lib/config";
 import { resolveTargets, type EffectiveTargets } from "@/lib/db/maturity-targets";
 import { NotFoundError } from "@/lib/errors";
-import { withTargets, type KpiWithTarget } from "@/lib/services/maturity-governance-kpis";
-import { loadGovernance } from "@/lib/services/maturity-governance-report";
-import { assessOrganisation, type Assessment } from "../assess";
-import { computeKpis } from "../kpis";
-import { PHASES, type CheckStatus, type Phase } from "../types";
-import { decisionsFromDb } from "./decisions";
-import { collectMaturity, type Collection } from "./index";
+import { withTargets, type KpiWithTarget } from "@/lib/maturity-report/kpi-targets";
+import { loadGovernance } from "@/lib/maturity-report/governance";
+import { assessOrganisation, type Assessment } from "@/lib/maturity/assess";
+import { computeKpis } from "@/lib/maturity/kpis";
+import { PHASES, type CheckStatus, type Phase } from "@/lib/maturity/types";
+import { decisionsFromDb } from "@/lib/maturity-report/collect/decisions";
+import { collectMaturity, type Collection } from "@/lib/maturity-report/collect/index";
 
 export interface SolutionRow {
   key: string;

@@ -1,16 +1,16 @@
 import type { Db } from "@/lib/db";
 import { decisionsForGroup } from "@/lib/db/decisions";
-import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints";
+import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints/reads";
 import {
   describeModelVersion,
   listAllGroupVersions,
   listModelGroups,
   listModelVersions,
-} from "@/lib/sagemaker/registry";
-import type { ApprovalStatus, ModelVersionDetail } from "@/lib/sagemaker/registry-types";
-import { toDecisionView, type DecisionView } from "./decisions-types";
-import { outsideChangesOf, type OutsideChange } from "./outside-decisions-detect";
-import { outsideForGroup } from "./outside-decisions";
+} from "@/lib/sagemaker/registry/reads";
+import type { ApprovalStatus, ModelVersionDetail } from "@/lib/sagemaker/registry/types";
+import { toDecisionView, type DecisionView } from "@/lib/approvals/types";
+import { outsideChangesOf, type OutsideChange } from "@/lib/approvals/outside-detect";
+import { outsideForGroup } from "@/lib/approvals/outside";
 
 export interface GroupOverview {
   name: string;

@@ -2,14 +2,14 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Db } from "@/lib/db";
 import { decisionsForVersion } from "@/lib/db/decisions";
-import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints";
-import type { StageEndpoint } from "@/lib/sagemaker/endpoints-types";
-import { findModelVersion, listModelGroups } from "@/lib/sagemaker/registry";
-import { versionLineage, type Lineage } from "@/lib/sagemaker/registry-lineage";
-import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
-import { findRegistrant, isSamePerson } from "./decisions-policy";
-import { toDecisionView, type DecisionView } from "./decisions-types";
-import { outsideChangesOf, type OutsideChange } from "./outside-decisions-detect";
+import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints/reads";
+import type { StageEndpoint } from "@/lib/sagemaker/endpoints/types";
+import { findModelVersion, listModelGroups } from "@/lib/sagemaker/registry/reads";
+import { versionLineage, type Lineage } from "@/lib/sagemaker/registry/lineage";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
+import { findRegistrant, isSamePerson } from "@/lib/approvals/policy";
+import { toDecisionView, type DecisionView } from "@/lib/approvals/types";
+import { outsideChangesOf, type OutsideChange } from "@/lib/approvals/outside-detect";
 
 /** What the signed-in user may do on this version now; `why` explains a missing action. */
 export interface VersionActions {

@@ -1,7 +1,7 @@
 /** The approver's overview section: the oldest versions waiting for a decision, from the approvals inbox. */
 import type { Db } from "@/lib/db";
-import { listModelVersions } from "@/lib/sagemaker/registry";
-import { getInbox } from "./decisions-inbox";
+import { listModelVersions } from "@/lib/sagemaker/registry/reads";
+import { getInbox } from "@/lib/approvals/inbox";
 
 export const WAITING_LIMIT = 5;
 /** The total is counted over at most this many ListModelPackages pages of 100. */

@@ -1,5 +1,5 @@
 /** The manager's overview section: solutions per phase, the most urgent next steps and the KPI headlines. */
-import { getMaturityOverview, getSolutionReport } from "@/lib/maturity/collect/report";
+import { getMaturityOverview, getSolutionReport } from "@/lib/maturity-report/report";
 import type { Kpi } from "@/lib/maturity/kpis";
 import { PHASES, type Phase } from "@/lib/maturity/types";
 

@@ -7,8 +7,8 @@ import { startsBy } from "@/lib/db/run-actions";
 import { isAppError } from "@/lib/errors";
 import type { RunDetail } from "@/lib/experiments/types";
 import { executionStatus, newestExperimentRuns } from "@/lib/sagemaker/overview";
-import { executionIdOf, pipelineNameOfExecution } from "@/lib/sagemaker/pipelines-mappers";
-import type { ExecutionStatus } from "@/lib/sagemaker/pipelines-types";
+import { executionIdOf, pipelineNameOfExecution } from "@/lib/sagemaker/pipelines/mappers";
+import type { ExecutionStatus } from "@/lib/sagemaker/pipelines/types";
 
 export const RECENT_LIMIT = 5;
 

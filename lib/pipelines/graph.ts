@@ -1,6 +1,6 @@
 /** Lays out the step graph with dagre: nodes from the definition merged with the steps that ran. */
 import dagre from "@dagrejs/dagre";
-import type { StepInfo } from "@/lib/sagemaker/pipelines-types";
+import type { StepInfo } from "@/lib/sagemaker/pipelines/types";
 import type { DefinitionStep } from "./definition";
 
 export const NODE_W = 168;

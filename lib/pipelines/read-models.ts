@@ -2,21 +2,21 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { startersOf as runStarters } from "@/lib/db/run-actions";
-import { describeExecutionDetail } from "@/lib/sagemaker/pipeline-executions";
+import { describeExecutionDetail } from "@/lib/sagemaker/pipelines/executions";
 import {
   describePipeline,
   executionDefinition,
   listAllPipelines,
   pipelineStats,
   searchExecutions,
-} from "@/lib/sagemaker/pipelines";
+} from "@/lib/sagemaker/pipelines/reads";
 import {
   EXECUTION_STATUSES,
   type ExecutionDetail,
   type ExecutionSummary,
   type PipelineStats,
   type PipelineSummary,
-} from "@/lib/sagemaker/pipelines-types";
+} from "@/lib/sagemaker/pipelines/types";
 import type { DefinitionStep, PipelineParameter } from "./definition";
 
 export const PIPELINES_PAGE_SIZE = 20;

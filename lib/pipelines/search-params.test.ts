@@ -5,7 +5,7 @@ import {
   loadExecutionListQuery,
   loadPipelineListQuery,
   pipelineListSearchParams,
-} from "./url";
+} from "./search-params";
 
 const sp = (qs: string) => Object.fromEntries(new URLSearchParams(qs));
 

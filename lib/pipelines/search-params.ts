@@ -6,7 +6,7 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
-import type { ExecutionListQuery, PipelineListQuery } from "./queries";
+import type { ExecutionListQuery, PipelineListQuery } from "./read-models";
 
 export const SORTS = [
   ["lastRun", "Last run"],

@@ -1,6 +1,6 @@
 /** The pipeline as the start form needs it: its definition plus the parameters the server locks. */
 import { getConfig } from "@/lib/config";
-import { describePipeline, type PipelineDetail } from "@/lib/sagemaker/pipelines";
+import { describePipeline, type PipelineDetail } from "@/lib/sagemaker/pipelines/reads";
 import { lockedParameters, type LockedParameter } from "./locked";
 
 export interface PipelineForStart extends PipelineDetail {

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { DecisionView } from "@/lib/services/decisions-types";
-import type { InboxPage } from "@/lib/services/decisions-inbox";
+import type { DecisionView } from "@/lib/approvals/types";
+import type { InboxPage } from "@/lib/approvals/inbox";
 import { qs } from "@/lib/url/query-string";
 import { fetchJson } from "./fetcher";
 

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { AuditItem, StageAt } from "@/lib/services/decisions-auditlog";
+import type { AuditItem, StageAt } from "@/lib/audit/log";
 import { fetchJson } from "./fetcher";
 import type { AuditOutcome } from "@/lib/audit/outcome";
 

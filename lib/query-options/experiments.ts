@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { ExperimentListQuery, RunListQuery } from "@/lib/experiments/query";
+import type { ExperimentListQuery, RunListQuery } from "@/lib/experiments/list-input";
 import type { ExperimentPage, RunDetail, RunPage } from "@/lib/experiments/types";
 import { qs } from "@/lib/url/query-string";
 import { fetchJson } from "./fetcher";

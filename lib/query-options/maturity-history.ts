@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { History, SnapshotTaken } from "@/lib/services/maturity-snapshots-api";
+import type { History, SnapshotTaken } from "@/lib/maturity-history/history";
 import { fetchJson } from "./fetcher";
 
 /** The signed-in user's permissions (GET /api/me), for showing what they may do. */

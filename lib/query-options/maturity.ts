@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { MaturityOverview, SolutionReport } from "@/lib/maturity/collect/report";
-import type { OverviewQuery } from "@/lib/maturity/query";
-import type { ExemptionView, TargetsView } from "@/lib/services/maturity-governance-views";
+import type { MaturityOverview, SolutionReport } from "@/lib/maturity-report/report";
+import type { OverviewQuery } from "@/lib/maturity/search-params";
+import type { ExemptionView, TargetsView } from "@/lib/maturity-governance/views";
 import { qs } from "@/lib/url/query-string";
 import { fetchJson } from "./fetcher";
 

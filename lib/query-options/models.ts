@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { GroupOverview, GroupVersionsPage } from "@/lib/services/decisions-models";
-import type { VersionPage } from "@/lib/services/decisions-version";
+import type { GroupOverview, GroupVersionsPage } from "@/lib/models/groups";
+import type { VersionPage } from "@/lib/models/version";
 import { qs } from "@/lib/url/query-string";
 import { fetchJson } from "./fetcher";
 

@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { OutsidePage } from "@/lib/services/outside-decisions";
+import type { OutsidePage } from "@/lib/approvals/outside";
 import { fetchJson } from "./fetcher";
 
 export interface OutsideParams {

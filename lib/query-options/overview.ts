@@ -1,8 +1,8 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { OverviewSummary } from "@/lib/sagemaker/overview";
-import type { WaitingForDecision } from "@/lib/services/overview-approvals";
-import type { MaturitySummary } from "@/lib/services/overview-maturity";
-import type { MyPipelineRuns, NewestExperimentRuns } from "@/lib/services/overview-runs";
+import type { WaitingForDecision } from "@/lib/overview/approvals";
+import type { MaturitySummary } from "@/lib/overview/maturity";
+import type { MyPipelineRuns, NewestExperimentRuns } from "@/lib/overview/runs";
 import { fetchJson } from "./fetcher";
 
 /** The server prefetch passes its own `queryFn` (a direct lib call) with these same keys. */

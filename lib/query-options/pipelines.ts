@@ -1,12 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { PipelineDetail } from "@/lib/sagemaker/pipelines";
+import type { PipelineDetail } from "@/lib/sagemaker/pipelines/reads";
 import type {
   ExecutionListPage,
   ExecutionListQuery,
   ExecutionView,
   PipelineListPage,
   PipelineListQuery,
-} from "@/lib/pipelines/queries";
+} from "@/lib/pipelines/read-models";
 import { qs } from "@/lib/url/query-string";
 import { fetchJson } from "./fetcher";
 

@@ -9,10 +9,10 @@ import type { RunDetail } from "@/lib/experiments/types";
 import { isAppError } from "@/lib/errors";
 import { getSageMakerClient } from "./client";
 import { sagemakerRead } from "./call";
-import { toRunDetail } from "./experiments-mappers";
-import { LIVE_TTL_MS } from "./pipeline-executions";
-import { toExecutionSummary } from "./pipelines-mappers";
-import type { ExecutionSummary } from "./pipelines-types";
+import { toRunDetail } from "@/lib/sagemaker/experiments/mappers";
+import { LIVE_TTL_MS } from "@/lib/sagemaker/pipelines/executions";
+import { toExecutionSummary } from "@/lib/sagemaker/pipelines/mappers";
+import type { ExecutionSummary } from "@/lib/sagemaker/pipelines/types";
 
 /** Count of the first page (up to 100); `more` when SageMaker has further pages; or why it is unknown. */
 export type CountResult = { ok: true; count: number; more: boolean } | { ok: false; message: string };
@@ -63,7 +63,7 @@ export async function getOverviewSummary(): Promise<OverviewSummary> {
 
 /**
  * One execution's live status: a single DescribePipelineExecution, under the same cache key and TTL as the
- * execution page (lib/sagemaker/pipeline-executions.ts), so the overview and that page share one call.
+ * execution page (lib/sagemaker/pipelines/executions.ts), so the overview and that page share one call.
  */
 export async function executionStatus(arn: string): Promise<ExecutionSummary> {
   const d = await sagemakerRead(

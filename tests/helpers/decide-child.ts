@@ -3,7 +3,7 @@
  * The parent kills it (SIGKILL) while the SageMaker call is in flight.
  */
 import { openDb } from "@/lib/db/client";
-import { approveVersion } from "@/lib/services/decisions";
+import { approveVersion } from "@/lib/approvals/decide";
 
 async function main() {
   const [group, version] = process.argv.slice(2);

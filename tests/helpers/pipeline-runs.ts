@@ -1,8 +1,8 @@
 /** Shared by the pipeline run tests: waiting on SageMaker, a database whose outcome writes fail, pipelines. */
 import { CreatePipelineCommand, DescribePipelineCommand } from "@aws-sdk/client-sagemaker";
 import type { Db } from "@/lib/db/client";
-import { describeExecutionDetail } from "@/lib/sagemaker/pipeline-executions";
-import type { ExecutionDetail } from "@/lib/sagemaker/pipelines-types";
+import { describeExecutionDetail } from "@/lib/sagemaker/pipelines/executions";
+import type { ExecutionDetail } from "@/lib/sagemaker/pipelines/types";
 import { clientAs } from "@/tests/helpers/decisions-fixtures";
 
 export async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {

@@ -5,7 +5,7 @@ import { createSession, revokeSession } from "@/lib/db/sessions";
 import { createUser, findUser, setUserDisabled, setUserPassword, setUserRole } from "@/lib/db/users";
 import { listAuditEvents } from "@/lib/db/audit";
 import { SessionChecker, SESSION_CHECK_TTL_MS } from "@/lib/auth/session-check";
-import { changeUser } from "@/lib/services/user-admin";
+import { changeUser } from "@/lib/users/change";
 import { dbTargets } from "@/tests/helpers/db-targets";
 
 let currentDb: Db | null = null;

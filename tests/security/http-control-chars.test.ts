@@ -11,7 +11,7 @@ let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: () => Promise.resolve(currentUser) }));
 // the run service is replaced by a spy: the wrapper must refuse before any handler (and SageMaker) runs
 const startRun = vi.fn((..._args: unknown[]) => Promise.resolve({ executionId: "x", replayed: false }));
-vi.mock("@/lib/services/pipelines", () => ({ startRun }));
+vi.mock("@/lib/pipelines/runs", () => ({ startRun }));
 
 const users = await import("@/app/api/users/route");
 const executions = await import("@/app/api/pipelines/[name]/executions/route");

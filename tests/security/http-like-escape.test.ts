@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { recordAudit } from "@/lib/db/audit";
 import { migrateDb } from "@/lib/db/migrate";
-import { AuditQuery, listAudit } from "@/lib/services/decisions-auditlog";
+import { AuditQuery, listAudit } from "@/lib/audit/log";
 import { dbTargets } from "@/tests/helpers/db-targets";
 
 const targets = await dbTargets();

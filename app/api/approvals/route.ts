@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { getInbox } from "@/lib/services/decisions-inbox";
-import { ensureReconciler } from "@/lib/services/decisions-reconcile";
-import { InboxQuery } from "@/lib/services/decisions-schemas";
+import { getInbox } from "@/lib/approvals/inbox";
+import { ensureReconciler } from "@/lib/approvals/reconcile";
+import { InboxQuery } from "@/lib/approvals/schemas";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { AuditQuery, listAudit } from "@/lib/services/decisions-auditlog";
+import { AuditQuery, listAudit } from "@/lib/audit/log";
 
 export const dynamic = "force-dynamic";
 

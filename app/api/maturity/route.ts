@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
-import { getMaturityOverview } from "@/lib/maturity/collect/report";
-import { overviewQuerySchema } from "@/lib/maturity/query";
+import { getMaturityOverview } from "@/lib/maturity-report/report";
+import { overviewQuerySchema } from "@/lib/maturity/search-params";
 
 export const dynamic = "force-dynamic";
 

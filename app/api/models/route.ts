@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { listModelOverview } from "@/lib/services/decisions-models";
+import { listModelOverview } from "@/lib/models/groups";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { createUserAsAdmin } from "@/lib/services/users";
+import { createUserAsAdmin } from "@/lib/users/create";
 import { listUsers, NewUserInput } from "@/lib/db/users";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 /** SageDeck's own decision record (approvals engineer's `decisions` table) as maturity evidence. */
 import { getDb } from "@/lib/db";
 import { decisionsForGroup } from "@/lib/db/decisions";
-import type { DecisionEvidence, Stage } from "../types";
+import type { DecisionEvidence, Stage } from "@/lib/maturity/types";
 
 const ACTIONS: DecisionEvidence["action"][] = ["approve", "reject", "promote", "rollback"];
 const STAGES: Record<string, Stage> = { Production: "prod", Staging: "staging", Development: "dev" };

@@ -1,9 +1,9 @@
 /** Endpoint, monitoring and deployment evidence for a solution's stage endpoints. */
 import { accountFromArn } from "@/lib/sagemaker/account";
-import type { StageEndpoint } from "@/lib/sagemaker/endpoints-types";
-import type { MonitoringRecord } from "@/lib/sagemaker/maturity";
-import { CONFIGS_DESCRIBED, listEndpointConfigs } from "@/lib/sagemaker/maturity-deployments";
-import type { DeploymentEvent, EndpointEvidence, MonitoringEvidence, Stage } from "../types";
+import type { StageEndpoint } from "@/lib/sagemaker/endpoints/types";
+import type { MonitoringRecord } from "@/lib/sagemaker/monitoring/schedules";
+import { CONFIGS_DESCRIBED, listEndpointConfigs } from "@/lib/sagemaker/endpoints/configs";
+import type { DeploymentEvent, EndpointEvidence, MonitoringEvidence, Stage } from "@/lib/maturity/types";
 import type { ConfigReads } from "./reads";
 
 const stageOf = (e: StageEndpoint): Stage => (e.stage === "Production" ? "prod" : "staging");

@@ -2,19 +2,14 @@
  * Organisation-wide reads, each one source: a failed read becomes `unknown(reason)` for that source only.
  * Solutions are then assigned their share (see solutions.ts).
  */
-import { listStageEndpoints, listTags } from "@/lib/sagemaker/endpoints";
-import type { StageEndpoint } from "@/lib/sagemaker/endpoints-types";
-import {
-  listMonitoring,
-  listProjectsDetailed,
-  searchTrainingJobs,
-  type MonitoringRecord,
-  type ProjectRecord,
-  type TrainingJobRecord,
-} from "@/lib/sagemaker/maturity";
-import { listAllPipelines } from "@/lib/sagemaker/pipelines";
-import { listModelGroups } from "@/lib/sagemaker/registry";
-import { known, unknown, type Known } from "../types";
+import { listStageEndpoints, listTags } from "@/lib/sagemaker/endpoints/reads";
+import type { StageEndpoint } from "@/lib/sagemaker/endpoints/types";
+import { searchTrainingJobs, type TrainingJobRecord } from "@/lib/sagemaker/jobs/training-jobs";
+import { listMonitoring, type MonitoringRecord } from "@/lib/sagemaker/monitoring/schedules";
+import { listProjectsDetailed, type ProjectRecord } from "@/lib/sagemaker/projects/reads";
+import { listAllPipelines } from "@/lib/sagemaker/pipelines/reads";
+import { listModelGroups } from "@/lib/sagemaker/registry/reads";
+import { known, unknown, type Known } from "@/lib/maturity/types";
 
 export interface Tagged {
   name: string;

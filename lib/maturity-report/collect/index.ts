@@ -10,7 +10,7 @@ import {
   type Known,
   type ProjectEvidence,
   type SolutionEvidence,
-} from "../types";
+} from "@/lib/maturity/types";
 import { deploymentEvents, endpointEvidence, monitoringEvidence } from "./endpoints";
 import { attempt, gatherOrg } from "./gather";
 import { pipelineEvidence } from "./pipelines";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { StageEndpoint } from "@/lib/sagemaker/endpoints-types";
-import { known } from "../types";
+import type { StageEndpoint } from "@/lib/sagemaker/endpoints/types";
+import { known } from "@/lib/maturity/types";
 import type { OrgSources, Tagged } from "./gather";
 import { mostCommon, solutionName } from "./names";
 import { assignSolutions } from "./solutions";

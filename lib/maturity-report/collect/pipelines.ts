@@ -1,8 +1,8 @@
 /** Pipeline evidence: definition step types, the quality gate, recent executions and their step facts. */
-import { executionStepFacts, searchRecentExecutions } from "@/lib/sagemaker/maturity-executions";
-import { describePipeline } from "@/lib/sagemaker/pipelines";
-import { executionIdOf } from "@/lib/sagemaker/pipelines-mappers";
-import type { ExecutionEvidence, PipelineEvidence } from "../types";
+import { executionStepFacts, searchRecentExecutions } from "@/lib/sagemaker/pipelines/recent-executions";
+import { describePipeline } from "@/lib/sagemaker/pipelines/reads";
+import { executionIdOf } from "@/lib/sagemaker/pipelines/mappers";
+import type { ExecutionEvidence, PipelineEvidence } from "@/lib/maturity/types";
 import type { Tagged } from "./gather";
 
 /** Executions whose steps are listed (the newest ones) — the rest carry status, times and creator only. */

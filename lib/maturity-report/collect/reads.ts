@@ -2,7 +2,7 @@
  * Reads shared by a whole collection: each endpoint config and each model is read once, whichever
  * endpoints share it (staging and production serve the same models) and whatever the cache TTL.
  */
-import { describeConfig, packageOfModel, type ConfigFacts } from "@/lib/sagemaker/maturity-deployments";
+import { describeConfig, packageOfModel, type ConfigFacts } from "@/lib/sagemaker/endpoints/configs";
 
 export interface ConfigReads {
   config(name: string): Promise<ConfigFacts>;

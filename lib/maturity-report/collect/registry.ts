@@ -3,10 +3,10 @@
  * One Search per group returns the newest 100 versions in full; a served version outside them costs one
  * DescribeModelPackage.
  */
-import { searchGroupVersions } from "@/lib/sagemaker/maturity-packages";
-import { describeModelVersion } from "@/lib/sagemaker/registry";
-import type { ModelVersionDetail } from "@/lib/sagemaker/registry-types";
-import type { ApprovalStatus, ModelPackageEvidence } from "../types";
+import { searchGroupVersions } from "@/lib/sagemaker/registry/group-versions";
+import { describeModelVersion } from "@/lib/sagemaker/registry/reads";
+import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
+import type { ApprovalStatus, ModelPackageEvidence } from "@/lib/maturity/types";
 import type { Tagged } from "./gather";
 
 /** Versions kept as evidence per group (newest first); served versions are kept in addition. */

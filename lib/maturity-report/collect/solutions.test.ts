@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { StageEndpoint } from "@/lib/sagemaker/endpoints-types";
-import { known, unknown } from "../types";
-import type { TrainingJobRecord } from "@/lib/sagemaker/maturity";
+import type { StageEndpoint } from "@/lib/sagemaker/endpoints/types";
+import { known, unknown } from "@/lib/maturity/types";
+import type { TrainingJobRecord } from "@/lib/sagemaker/jobs/training-jobs";
 import type { OrgSources, Tagged } from "./gather";
 import { solutionOf } from "./group";
 import { assignSolutions } from "./solutions";

@@ -1,7 +1,9 @@
 /** Assigns the organisation's resources to ML solutions (pure). */
-import type { StageEndpoint } from "@/lib/sagemaker/endpoints-types";
-import type { MonitoringRecord, ProjectRecord, TrainingJobRecord } from "@/lib/sagemaker/maturity";
-import type { Known } from "../types";
+import type { StageEndpoint } from "@/lib/sagemaker/endpoints/types";
+import type { TrainingJobRecord } from "@/lib/sagemaker/jobs/training-jobs";
+import type { MonitoringRecord } from "@/lib/sagemaker/monitoring/schedules";
+import type { ProjectRecord } from "@/lib/sagemaker/projects/reads";
+import type { Known } from "@/lib/maturity/types";
 import type { OrgSources, Tagged } from "./gather";
 import { DEFAULT_NAME_TAG, solutionOf, type SolutionKey } from "./group";
 import { solutionName } from "./names";

@@ -8,8 +8,8 @@ import { claimRunAction } from "@/lib/db/run-actions";
 import type { PipelineRunActionRow } from "@/lib/db/schema";
 import { ConflictError } from "@/lib/errors";
 import { SageMakerConflictError } from "@/lib/sagemaker/errors";
-import { executionIdOf, pipelineNameOfExecution } from "@/lib/sagemaker/pipelines-mappers";
-import { retryPipelineExecution, stopPipelineExecution } from "@/lib/sagemaker/pipelines-writes";
+import { executionIdOf, pipelineNameOfExecution } from "@/lib/sagemaker/pipelines/mappers";
+import { retryPipelineExecution, stopPipelineExecution } from "@/lib/sagemaker/pipelines/writes";
 import { clientRequestToken, once, requireRun, type ExecutionRef, type VerbContext } from "./context";
 import { perform } from "./outcome";
 

@@ -9,14 +9,14 @@ import { migrateDb } from "@/lib/db/migrate";
 import type { DbHandle } from "@/lib/db/client";
 import { auditEvents, pipelineRunActions } from "@/lib/db/schema";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
-import { describePipeline, searchExecutions } from "@/lib/sagemaker/pipelines";
-import { describeModelVersion } from "@/lib/sagemaker/registry";
+import { describePipeline, searchExecutions } from "@/lib/sagemaker/pipelines/reads";
+import { describeModelVersion } from "@/lib/sagemaker/registry/reads";
 import { dbTargets } from "@/tests/helpers/db-targets";
 import { user } from "@/tests/helpers/decisions-fixtures";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 import { createAutoApprovePipeline, failingOutcomes, finished } from "@/tests/helpers/pipeline-runs";
-import { approveVersion } from "./decisions";
-import { reconcileRunActions, startRun, stopRun } from "./pipelines";
+import { approveVersion } from "@/lib/approvals/decide";
+import { reconcileRunActions, startRun, stopRun } from "@/lib/pipelines/runs";
 
 const emu = emulatorFixture({ speed: 200, noCache: true, dataDir: "sagedeck-runs-" });
 const AUTO = "churn-train-autoapprove";

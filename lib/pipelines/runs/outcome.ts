@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db/client";
 import { finishRunAction } from "@/lib/db/run-actions";
 import type { PipelineRunActionRow } from "@/lib/db/schema";
 import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
-import { executionIdOf } from "@/lib/sagemaker/pipelines-mappers";
+import { executionIdOf } from "@/lib/sagemaker/pipelines/mappers";
 
 /** Errors that mean SageMaker did not (and will not) do it: the action is failed, not left pending. */
 const REFUSALS: AppErrorCode[] = [

@@ -5,7 +5,7 @@ import { openDb, type DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { emulatorExists, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
 import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
-import { startRun } from "./pipelines";
+import { startRun } from "@/lib/pipelines/runs";
 
 const hasPostgres = await postgresAvailable();
 const sam: SessionUser = {

@@ -4,15 +4,15 @@ import { listAuditEvents } from "@/lib/db/audit";
 import { openDb, type DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { describeExecutionDetail } from "@/lib/sagemaker/pipeline-executions";
+import { describeExecutionDetail } from "@/lib/sagemaker/pipelines/executions";
 import {
   describePipeline,
   listAllPipelines,
   pipelineStats,
   searchExecutions,
-} from "@/lib/sagemaker/pipelines";
+} from "@/lib/sagemaker/pipelines/reads";
 import { emulatorExists, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
-import { retryRun, startRun, stopRun, type VerbContext } from "./pipelines";
+import { retryRun, startRun, stopRun, type VerbContext } from "@/lib/pipelines/runs";
 
 const PIPELINE = "churn-train";
 const sam: SessionUser = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/errors";
 import type { PipelineParameter } from "@/lib/pipelines/definition";
 import { lockedParameters, withLockedDefaults } from "@/lib/pipelines/locked";
-import { validateStart } from "./pipelines/validate";
+import { validateStart } from "./validate";
 
 const param = (name: string, defaultValue?: string, enumValues?: string[]): PipelineParameter => ({
   name,

@@ -8,8 +8,8 @@ import {
   DescribeModelCommand,
   ListEndpointConfigsCommand,
 } from "@aws-sdk/client-sagemaker";
-import { sagemakerRead } from "./call";
-import { getSageMakerClient } from "./client";
+import { sagemakerRead } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
 
 /** Endpoint configs listed per endpoint (one page, newest first). */
 export const CONFIGS_LISTED = 20;
@@ -74,6 +74,19 @@ export async function packageOfModel(name: string): Promise<string | undefined> 
     async () => {
       const m = await getSageMakerClient().send(new DescribeModelCommand({ ModelName: name }));
       return (m.PrimaryContainer ?? m.Containers?.[0])?.ModelPackageName;
+    },
+  );
+}
+
+/** Whether an endpoint config captures data (DescribeEndpointConfig). */
+export async function configCapturesData(configName: string): Promise<boolean> {
+  return sagemakerRead(
+    { key: `maturity:config-capture:${configName}`, operation: "DescribeEndpointConfig" },
+    async () => {
+      const r = await getSageMakerClient().send(
+        new DescribeEndpointConfigCommand({ EndpointConfigName: configName }),
+      );
+      return r.DataCaptureConfig?.EnableCapture === true;
     },
   );
 }

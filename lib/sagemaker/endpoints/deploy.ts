@@ -9,9 +9,9 @@ import {
   type ProductionVariant,
 } from "@aws-sdk/client-sagemaker";
 import { isAppError } from "@/lib/errors";
-import { sagemakerRead, sagemakerWrite } from "./call";
-import { getSageMakerClient } from "./client";
-import { describeEndpoint, servedPackage } from "./endpoints";
+import { sagemakerRead, sagemakerWrite } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
+import { describeEndpoint, servedPackage } from "./reads";
 
 const INVALIDATE = ["endpoints:", "models:"];
 const client = () => getSageMakerClient();

@@ -1,7 +1,7 @@
 import { ListEndpointConfigsCommand, type EndpointConfigSummary } from "@aws-sdk/client-sagemaker";
-import { sagemakerRead } from "./call";
-import { getSageMakerClient } from "./client";
-import { servedPackage } from "./endpoints";
+import { sagemakerRead } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
+import { servedPackage } from "./reads";
 
 export interface ConfigRecord {
   name: string;

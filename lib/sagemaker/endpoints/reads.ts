@@ -7,9 +7,9 @@ import {
   type EndpointSummary,
 } from "@aws-sdk/client-sagemaker";
 import { isAppError } from "@/lib/errors";
-import { sagemakerRead } from "./call";
-import { getSageMakerClient } from "./client";
-import { STAGE_TAG, stageOfTag, type DeploymentStage, type StageEndpoint } from "./endpoints-types";
+import { sagemakerRead } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
+import { STAGE_TAG, stageOfTag, type DeploymentStage, type StageEndpoint } from "./types";
 
 const client = () => getSageMakerClient();
 

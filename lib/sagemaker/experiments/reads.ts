@@ -1,12 +1,12 @@
 import { SearchCommand, type SearchCommandInput, type SearchExpression } from "@aws-sdk/client-sagemaker";
 import { sortPath } from "@/lib/experiments/columns";
 import { FilterSyntaxError, translateFilter } from "@/lib/experiments/filter";
-import type { ExperimentListQuery, RunListQuery } from "@/lib/experiments/query";
+import type { ExperimentListQuery, RunListQuery } from "@/lib/experiments/list-input";
 import type { ExperimentPage, RunDetail, RunPage, RunRow } from "@/lib/experiments/types";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { sagemakerRead } from "./call";
-import { getSageMakerClient } from "./client";
-import { toExperimentRow, toRunDetail, toRunRow } from "./experiments-mappers";
+import { sagemakerRead } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
+import { toExperimentRow, toRunDetail, toRunRow } from "./mappers";
 
 const order = (dir: "asc" | "desc" | undefined) => (dir === "asc" ? "Ascending" : "Descending");
 

@@ -1,17 +1,7 @@
-/**
- * Reads the maturity collector needs that no other module makes, mapped to small domain shapes. Every call
- * goes through `sagemakerRead` (cache + coalescing) and is bounded: one page, or a capped number of pages.
- */
-import {
-  DescribeEndpointConfigCommand,
-  DescribeMonitoringScheduleCommand,
-  DescribeProjectCommand,
-  ListMonitoringSchedulesCommand,
-  ListProjectsCommand,
-  SearchCommand,
-} from "@aws-sdk/client-sagemaker";
-import { sagemakerRead } from "./call";
-import { getSageMakerClient } from "./client";
+/** Training jobs in a time window (the maturity collector's Initial-phase evidence), one bounded Search. */
+import { SearchCommand } from "@aws-sdk/client-sagemaker";
+import { sagemakerRead } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
 
 const client = () => getSageMakerClient();
 
@@ -71,93 +61,4 @@ export async function searchTrainingJobs(since: number): Promise<TrainingJobReco
     }
     return out;
   });
-}
-
-export interface MonitoringRecord {
-  name: string;
-  endpointName?: string;
-  status: string;
-  type?: string;
-  lastRun?: { status: string; at: number };
-  scheduleExpression?: string;
-}
-
-/** Every monitoring schedule (one page of 100), each described for its last run and cadence. */
-export async function listMonitoring(): Promise<MonitoringRecord[]> {
-  const names = await sagemakerRead(
-    { key: "maturity:monitoring:list", operation: "ListMonitoringSchedules" },
-    async () => {
-      const r = await client().send(new ListMonitoringSchedulesCommand({ MaxResults: 100 }));
-      return (r.MonitoringScheduleSummaries ?? []).map((m) => m.MonitoringScheduleName ?? "").filter(Boolean);
-    },
-  );
-  return Promise.all(
-    names.map((name) =>
-      sagemakerRead(
-        { key: `maturity:monitoring:${name}`, operation: "DescribeMonitoringSchedule" },
-        async () => {
-          const d = await client().send(
-            new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: name }),
-          );
-          const last = d.LastMonitoringExecutionSummary;
-          return {
-            name,
-            endpointName: d.EndpointName,
-            status: d.MonitoringScheduleStatus ?? "Pending",
-            type: d.MonitoringType,
-            lastRun: last
-              ? {
-                  status: last.MonitoringExecutionStatus ?? "Pending",
-                  at: (last.ScheduledTime ?? last.CreationTime)?.getTime() ?? 0,
-                }
-              : undefined,
-            scheduleExpression: d.MonitoringScheduleConfig?.ScheduleConfig?.ScheduleExpression,
-          };
-        },
-      ),
-    ),
-  );
-}
-
-export interface ProjectRecord {
-  name: string;
-  id: string;
-  arn: string;
-  status: string;
-  createdAt: number;
-  productId?: string;
-}
-
-/** Every SageMaker Project (one page of 100), each described for its template (product id). */
-export async function listProjectsDetailed(): Promise<ProjectRecord[]> {
-  const list = await sagemakerRead({ key: "maturity:projects:list", operation: "ListProjects" }, async () => {
-    const r = await client().send(new ListProjectsCommand({ MaxResults: 100 }));
-    return (r.ProjectSummaryList ?? []).map((p) => p.ProjectName ?? "").filter(Boolean);
-  });
-  return Promise.all(
-    list.map((name) =>
-      sagemakerRead({ key: `maturity:project:${name}`, operation: "DescribeProject" }, async () => {
-        const d = await client().send(new DescribeProjectCommand({ ProjectName: name }));
-        return {
-          name,
-          id: d.ProjectId ?? "",
-          arn: d.ProjectArn ?? "",
-          status: d.ProjectStatus ?? "Pending",
-          createdAt: d.CreationTime?.getTime() ?? 0,
-          productId: d.ServiceCatalogProvisioningDetails?.ProductId,
-        };
-      }),
-    ),
-  );
-}
-
-/** Whether an endpoint config captures data (DescribeEndpointConfig). */
-export async function configCapturesData(configName: string): Promise<boolean> {
-  return sagemakerRead(
-    { key: `maturity:config-capture:${configName}`, operation: "DescribeEndpointConfig" },
-    async () => {
-      const r = await client().send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
-      return r.DataCaptureConfig?.EnableCapture === true;
-    },
-  );
 }

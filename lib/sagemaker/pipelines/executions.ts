@@ -5,10 +5,10 @@ import {
   ListPipelineParametersForExecutionCommand,
   type PipelineExecutionStep,
 } from "@aws-sdk/client-sagemaker";
-import { sagemakerRead } from "./call";
-import { getSageMakerClient } from "./client";
-import { toExecutionSummary, toStepInfo } from "./pipelines-mappers";
-import type { ExecutionDetail } from "./pipelines-types";
+import { sagemakerRead } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
+import { toExecutionSummary, toStepInfo } from "./mappers";
+import type { ExecutionDetail } from "./types";
 
 /** How long a live execution's status and steps are shared between all watchers (upstream calls per refresh). */
 export const LIVE_TTL_MS = 1_000;

@@ -4,7 +4,7 @@ import type {
   PipelineSummary as SdkPipelineSummary,
   UserContext,
 } from "@aws-sdk/client-sagemaker";
-import type { ExecutionStatus, ExecutionSummary, PipelineSummary, StepInfo } from "./pipelines-types";
+import type { ExecutionStatus, ExecutionSummary, PipelineSummary, StepInfo } from "./types";
 
 const ms = (d: Date | undefined): number | undefined => (d ? d.getTime() : undefined);
 const FINISHED = new Set<ExecutionStatus>(["Stopped", "Failed", "Succeeded"]);

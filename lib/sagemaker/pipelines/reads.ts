@@ -7,10 +7,10 @@ import {
   type SearchExpression,
 } from "@aws-sdk/client-sagemaker";
 import { parseDefinition, type PipelineDefinitionModel } from "@/lib/pipelines/definition";
-import { sagemakerRead } from "./call";
-import { getSageMakerClient } from "./client";
-import { toExecutionSummary, toPipelineSummary } from "./pipelines-mappers";
-import type { ExecutionSummary, PipelineStats, PipelineSummary } from "./pipelines-types";
+import { sagemakerRead } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
+import { toExecutionSummary, toPipelineSummary } from "./mappers";
+import type { ExecutionSummary, PipelineStats, PipelineSummary } from "./types";
 
 const DAY_MS = 86_400_000;
 /** Stats scan at most this many executions per pipeline (10 Search pages). */

@@ -8,8 +8,8 @@ import {
   type PipelineExecution,
   type UserContext,
 } from "@aws-sdk/client-sagemaker";
-import { sagemakerRead } from "./call";
-import { getSageMakerClient } from "./client";
+import { sagemakerRead } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
 
 /** Executions read per pipeline, newest first (one Search page). */
 export const EXECUTIONS_PER_PIPELINE = 100;

@@ -3,8 +3,8 @@ import {
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
 } from "@aws-sdk/client-sagemaker";
-import { sagemakerWrite } from "./call";
-import { getSageMakerClient } from "./client";
+import { sagemakerWrite } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
 
 const invalidate = ["pipelines:"];
 

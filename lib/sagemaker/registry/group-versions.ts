@@ -1,9 +1,9 @@
 /** A model package group's newest versions with every DescribeModelPackage field, in one Search call. */
 import { SearchCommand, type ModelPackage } from "@aws-sdk/client-sagemaker";
-import { sagemakerRead } from "./call";
-import { getSageMakerClient } from "./client";
-import { toModelVersionDetail } from "./registry-mappers";
-import type { ModelVersionDetail } from "./registry-types";
+import { sagemakerRead } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
+import { toModelVersionDetail } from "./mappers";
+import type { ModelVersionDetail } from "./types";
 
 /** Versions read per model package group (one Search page, newest first). */
 export const VERSIONS_PER_GROUP = 100;

@@ -3,8 +3,8 @@ import {
   ListPipelineExecutionStepsCommand,
 } from "@aws-sdk/client-sagemaker";
 import { isAppError } from "@/lib/errors";
-import { sagemakerRead } from "./call";
-import { getSageMakerClient } from "./client";
+import { sagemakerRead } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
 
 /** Where a version came from: execution → training job → experiment run, and whether its gate passed. */
 export interface Lineage {

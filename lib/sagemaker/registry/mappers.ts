@@ -4,12 +4,7 @@ import type {
   ModelPackageSummary,
   UserContext,
 } from "@aws-sdk/client-sagemaker";
-import {
-  isApprovalStatus,
-  type ModelGroup,
-  type ModelVersion,
-  type ModelVersionDetail,
-} from "./registry-types";
+import { isApprovalStatus, type ModelGroup, type ModelVersion, type ModelVersionDetail } from "./types";
 
 /** "alex" from a user profile, else the session name of an assumed-role ARN, else of the PrincipalId. */
 export function personOf(ctx: UserContext | undefined): { name?: string; arn?: string } {

@@ -4,10 +4,10 @@ import {
   ListModelPackagesCommand,
   type ModelPackageGroupSummary,
 } from "@aws-sdk/client-sagemaker";
-import { sagemakerRead } from "./call";
-import { getSageMakerClient } from "./client";
-import { toModelGroup, toModelVersion, toModelVersionDetail } from "./registry-mappers";
-import type { ApprovalStatus, ModelGroup, ModelVersion, ModelVersionDetail, Page } from "./registry-types";
+import { sagemakerRead } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
+import { toModelGroup, toModelVersion, toModelVersionDetail } from "./mappers";
+import type { ApprovalStatus, ModelGroup, ModelVersion, ModelVersionDetail, Page } from "./types";
 
 /** Every model package group (all pages; cached). */
 export async function listModelGroups(): Promise<ModelGroup[]> {

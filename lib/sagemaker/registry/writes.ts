@@ -1,7 +1,7 @@
 import { UpdateModelPackageCommand } from "@aws-sdk/client-sagemaker";
-import { sagemakerWrite } from "./call";
-import { getSageMakerClient } from "./client";
-import type { ApprovalStatus } from "./registry-types";
+import { sagemakerWrite } from "@/lib/sagemaker/call";
+import { getSageMakerClient } from "@/lib/sagemaker/client";
+import type { ApprovalStatus } from "./types";
 
 const INVALIDATE = ["models:", "endpoints:"];
 

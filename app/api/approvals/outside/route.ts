@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { listOutside } from "@/lib/services/outside-decisions";
+import { listOutside } from "@/lib/approvals/outside";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { AuditQuery, auditCsv } from "@/lib/services/decisions-auditlog";
+import { AuditQuery, auditCsv } from "@/lib/audit/log";
 
 export const dynamic = "force-dynamic";
 

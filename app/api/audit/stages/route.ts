@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { stagesAt } from "@/lib/services/decisions-auditlog";
+import { stagesAt } from "@/lib/audit/log";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { getHistory, historyQuerySchema } from "@/lib/services/maturity-snapshots-api";
+import { getHistory, historyQuerySchema } from "@/lib/maturity-history/history";
 
 export const dynamic = "force-dynamic";
 

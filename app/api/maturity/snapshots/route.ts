@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { takeManualSnapshot } from "@/lib/services/maturity-snapshots-api";
+import { takeManualSnapshot } from "@/lib/maturity-history/history";
 
 export const dynamic = "force-dynamic";
 

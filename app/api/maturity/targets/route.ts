@@ -1,7 +1,7 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { TargetsBody, TargetsQuery } from "@/lib/services/maturity-governance-schemas";
-import { setTargets, targetsView } from "@/lib/services/maturity-governance-targets";
+import { TargetsBody, TargetsQuery } from "@/lib/maturity-governance/schemas";
+import { setTargets, targetsView } from "@/lib/maturity-governance/targets";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { listGroupVersions } from "@/lib/services/decisions-models";
-import { GroupParams } from "@/lib/services/decisions-schemas";
+import { listGroupVersions } from "@/lib/models/groups";
+import { GroupParams } from "@/lib/approvals/schemas";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { getWaitingForDecision } from "@/lib/services/overview-approvals";
+import { getWaitingForDecision } from "@/lib/overview/approvals";
 
 export const dynamic = "force-dynamic";
 

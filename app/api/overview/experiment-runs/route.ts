@@ -1,5 +1,5 @@
 import { route } from "@/lib/api/route";
-import { getNewestExperimentRuns } from "@/lib/services/overview-runs";
+import { getNewestExperimentRuns } from "@/lib/overview/runs";
 
 export const dynamic = "force-dynamic";
 

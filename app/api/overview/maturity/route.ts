@@ -1,5 +1,5 @@
 import { route } from "@/lib/api/route";
-import { getMaturitySummary } from "@/lib/services/overview-maturity";
+import { getMaturitySummary } from "@/lib/overview/maturity";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { getMyPipelineRuns } from "@/lib/services/overview-runs";
+import { getMyPipelineRuns } from "@/lib/overview/runs";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { changeUser, UserChange, UserParams } from "@/lib/services/user-admin";
+import { changeUser, UserChange, UserParams } from "@/lib/users/change";
 
 export const dynamic = "force-dynamic";
 

@@ -3,9 +3,9 @@ import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
 import { getDecision } from "@/lib/db/decisions";
 import { NotFoundError } from "@/lib/errors";
-import { ensureReconciler } from "@/lib/services/decisions-reconcile";
-import { followRollout } from "@/lib/services/decisions-rollout";
-import { toDecisionView } from "@/lib/services/decisions-types";
+import { ensureReconciler } from "@/lib/approvals/reconcile";
+import { followRollout } from "@/lib/approvals/rollout";
+import { toDecisionView } from "@/lib/approvals/types";
 
 export const dynamic = "force-dynamic";
 

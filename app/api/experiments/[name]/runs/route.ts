@@ -1,6 +1,6 @@
 import { route } from "@/lib/api/route";
-import { experimentNameParam, runListQuery } from "@/lib/experiments/query";
-import { searchRuns } from "@/lib/sagemaker/experiments";
+import { experimentNameParam, runListQuery } from "@/lib/experiments/list-input";
+import { searchRuns } from "@/lib/sagemaker/experiments/reads";
 
 // GET /api/experiments/[name]/runs — one page of runs, sorted and filtered by SageMaker Search
 export const GET = route(

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { getSolutionReport } from "@/lib/maturity/collect/report";
+import { getSolutionReport } from "@/lib/maturity-report/report";
 
 export const dynamic = "force-dynamic";
 

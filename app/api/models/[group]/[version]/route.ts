@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { ensureReconciler } from "@/lib/services/decisions-reconcile";
-import { VersionParams } from "@/lib/services/decisions-schemas";
-import { getVersionPage } from "@/lib/services/decisions-version";
+import { ensureReconciler } from "@/lib/approvals/reconcile";
+import { VersionParams } from "@/lib/approvals/schemas";
+import { getVersionPage } from "@/lib/models/version";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { route } from "@/lib/api/route";
-import { decisionRoute } from "@/lib/services/decisions-http";
-import { rollbackStage } from "@/lib/services/decisions-promote";
-import { GroupParams, RollbackBody } from "@/lib/services/decisions-schemas";
+import { decisionRoute } from "@/lib/approvals/http";
+import { rollbackStage } from "@/lib/approvals/promote";
+import { GroupParams, RollbackBody } from "@/lib/approvals/schemas";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,8 @@ import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
 import { BadRequestError } from "@/lib/errors";
 import { startRunBody } from "@/lib/pipelines/parameters";
-import { executionListQuery, getExecutionList } from "@/lib/pipelines/queries";
-import { startRun } from "@/lib/services/pipelines";
+import { executionListQuery, getExecutionList } from "@/lib/pipelines/read-models";
+import { startRun } from "@/lib/pipelines/runs";
 
 const params = z.object({ name: z.string().min(1).max(256) });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { experimentNameParam } from "@/lib/experiments/query";
-import { getRun } from "@/lib/sagemaker/experiments";
+import { experimentNameParam } from "@/lib/experiments/list-input";
+import { getRun } from "@/lib/sagemaker/experiments/reads";
 
 const params = experimentNameParam.extend({ run: z.string().min(1).max(256) });
 

@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
 import { withIdempotency } from "@/lib/db/idempotency";
-import { exemptionsOf, grantExemption } from "@/lib/services/maturity-governance";
-import { GrantBody, SolutionParams } from "@/lib/services/maturity-governance-schemas";
+import { exemptionsOf, grantExemption } from "@/lib/maturity-governance/exemptions";
+import { GrantBody, SolutionParams } from "@/lib/maturity-governance/schemas";
 
 export const dynamic = "force-dynamic";
 

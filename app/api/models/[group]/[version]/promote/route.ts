@@ -1,7 +1,7 @@
 import { route } from "@/lib/api/route";
-import { decisionRoute } from "@/lib/services/decisions-http";
-import { promoteVersion } from "@/lib/services/decisions-promote";
-import { PromoteBody, VersionParams } from "@/lib/services/decisions-schemas";
+import { decisionRoute } from "@/lib/approvals/http";
+import { promoteVersion } from "@/lib/approvals/promote";
+import { PromoteBody, VersionParams } from "@/lib/approvals/schemas";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { route } from "@/lib/api/route";
-import { rejectVersion } from "@/lib/services/decisions";
-import { decisionRoute } from "@/lib/services/decisions-http";
-import { ApprovalBody, VersionParams } from "@/lib/services/decisions-schemas";
+import { rejectVersion } from "@/lib/approvals/decide";
+import { decisionRoute } from "@/lib/approvals/http";
+import { ApprovalBody, VersionParams } from "@/lib/approvals/schemas";
 
 export const dynamic = "force-dynamic";
 

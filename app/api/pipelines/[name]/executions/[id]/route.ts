@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { getExecutionView } from "@/lib/pipelines/queries";
+import { getExecutionView } from "@/lib/pipelines/read-models";
 
 export const executionParams = z.object({
   name: z.string().min(1).max(256),

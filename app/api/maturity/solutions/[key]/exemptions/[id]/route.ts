@@ -1,7 +1,7 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { revokeExemption } from "@/lib/services/maturity-governance";
-import { ExemptionParams } from "@/lib/services/maturity-governance-schemas";
+import { revokeExemption } from "@/lib/maturity-governance/exemptions";
+import { ExemptionParams } from "@/lib/maturity-governance/schemas";
 
 export const dynamic = "force-dynamic";
 

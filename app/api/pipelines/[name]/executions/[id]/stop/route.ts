@@ -2,8 +2,8 @@ import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
 import { BadRequestError } from "@/lib/errors";
-import { describePipeline } from "@/lib/sagemaker/pipelines";
-import { stopRun } from "@/lib/services/pipelines";
+import { describePipeline } from "@/lib/sagemaker/pipelines/reads";
+import { stopRun } from "@/lib/pipelines/runs";
 
 const params = z.object({ name: z.string().min(1).max(256), id: z.string().regex(/^[a-z0-9]{1,64}$/) });
 

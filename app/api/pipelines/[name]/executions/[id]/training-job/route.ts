@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { describeTrainingJob } from "@/lib/sagemaker/pipeline-executions";
+import { describeTrainingJob } from "@/lib/sagemaker/pipelines/executions";
 
 const query = z.object({
   job: z.string().regex(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/, "A training job name."),
