@@ -61,6 +61,8 @@ export const idempotencyKeys = pgTable(
     status: integer("status"),
     response: jsonb("response").$type<unknown>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** While the first request runs it renews this lease; once it lapses (the process died) the key may be retried. */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.key, t.actor, t.route] })],
 );
