@@ -52,8 +52,10 @@ export function runColumns(
     {
       id: "name",
       header: "Run",
-      width: "14rem",
+      minWidth: "14rem",
+      maxWidth: "24rem",
       sortable: true,
+      cellProps: (r) => ({ title: r.displayName }),
       cell: (r) => (
         <Link
           href={`/experiments/${encodeURIComponent(experiment)}/runs/${encodeURIComponent(r.name)}`}
@@ -74,6 +76,7 @@ export function runColumns(
       id: "start",
       header: "Started",
       width: "11rem",
+      nowrap: true,
       sortable: true,
       cell: (r) => <Timestamp at={r.startedAt} />,
     },
@@ -83,12 +86,21 @@ export function runColumns(
       width: "7rem",
       cell: (r) => formatDuration(r.startedAt && r.endedAt ? r.endedAt - r.startedAt : null),
     },
-    { id: "source", header: "Source job", width: "12rem", sortable: true, cell: (r) => jobName(r.sourceArn) },
+    {
+      id: "source",
+      header: "Source job",
+      minWidth: "12rem",
+      maxWidth: "20rem",
+      sortable: true,
+      cell: (r) => jobName(r.sourceArn),
+      cellProps: (r) => ({ title: jobName(r.sourceArn) }),
+    },
   ];
   const dynamic = picked.map<DataColumn<RunRow>>((c) => ({
     id: c.id,
     header: columnLabel(c),
-    width: "9rem",
+    minWidth: "7rem",
+    nowrap: true,
     sortable: true,
     align: "right",
     cell: (r) =>
