@@ -86,7 +86,7 @@ export function parseAccounts(text: string, home = ACCOUNT_ID): AccountConfig[] 
   const list = raw.map((a: unknown, i): AccountConfig => {
     if (typeof a !== "object" || a === null) fail(`[${i}] must be an object`);
     const o = a as Record<string, unknown>;
-    const id = String(o.id ?? "");
+    const id = typeof o.id === "string" || typeof o.id === "number" ? String(o.id) : "";
     if (!ACCOUNT_RE.test(id)) fail(`[${i}].id '${id}' is not a 12-digit account id`);
     const keys = o.keys ?? [];
     if (!Array.isArray(keys) || !keys.every((k) => typeof k === "string" && k.length >= 1))

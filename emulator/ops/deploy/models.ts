@@ -6,7 +6,7 @@ import { arn } from "../../core/arn";
 import { parseTags, addTags, tagStore } from "../../core/tags";
 import { isObject, type JsonObject, copy } from "../../core/json";
 import { listPage } from "../../core/list";
-import { findPackage } from "../registry/store";
+import { resolvePackage } from "../registry/policy";
 import { models, key, modelNotFound, type ModelRecord } from "./store";
 
 const ROLE = {
@@ -50,7 +50,7 @@ defineOperation("CreateModel", (input, ctx) => {
   const all = primary ? [primary] : (containers ?? []).filter(isObject);
   for (const c of all) {
     const pkg = typeof c.ModelPackageName === "string" ? c.ModelPackageName : undefined;
-    if (pkg !== undefined && !findPackage(ctx.state, pkg))
+    if (pkg !== undefined && !resolvePackage(ctx, pkg))
       throw validation(`Could not find model package "${pkg}".`);
     if (pkg === undefined && typeof c.Image !== "string")
       throw validation("Image is required for a container that does not reference a ModelPackageName.");

@@ -94,6 +94,7 @@ defineOperation("DeleteModelPackageGroup", (input, ctx) => {
       `Model Package Group ${g.ModelPackageGroupArn} cannot be deleted because it contains model packages.`,
     );
   groups(ctx.state).delete(key);
+  ctx.state.collection<string>("registry.groupPolicies").delete(key);
   versionCounters(ctx.state).delete(key);
   tagStore(ctx.state).delete(g.ModelPackageGroupArn);
   return {};

@@ -2,3 +2,4 @@
 import "./groups";
 import "./packages";
 import "./package-read";
+import "./policy";

@@ -18,6 +18,7 @@ import {
 } from "./store";
 import { APPROVAL, REGISTRATION, packageNotFound } from "./packages";
 import { groupNotFound } from "./groups";
+import { resolvePackage } from "./policy";
 import { checkLifeCycle, checkInferenceSpecification } from "./validate-package";
 
 defineOperation("DescribeModelPackage", (input, ctx) => {
@@ -25,7 +26,7 @@ defineOperation("DescribeModelPackage", (input, ctx) => {
   const name = v.string("ModelPackageName", { required: true, min: 1, max: 176 });
   const included = v.string("IncludedData", { enum: ["AllData", "MetadataOnly"] });
   v.done();
-  const p = findPackage(ctx.state, name ?? "");
+  const p = resolvePackage(ctx, name ?? "");
   if (!p) throw packageNotFound(name ?? "");
   const out = copy(p);
   if (included === "MetadataOnly") delete out.ModelCard;

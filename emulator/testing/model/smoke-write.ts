@@ -137,6 +137,22 @@ async function registryAndDeploy(call: Call): Promise<void> {
   });
   await call("DescribeModelPackage", { ModelPackageName: pkg });
   await call("DescribeModelPackageGroup", { ModelPackageGroupName: "smoke-group" });
+  await call("PutModelPackageGroupPolicy", {
+    ModelPackageGroupName: "smoke-group",
+    ResourcePolicy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { AWS: "arn:aws:iam::222222222222:root" },
+          Action: ["sagemaker:DescribeModelPackage", "sagemaker:ListModelPackages"],
+          Resource: "arn:aws:sagemaker:us-east-1:123456789012:model-package/smoke-group/*",
+        },
+      ],
+    }),
+  });
+  await call("GetModelPackageGroupPolicy", { ModelPackageGroupName: "smoke-group" });
+  await call("DeleteModelPackageGroupPolicy", { ModelPackageGroupName: "smoke-group" });
   await call("CreateModel", {
     ModelName: "smoke-model",
     PrimaryContainer: { ModelPackageName: pkg },

@@ -81,9 +81,7 @@ export class StsChecker {
   }
 
   output(operation: string, xml: string): string[] {
-    const op = this.model.operations[operation] as
-      | (ServiceModel["operations"][string] & { output?: { shape: string; resultWrapper?: string } })
-      | undefined;
+    const op: ServiceModel["operations"][string] | undefined = this.model.operations[operation];
     if (!op) return [`sts:${operation}: not an operation of the STS model`];
     const out: string[] = [];
     let doc: XmlNode;
@@ -96,7 +94,7 @@ export class StsChecker {
     if (!child(doc, "ResponseMetadata") || !child(child(doc, "ResponseMetadata")!, "RequestId"))
       out.push(`sts:${operation}: no ResponseMetadata.RequestId`);
     if (!op.output) return out;
-    const wrapper = op.output.resultWrapper ?? `${operation}Result`;
+    const wrapper = (op.output as { resultWrapper?: string }).resultWrapper ?? `${operation}Result`;
     const result = child(doc, wrapper);
     if (!result) return [...out, `sts:${operation}: no <${wrapper}>`];
     const body = this.value(op.output.shape, result, `sts:${operation}`, out);
