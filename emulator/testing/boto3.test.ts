@@ -18,8 +18,8 @@ function boto3Missing(): string | undefined {
   }
 }
 
-function run(endpoint: string): Promise<{ code: number; out: string }> {
-  const script = path.join(__dirname, "boto3", "flows.py");
+function run(endpoint: string, file = "flows.py"): Promise<{ code: number; out: string }> {
+  const script = path.join(__dirname, "boto3", file);
   return new Promise((resolve) => {
     execFile("python3", [script, endpoint], { timeout: 120_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, out: `${stdout}${stderr}` });
@@ -38,6 +38,19 @@ describe("boto3 agrees with the JS SDK", () => {
     const { code, out } = await run(emu.handle().endpoint);
     console.log(out.trim());
     expect(out).toContain("boto3 flows: ok");
+    expect(code, out).toBe(0);
+  }, 150_000);
+
+  it("assumes roles through STS, keeps accounts apart and shares a registry group by policy", async () => {
+    const missing = boto3Missing();
+    if (missing) {
+      if (process.env.CI === "true") throw new Error(missing);
+      console.warn(missing);
+      return;
+    }
+    const { code, out } = await run(emu.handle().endpoint, "accounts.py");
+    console.log(out.trim());
+    expect(out).toContain("boto3 accounts: ok");
     expect(code, out).toBe(0);
   }, 150_000);
 });
