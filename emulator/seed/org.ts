@@ -37,6 +37,11 @@ export interface SolutionSpec {
   /** approvals are made by a different person than the registrant, with written reasons */
   manualApprovals: boolean;
   /**
+   * versions carry their metrics only in ModelMetrics' evaluation report (S3), with no `metric:<name>` customer
+   * metadata: what real teams' pipelines register (the others keep the metadata convention as well)
+   */
+  metricsInReportsOnly?: true;
+  /**
    * who starts the training pipelines: scientists by hand, or (once CI/CD is set up) a CodeBuild role on
    * merge and an EventBridge Scheduler role for the scheduled retrains — SageMaker records it in CreatedBy
    */
@@ -138,6 +143,7 @@ export const SOLUTIONS: SolutionSpec[] = [
     manualModelPackageGroups: [],
     endpoints: { staging: "fraud-detection-staging", production: "fraud-detection-prod" },
     monitoring: true,
+    metricsInReportsOnly: true,
     manualApprovals: true,
     pipelineStarts: "automated",
     scientists: ["priya.shah", "diego.alvarez"],

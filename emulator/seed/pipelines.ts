@@ -133,6 +133,7 @@ async function seedPipeline(env: SeedEnv, s: SolutionSpec, p: PipelineSpec, crea
         inputDataUrl: defaultData(s, p),
         createModel: s.phase === "Scalable",
         cache,
+        metricMetadata: !s.metricsInReportsOnly,
       }),
     );
   await env.as(owner, created).call("CreatePipeline", {

@@ -1,6 +1,8 @@
 /** Shared constants, types and helpers of the registry seeders. */
 import { type PackageRecord } from "../../ops/registry/store";
 import { isObject, type JsonObject } from "../../core/json";
+import type { State } from "../../core/state";
+import { getObject } from "../../ops/jobs/s3";
 export const DAY = 86_400;
 export const HOUR = 3600;
 export const MIN_VERSIONS = 12;
@@ -20,12 +22,29 @@ export const person = (user: string) =>
     .map((p) => (p[0] ?? "").toUpperCase() + p.slice(1))
     .join(" ");
 
-export function metricOf(p: PackageRecord, metric: string): number | undefined {
+/** A version's metric: its `metric:<name>` metadata, else the value in its ModelMetrics evaluation report. */
+export function metricOf(state: State, p: PackageRecord, metric: string): number | undefined {
   const m = isObject(p.CustomerMetadataProperties)
     ? p.CustomerMetadataProperties[`metric:${metric}`]
     : undefined;
   const n = typeof m === "string" ? Number(m) : NaN;
-  return Number.isFinite(n) ? n : undefined;
+  if (Number.isFinite(n)) return n;
+  const quality = isObject(p.ModelMetrics) ? p.ModelMetrics.ModelQuality : undefined;
+  const stats = isObject(quality) ? quality.Statistics : undefined;
+  const uri = isObject(stats) && typeof stats.S3Uri === "string" ? stats.S3Uri : undefined;
+  const body = uri ? getObject(state, uri)?.body : undefined;
+  if (!body) return undefined;
+  try {
+    const doc = JSON.parse(body) as unknown;
+    if (!isObject(doc)) return undefined;
+    for (const section of Object.values(doc)) {
+      const entry = isObject(section) ? section[metric] : undefined;
+      if (isObject(entry) && typeof entry.value === "number") return entry.value;
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
 
 export function registrant(p: PackageRecord): string | undefined {

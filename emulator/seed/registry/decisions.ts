@@ -62,7 +62,10 @@ export async function topUp(
       ModelMetrics: {
         ModelQuality: { Statistics: { ContentType: "application/json", S3Uri: `${prefix}/evaluation.json` } },
       },
-      CustomerMetadataProperties: { [`metric:${gate.metric}`]: value.toFixed(4), registered: "manual" },
+      CustomerMetadataProperties: {
+        ...(s.metricsInReportsOnly ? {} : { [`metric:${gate.metric}`]: value.toFixed(4) }),
+        registered: "manual",
+      },
       ModelApprovalStatus: "PendingManualApproval",
       Tags: solutionTags(s),
     });
@@ -83,7 +86,7 @@ export function decide(
   const n = versions.length;
   versions.forEach((p, i) => {
     const by = registrant(p) ?? s.scientists[0] ?? "admin";
-    const value = metricOf(p, gate.metric);
+    const value = metricOf(env.emulator.state, p, gate.metric);
     const shown =
       value !== undefined ? `${gate.metric.toUpperCase()} ${value.toFixed(3)}` : "evaluation report";
     // the newest two and one older (> 48 h) stay in the approval queue

@@ -111,36 +111,35 @@ export function simulateTraining(inputUri: string, hp: Record<string, string>, i
 }
 
 /** The section of SageMaker's standard evaluation formats a metric belongs to (ranking metrics have none). */
-function standardSection(metric: string): string | undefined {
+export function standardSection(metric: string): string | undefined {
   if (["auc", "logloss", "accuracy", "f1", "precision", "recall"].includes(metric))
     return "binary_classification_metrics";
   if (["rmse", "mse", "mae", "r2"].includes(metric)) return "regression_metrics";
   return undefined;
 }
 
+/** Where a metric's value sits in the evaluation report: its standard section, else the team's own `metrics`. */
+export const reportPath = (metric: string): string =>
+  `${standardSection(metric) ?? "metrics"}.${metric}.value`;
+
 /**
- * Evaluation report as a processing script would write it: `{"metrics": {"auc": {"value", "standard_deviation"}}}`
- * plus the same metrics in SageMaker's standard sections (`binary_classification_metrics`, `regression_metrics`),
- * the format real pipelines reference from ModelMetrics.
+ * Evaluation report as a processing script would write it, in SageMaker's standard formats
+ * (`{"binary_classification_metrics": {"auc": {"value", "standard_deviation"}}}`, `regression_metrics`, the format
+ * real pipelines reference from ModelMetrics); a metric with no standard section (ndcg) goes under `metrics`.
  */
 export function evaluationReport(trainingFinal: Record<string, number>, seedText: string): JsonObject {
   const r = rng(hash32(seedText));
-  const metrics: JsonObject = {};
-  const report: JsonObject = { metrics };
+  const report: JsonObject = {};
   for (const [name, v] of Object.entries(trainingFinal)) {
     if (!name.startsWith("validation:")) continue;
     const m = name.slice("validation:".length);
     const lowerIsBetter = m === "rmse" || m === "logloss";
     const gap = (r() * 0.008 + 0.002) * (lowerIsBetter ? -1 : 1);
     const entry = { value: round4(v - gap), standard_deviation: round4(0.002 + r() * 0.01) };
-    metrics[m] = entry;
-    const section = standardSection(m);
-    if (section) {
-      const sec = (report[section] ??= {}) as JsonObject;
-      sec[m] = { ...entry };
-      if (m === "rmse")
-        sec.mse = { value: round4(entry.value * entry.value), standard_deviation: entry.standard_deviation };
-    }
+    const sec = (report[standardSection(m) ?? "metrics"] ??= {}) as JsonObject;
+    sec[m] = entry;
+    if (m === "rmse")
+      sec.mse = { value: round4(entry.value * entry.value), standard_deviation: entry.standard_deviation };
   }
   return report;
 }

@@ -1,10 +1,8 @@
 /** Model (CreateModel) and RegisterModel (CreateModelPackage) steps. */
 import { text } from "./text";
 import { AwsError } from "../../../core/errors";
-import { getObject } from "../../jobs/s3";
 import { isObject, type JsonObject } from "../../../core/json";
-import type { StepDef } from "./definition";
-import { arn, jobName, stepState, tryCall, upstream, type Run } from "./run";
+import { arn, jobName, tryCall, type Run } from "./run";
 import { defineRunner, durationBetween, resolvedArgs } from "./runner";
 
 const failMessage = (err: unknown) =>
@@ -33,31 +31,6 @@ function pick(o: JsonObject, keys: string[]): JsonObject {
   return out;
 }
 
-/** The evaluation report written upstream (nearest property file), with its URI. */
-function upstreamReport(
-  run: Run,
-  step: StepDef,
-): { uri: string; metrics: Record<string, number> } | undefined {
-  for (const s of upstream(run, step)) {
-    const files = stepState(run, s.Name)?.xPropertyFiles;
-    for (const uri of Object.values(files ?? {})) {
-      const body = getObject(run.ctx.state, uri)?.body;
-      if (!body) continue;
-      try {
-        const doc = JSON.parse(body) as unknown;
-        const metrics: Record<string, number> = {};
-        if (isObject(doc) && isObject(doc.metrics))
-          for (const [k, v] of Object.entries(doc.metrics))
-            if (isObject(v) && typeof v.value === "number") metrics[k] = v.value;
-        return { uri, metrics };
-      } catch {
-        continue;
-      }
-    }
-  }
-  return undefined;
-}
-
 /**
  * A RegisterModel step whose group does not exist yet creates it, as the SageMaker Python SDK does when it builds
  * the step (it calls CreateModelPackageGroup for a group given by name; see emulator/README.md). A group given by
@@ -78,11 +51,6 @@ async function ensureGroup(run: Run, group: unknown): Promise<void> {
 defineRunner(["RegisterModel"], {
   async start(run, step, st) {
     const args = resolvedArgs(run, step);
-    const report = upstreamReport(run, step);
-    const customer: JsonObject = isObject(args.CustomerMetadataProperties)
-      ? { ...args.CustomerMetadataProperties }
-      : {};
-    for (const [k, v] of Object.entries(report?.metrics ?? {})) customer[`metric:${k}`] = v.toFixed(4);
     const metadata = isObject(args.MetadataProperties) ? args.MetadataProperties : {};
     const input: JsonObject = {
       ...args,
@@ -92,11 +60,6 @@ defineRunner(["RegisterModel"], {
     };
     delete input.CertifyForMarketplace;
     delete input.Description;
-    if (Object.keys(customer).length > 0) input.CustomerMetadataProperties = customer;
-    if (!isObject(args.ModelMetrics) && report)
-      input.ModelMetrics = {
-        ModelQuality: { Statistics: { ContentType: "application/json", S3Uri: report.uri } },
-      };
     try {
       await ensureGroup(run, args.ModelPackageGroupName);
       const out = await tryCall(run.ctx, "CreateModelPackage", input);

@@ -4,6 +4,7 @@
  * on the gate metric (Std:JsonGet) → register (+ optional CreateModel) or fail.
  */
 import type { JsonObject, JsonValue } from "../../../core/json";
+import { reportPath } from "./metrics";
 
 export interface TemplateOptions {
   pipeline: string;
@@ -16,6 +17,11 @@ export interface TemplateOptions {
   /** add a CreateModel step next to RegisterModel */
   createModel?: boolean;
   cache?: boolean;
+  /**
+   * also copy the evaluated metrics into the version's CustomerMetadataProperties as `metric:<name>` (a team
+   * convention some demo solutions keep); without it the metrics are only in ModelMetrics' report, as on AWS
+   */
+  metricMetadata?: boolean;
 }
 
 const XGB = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1";
@@ -68,7 +74,25 @@ export function trainingPipeline(o: TemplateOptions): JsonObject {
     },
     ContentType: "text/csv",
   });
-  const metricPath = `metrics.${o.metric}.value`;
+  const metricPath = reportPath(o.metric);
+  const reported = (metric: string): JsonObject => ({
+    "Std:Join": {
+      On: "",
+      Values: [
+        {
+          "Std:JsonGet": {
+            PropertyFile: get("Steps.Evaluate.PropertyFiles.EvaluationReport"),
+            Path: reportPath(metric),
+          },
+        },
+      ],
+    },
+  });
+  // the metrics the evaluation reports: the training's validation metrics (logloss alongside auc)
+  const metadata: JsonObject = {};
+  if (o.metricMetadata !== false)
+    for (const m of o.metric === "auc" ? ["auc", "logloss"] : [o.metric])
+      metadata[`metric:${m}`] = reported(m);
   const cache = o.cache ? { CacheConfig: { Enabled: true, ExpireAfter: "P30D" } } : {};
   const register: JsonObject = {
     Name: "RegisterModel",
@@ -83,6 +107,7 @@ export function trainingPipeline(o: TemplateOptions): JsonObject {
         SupportedRealtimeInferenceInstanceTypes: ["ml.m5.large", "ml.m5.xlarge"],
         SupportedTransformInstanceTypes: ["ml.m5.xlarge"],
       },
+      ...(Object.keys(metadata).length > 0 ? { CustomerMetadataProperties: metadata } : {}),
       ModelMetrics: {
         ModelQuality: {
           Statistics: {
