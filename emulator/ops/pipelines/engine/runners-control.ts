@@ -13,6 +13,8 @@ defineRunner(["Condition"], {
     const result = evaluateConditions(step.Arguments.Conditions, scopeFor(run));
     st.Metadata = { Condition: { Outcome: result.outcome ? "True" : "False" } };
     st.xCondition = { Outcome: result.outcome, Checks: result.checks };
+    // the step's one property (`Steps.<name>.Outcome`, a Boolean), as the SDK's ConditionStep.properties.Outcome reads it
+    st.xProps = { Outcome: result.outcome };
     return Promise.resolve(1);
   },
 });
