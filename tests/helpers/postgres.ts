@@ -43,3 +43,14 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
     },
   };
 }
+
+/**
+ * Points the app's own database (lib/db getDb, through DATABASE_URL) at a fresh scratch PostgreSQL database for
+ * this test file; call at the top of the file, before anything reads the configuration. Fails when PostgreSQL is
+ * unreachable (also outside CI: a file that asks for PostgreSQL needs it).
+ */
+export async function postgresForApp(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const scratch = await createScratchDatabase();
+  process.env.DATABASE_URL = scratch.url;
+  return scratch;
+}

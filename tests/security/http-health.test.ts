@@ -2,6 +2,7 @@ import "@/tests/helpers/scratch-data-dir";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import { sessionUser } from "@/tests/helpers/session-user";
+import type * as HealthModule from "@/lib/sagemaker/health";
 
 let currentUser: SessionUser | null = null;
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: () => Promise.resolve(currentUser) }));
@@ -14,7 +15,7 @@ const pingSageMaker = vi.fn(
     }),
 );
 vi.mock("@/lib/sagemaker/health", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/sagemaker/health")>()),
+  ...(await importOriginal<typeof HealthModule>()),
   pingSageMaker,
 }));
 
@@ -49,7 +50,7 @@ describe("GET /api/health", () => {
     expect(pingSageMaker).toHaveBeenCalledTimes(1);
   });
 
-  it("probes again only after the cache time", async () => {
+  it("probes again only after the cache time", () => {
     const t0 = Date.now();
     void cachedSageMakerPing(t0);
     void cachedSageMakerPing(t0 + SAGEMAKER_PROBE_TTL_MS - 1);

@@ -1,0 +1,15 @@
+/** The fuzz pass (helpers/fuzz-suite.ts) on PGlite, against the real emulator, signed in as an admin. */
+import { describe, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/types";
+import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
+import { sessionUser } from "@/tests/helpers/session-user";
+import { fuzzSuite } from "./helpers/fuzz-suite";
+
+const admin: SessionUser = sessionUser("fuzz-admin", "admin");
+vi.mock("@/lib/auth/session", () => ({ getSessionUser: () => Promise.resolve(admin) }));
+
+const emu = emulatorFixture({ dataDir: "sagedeck-security-fuzz-" });
+
+describe("fuzz on PGlite: every route, bad input → no 5xx, one error body, no change", () => {
+  fuzzSuite({ emulatorUrl: () => emu.url() });
+});
