@@ -1,15 +1,13 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
-import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
-import { formatDuration, Timestamp } from "@/components/ui/timestamp";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/states";
 import { pipelineListSearchParams, SORTS, toPipelineListQuery } from "@/lib/pipelines/search-params";
 import { pipelineQueries } from "@/lib/query-options/pipelines";
-import { routes } from "@/lib/routes";
-import { StatusBadge } from "./status-badge";
+import { PIPELINE_COLUMNS, pipelineHref } from "./pipeline-columns";
 import { Button } from "@/components/ui/button";
 import { PageNav } from "@/components/ui/pager";
 
@@ -63,79 +61,23 @@ export function PipelinesTable() {
           {(q.order ?? "desc") === "desc" ? "Descending" : "Ascending"}
         </Button>
       </div>
-      {query.isError ? (
-        <ErrorState message={query.error.message} retry={() => void query.refetch()} />
-      ) : !data ? (
-        <LoadingBlock rows={6} label="Loading pipelines" />
-      ) : data.items.length === 0 ? (
-        <EmptyState title={q.q ? `No pipeline matches "${q.q}".` : "No pipelines yet."}>
-          {q.q ? "Try a shorter search." : "Pipelines created in SageMaker appear here."}
-        </EmptyState>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-400">
-              <tr>
-                <th className="py-2 pr-4">Pipeline</th>
-                <th className="py-2 pr-4">Latest run</th>
-                <th className="py-2 pr-4" title="Succeeded / finished runs started in the last 30 days">
-                  Success (30 d)
-                </th>
-                <th className="py-2 pr-4" title="Median duration of successful runs in the last 30 days">
-                  Median duration
-                </th>
-                <th className="py-2 pr-4">Runs (30 d)</th>
-                <th className="py-2 pr-4">Last modified</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((p) => (
-                <tr
-                  key={p.arn}
-                  className="border-b border-slate-100 dark:border-slate-900"
-                  data-testid="pipeline-row"
-                >
-                  <td className="py-2 pr-4">
-                    <Link
-                      href={`${routes.pipelines}/${encodeURIComponent(p.name)}`}
-                      className="font-medium text-sky-700 hover:underline dark:text-sky-400"
-                    >
-                      {p.displayName}
-                    </Link>
-                    {p.displayName !== p.name ? <div className="text-xs text-slate-500">{p.name}</div> : null}
-                  </td>
-                  {"error" in p.stats ? (
-                    <td colSpan={4} className="py-2 pr-4 text-amber-700">
-                      {p.stats.error}
-                    </td>
-                  ) : (
-                    <>
-                      <td className="py-2 pr-4">
-                        <StatusBadge status={p.stats.latestStatus} />{" "}
-                        <Timestamp
-                          at={p.stats.latestStartedAt ?? undefined}
-                          className="text-xs text-slate-500"
-                        />
-                      </td>
-                      <td className="py-2 pr-4 tabular-nums">
-                        {p.stats.successRate === null ? "—" : `${Math.round(p.stats.successRate * 100)} %`}
-                      </td>
-                      <td className="py-2 pr-4 tabular-nums">{formatDuration(p.stats.medianDurationMs)}</td>
-                      <td className="py-2 pr-4 tabular-nums">
-                        {p.stats.runs}
-                        {p.stats.capped ? "+" : ""}
-                      </td>
-                    </>
-                  )}
-                  <td className="py-2 pr-4">
-                    <Timestamp at={p.lastModifiedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label="Pipelines"
+        loading={!data && !query.isError}
+        loadingRows={6}
+        loadingLabel="Loading pipelines"
+        error={query.isError ? { message: query.error.message, retry: () => void query.refetch() } : null}
+        empty={
+          <EmptyState title={q.q ? `No pipeline matches "${q.q}".` : "No pipelines yet."}>
+            {q.q ? "Try a shorter search." : "Pipelines created in SageMaker appear here."}
+          </EmptyState>
+        }
+        columns={PIPELINE_COLUMNS}
+        rows={data?.items ?? []}
+        rowId={(p) => p.arn}
+        rowHref={pipelineHref}
+        rowProps={() => ({ "data-testid": "pipeline-row" })}
+      />
       {data ? (
         <PageNav page={page} pages={pages} onPage={(n) => void set({ page: n })}>
           Page {page} of {pages}
