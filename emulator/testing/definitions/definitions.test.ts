@@ -9,13 +9,16 @@ import fs from "node:fs";
 import path from "node:path";
 import {
   CreatePipelineCommand,
+  DescribeModelPackageCommand,
   DescribePipelineExecutionCommand,
   ListPipelineExecutionStepsCommand,
+  ListPipelineExecutionsCommand,
   SendPipelineExecutionStepSuccessCommand,
   StartPipelineExecutionCommand,
   type PipelineExecutionStep,
   type SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
+import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { emulatorFixture } from "../fixture";
 import { definitionSteps } from "./graph";
@@ -35,6 +38,8 @@ interface Expectation {
 }
 
 const EXPECTED: Record<string, Expectation> = {
+  // mse from the evaluation report ≤ MseThreshold (6.0): register, create the model, batch transform
+  "abalone-build-train-deploy": { status: "Succeeded" },
   "abalone-preprocess": { status: "Succeeded" },
   "airflow-nested-conditions": { status: "Succeeded" },
   "aws-samples-dynamic-framework": { status: "Succeeded" },
@@ -184,5 +189,48 @@ describe("public pipeline definitions", () => {
         ).toBeLessThanOrEqual(s.StartTime?.getTime() ?? 0);
       }
     }
+  });
+
+  it("abalone: the registered version's ModelMetrics report is the evaluation the condition read, and a stricter threshold fails at the Fail step", async () => {
+    const client = emu.client();
+    const name = "abalone-build-train-deploy";
+    const { PipelineExecutionSummaries: runs } = await client.send(
+      new ListPipelineExecutionsCommand({ PipelineName: name }),
+    );
+    const first = runs?.find((r) => r.PipelineExecutionStatus === "Succeeded")?.PipelineExecutionArn ?? "";
+    const steps = await listSteps(client, first);
+    const registered = steps.find((s) => s.StepName === "AbaloneRegisterModel-RegisterModel")?.Metadata
+      ?.RegisterModel?.Arn;
+    const pkg = await client.send(new DescribeModelPackageCommand({ ModelPackageName: registered }));
+    const uri = pkg.ModelMetrics?.ModelQuality?.Statistics?.S3Uri ?? "";
+    const m = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
+    const s3 = new S3Client({
+      endpoint: emu.handle().endpoint,
+      forcePathStyle: true,
+      region: "us-east-1",
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    });
+    const body = await (
+      await s3.send(new GetObjectCommand({ Bucket: m?.[1], Key: m?.[2] }))
+    ).Body?.transformToString();
+    const report = JSON.parse(body ?? "{}") as { regression_metrics?: { mse?: { value: number } } };
+    const mse = report.regression_metrics?.mse?.value ?? NaN;
+    expect(mse).toBeGreaterThanOrEqual(0);
+    expect(mse).toBeLessThanOrEqual(6);
+    expect(pkg.CustomerMetadataProperties).toBeUndefined();
+
+    const strict = await client.send(
+      new StartPipelineExecutionCommand({
+        PipelineName: name,
+        PipelineParameters: [{ Name: "MseThreshold", Value: String(mse / 2) }],
+        ClientRequestToken: `strict-${name}`.padEnd(32, "x"),
+      }),
+    );
+    const arn = strict.PipelineExecutionArn ?? "";
+    expect(await runToEnd(client, arn, new Map())).toBe("Failed");
+    const ran = new Map((await listSteps(client, arn)).map((s) => [s.StepName ?? "", s]));
+    expect(ran.get("AbaloneMSECond")?.Metadata?.Condition?.Outcome).toBe("False");
+    expect(ran.get("AbaloneMSEFail")?.FailureReason).toBe(`Execution failed due to MSE > ${mse / 2}`);
+    expect(ran.has("AbaloneRegisterModel-RegisterModel")).toBe(false);
   });
 });
