@@ -4,17 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
-import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
-import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
-import { TimeAgo } from "@/components/ui/time-ago";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/states";
 import { modelQueries } from "@/lib/query-options/models";
-import { modelRoutes, routes } from "@/lib/routes";
-import { StatusBadge } from "./approval-badge";
+import { routes } from "@/lib/routes";
 import { CompareVersions } from "./compare-versions";
-import { executionHref } from "./links";
-import { OutsideBadge } from "./outside-change";
 import { groupSearchParams } from "./search-params";
+import { versionColumns } from "./version-columns";
 
 const sel = "rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
 
@@ -75,77 +72,24 @@ export function GroupVersions({ group }: { group: string }) {
           </Link>
         </p>
       ) : null}
-      {q.isPending ? (
-        <LoadingBlock rows={8} label="Loading versions" />
-      ) : q.isError ? (
-        <ErrorState
-          message={`Could not load the versions: ${q.error.message}`}
-          retry={() => void q.refetch()}
-        />
-      ) : q.data.items.length === 0 ? (
-        <EmptyState title="No versions match">Change the status filter to see more.</EmptyState>
-      ) : (
-        <table className="w-full text-left text-sm" aria-label="Versions">
-          <thead className="text-xs text-slate-500">
-            <tr>
-              <th className="py-1 pr-2">Compare</th>
-              <th className="pr-3">Version</th>
-              <th className="pr-3">Approval</th>
-              <th className="pr-3">Stage</th>
-              <th className="pr-3">Key metrics</th>
-              <th className="pr-3">Created</th>
-              <th className="pr-3">Registered by</th>
-              <th>Pipeline execution</th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.items.map((v) => (
-              <tr key={v.arn} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1 pr-2">
-                  <input
-                    type="checkbox"
-                    aria-label={`Compare version ${v.version}`}
-                    checked={picked.includes(v.arn)}
-                    onChange={(e) =>
-                      setPicked((old) =>
-                        e.target.checked ? [...old, v.arn] : old.filter((a) => a !== v.arn),
-                      )
-                    }
-                  />
-                </td>
-                <td className="pr-3">
-                  <Link href={modelRoutes.version(group, v.version)} className="text-sky-700 hover:underline">
-                    v{v.version}
-                  </Link>{" "}
-                  {v.live ? <Badge tone="blue">live in {v.live}</Badge> : null}
-                </td>
-                <td className="pr-3">
-                  <StatusBadge status={v.approvalStatus} /> <OutsideBadge changes={v.outside} />
-                </td>
-                <td className="pr-3">{v.stage ?? "Development"}</td>
-                <td className="pr-3 tabular-nums">
-                  {Object.entries(v.metrics)
-                    .map(([k, n]) => `${k} ${n.toFixed(3)}`)
-                    .join(" · ") || "—"}
-                </td>
-                <td className="pr-3">
-                  <TimeAgo at={v.createdAt} />
-                </td>
-                <td className="pr-3">{v.registeredBy ?? "—"}</td>
-                <td className="text-xs break-all">
-                  {v.generatedBy ? (
-                    <Link href={executionHref(v.generatedBy) ?? "#"} className="text-sky-700 hover:underline">
-                      {v.generatedBy.split("/execution/")[1]}
-                    </Link>
-                  ) : (
-                    "registered by hand"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label="Versions"
+        loading={q.isPending}
+        loadingRows={8}
+        loadingLabel="Loading versions"
+        error={
+          q.isError
+            ? { message: `Could not load the versions: ${q.error.message}`, retry: () => void q.refetch() }
+            : null
+        }
+        empty={<EmptyState title="No versions match">Change the status filter to see more.</EmptyState>}
+        columns={versionColumns(group, {
+          has: (arn) => picked.includes(arn),
+          set: (arn, on) => setPicked((old) => (on ? [...old, arn] : old.filter((a) => a !== arn))),
+        })}
+        rows={q.data?.items ?? []}
+        rowId={(v) => v.arn}
+      />
       <Pager
         hasPrevious={Boolean(p.cursor)}
         hasNext={Boolean(q.data?.cursor)}

@@ -4,12 +4,56 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { Pager } from "@/components/ui/pager";
-import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/states";
 import { TimeAgo } from "@/components/ui/time-ago";
+import type { GroupOverview } from "@/lib/models/groups";
 import { modelQueries } from "@/lib/query-options/models";
 import { modelRoutes } from "@/lib/routes";
 import { modelsSearchParams } from "./search-params";
 import { Button } from "@/components/ui/button";
+
+const COLUMNS: DataColumn<GroupOverview>[] = [
+  {
+    id: "group",
+    header: "Group",
+    minWidth: "14rem",
+    cell: (g) => (
+      <Link href={modelRoutes.group(g.name)} className="text-sky-700 hover:underline">
+        {g.name}
+      </Link>
+    ),
+  },
+  {
+    id: "latest",
+    header: "Latest",
+    nowrap: true,
+    cell: (g) =>
+      g.latestVersion ? (
+        <>
+          v{g.latestVersion} <TimeAgo at={g.latestAt} className="text-slate-500" />
+        </>
+      ) : (
+        "—"
+      ),
+  },
+  {
+    id: "counts",
+    header: "Pending / approved / rejected",
+    className: "tabular-nums",
+    cell: (g) => `${g.counts.PendingManualApproval} / ${g.counts.Approved} / ${g.counts.Rejected}`,
+  },
+  { id: "staging", header: "Staging", cell: (g) => (g.staging ? `v${g.staging}` : "—") },
+  { id: "production", header: "Production", cell: (g) => (g.production ? `v${g.production}` : "—") },
+  {
+    id: "decision",
+    header: "Last decision",
+    cell: (g) =>
+      g.lastDecision
+        ? `${g.lastDecision.action} v${g.lastDecision.version} by ${g.lastDecision.actorName}`
+        : "—",
+  },
+];
 
 /** Model groups: latest version, counts by status, what Staging and Production serve, last decision. */
 export function ModelsList() {
@@ -34,59 +78,22 @@ export function ModelsList() {
         />
         <Button type="submit">Search</Button>
       </form>
-      {q.isPending ? (
-        <LoadingBlock rows={6} label="Loading model groups" />
-      ) : q.isError ? (
-        <ErrorState
-          message={`Could not load model groups: ${q.error.message}`}
-          retry={() => void q.refetch()}
-        />
-      ) : q.data.items.length === 0 ? (
-        <EmptyState title="No model groups match">Clear the search to see every group.</EmptyState>
-      ) : (
-        <table className="w-full text-left text-sm" aria-label="Model groups">
-          <thead className="text-xs text-slate-500">
-            <tr>
-              <th className="py-1 pr-3">Group</th>
-              <th className="pr-3">Latest</th>
-              <th className="pr-3">Pending / approved / rejected</th>
-              <th className="pr-3">Staging</th>
-              <th className="pr-3">Production</th>
-              <th>Last decision</th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.items.map((g) => (
-              <tr key={g.name} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1 pr-3">
-                  <Link href={modelRoutes.group(g.name)} className="text-sky-700 hover:underline">
-                    {g.name}
-                  </Link>
-                </td>
-                <td className="pr-3">
-                  {g.latestVersion ? (
-                    <>
-                      v{g.latestVersion} <TimeAgo at={g.latestAt} className="text-slate-500" />
-                    </>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className="pr-3 tabular-nums">
-                  {g.counts.PendingManualApproval} / {g.counts.Approved} / {g.counts.Rejected}
-                </td>
-                <td className="pr-3">{g.staging ? `v${g.staging}` : "—"}</td>
-                <td className="pr-3">{g.production ? `v${g.production}` : "—"}</td>
-                <td>
-                  {g.lastDecision
-                    ? `${g.lastDecision.action} v${g.lastDecision.version} by ${g.lastDecision.actorName}`
-                    : "—"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label="Model groups"
+        loading={q.isPending}
+        loadingRows={6}
+        loadingLabel="Loading model groups"
+        error={
+          q.isError
+            ? { message: `Could not load model groups: ${q.error.message}`, retry: () => void q.refetch() }
+            : null
+        }
+        empty={<EmptyState title="No model groups match">Clear the search to see every group.</EmptyState>}
+        columns={COLUMNS}
+        rows={q.data?.items ?? []}
+        rowId={(g) => g.name}
+        rowHref={(g) => modelRoutes.group(g.name)}
+      />
       <Pager
         hasPrevious={p.page > 1}
         hasNext={Boolean(q.data && q.data.page * q.data.pageSize < q.data.total)}
