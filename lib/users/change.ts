@@ -1,7 +1,10 @@
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
+import { ConflictError } from "@/lib/errors";
 import { revokeUserSessions } from "@/lib/db/sessions";
 import {
   Password,
@@ -37,6 +40,10 @@ interface ChangeArgs {
 export async function changeUser(db: Db, args: ChangeArgs): Promise<PublicUser> {
   const change = UserChange.parse(args.change);
   return db.transaction(async (tx) => {
+    // a change that takes an enabled admin away: the admins are locked first, so two admins demoting each other
+    // at once are serialised and the second sees the first's change
+    const removesAdmin = (change.role !== undefined && change.role !== "admin") || change.disabled === true;
+    const demotes = removesAdmin && (await lockEnabledAdmins(tx)).includes(args.username);
     let user: PublicUser | undefined;
     const audit = (action: string, details: Record<string, unknown> = {}) =>
       recordAudit(tx, {
@@ -62,6 +69,27 @@ export async function changeUser(db: Db, args: ChangeArgs): Promise<PublicUser> 
       await audit(`user.${change.disabled ? "disable" : "enable"}`, { sessionsEnded: ended });
     }
     if (!user) throw new Error("unreachable: an empty change passed validation");
+    if (demotes && (await countEnabledAdmins(tx)) === 0) {
+      throw new ConflictError(
+        `This change would leave no enabled admin account, so nobody could manage accounts; make someone else an admin first.`,
+      );
+    }
     return user;
   });
+}
+
+const enabledAdmin = and(eq(users.role, "admin"), eq(users.disabled, false));
+
+/** Locks the enabled admins' rows until the transaction ends; returns their usernames. */
+async function lockEnabledAdmins(tx: Db): Promise<string[]> {
+  const rows = await tx.select({ username: users.username }).from(users).where(enabledAdmin).for("update");
+  return rows.map((r) => r.username);
+}
+
+async function countEnabledAdmins(tx: Db): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(enabledAdmin);
+  return row?.n ?? 0;
 }
