@@ -49,6 +49,7 @@ const EXPECTED: Record<string, Expectation> = {
     status: "Failed",
     failedAt: { step: "FailStep", message: "Failed due to xxx == yyy returns: false" },
   },
+  "sdk-data-bias-check": { status: "Succeeded" },
   "sdk-data-quality-check": { status: "Succeeded" },
   "sdk-emr-steps": { status: "Succeeded", params: { MyStr: "demo" } },
   "sdk-lambda-outputs": { status: "Succeeded", params: { MyStr: "demo" } },
