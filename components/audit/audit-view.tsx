@@ -2,16 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
+import { DataTable } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/states";
 import { Pager } from "@/components/ui/pager";
-import { TimeAgo } from "@/components/ui/time-ago";
-import { StatusBadge } from "@/components/models/approval-badge";
 import { auditQueries, auditSearch } from "@/lib/query-options/audit";
+import { AUDIT_COLUMNS } from "./audit-columns";
 import { AuditFilters } from "./audit-filters";
 import { OutsideAudit } from "./outside-audit";
 import { auditSearchParams, toAuditParams } from "./search-params";
 import { StagesAt } from "./stages-at";
-import { outcomeLabel } from "@/lib/audit/outcome";
 import { Button } from "@/components/ui/button";
 
 const useAuditState = () => useQueryStates(auditSearchParams, { history: "push" });
@@ -83,51 +82,25 @@ function SageDeckAudit({
       {params.group ? (
         <StagesAt group={params.group} at={state.at} onAt={(v) => void setState({ at: v })} />
       ) : null}
-      {q.isPending ? (
-        <LoadingBlock rows={8} label="Loading audit events" />
-      ) : q.isError ? (
-        <ErrorState
-          message={`Could not load the audit log: ${q.error.message}`}
-          retry={() => void q.refetch()}
-        />
-      ) : q.data.items.length === 0 ? (
-        <EmptyState title="No audit events match these filters">
-          Widen the dates or clear a filter.
-        </EmptyState>
-      ) : (
-        <table className="w-full text-left text-sm" aria-label="Audit events">
-          <thead className="text-xs text-slate-500">
-            <tr>
-              <th className="py-1 pr-3">When</th>
-              <th className="pr-3">Who</th>
-              <th className="pr-3">Action</th>
-              <th className="pr-3">Target</th>
-              <th className="pr-3">From → to</th>
-              <th className="pr-3">Reason</th>
-              <th>Outcome</th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.items.map((e) => (
-              <tr key={e.id} className="border-t border-slate-100 align-top dark:border-slate-800">
-                <td className="py-1 pr-3 whitespace-nowrap">
-                  <TimeAgo at={e.at} />
-                </td>
-                <td className="pr-3">
-                  {e.actor} <span className="text-slate-500">({e.actorRole})</span>
-                </td>
-                <td className="pr-3 font-mono text-xs">{e.action}</td>
-                <td className="pr-3 break-all">{e.target}</td>
-                <td className="pr-3">{e.from || e.to ? `${e.from ?? "?"} → ${e.to ?? "?"}` : "—"}</td>
-                <td className="pr-3">{e.reason ?? ""}</td>
-                <td title={e.message}>
-                  <StatusBadge status={outcomeLabel(e.outcome)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label="Audit events"
+        loading={q.isPending}
+        loadingRows={8}
+        loadingLabel="Loading audit events"
+        error={
+          q.isError
+            ? { message: `Could not load the audit log: ${q.error.message}`, retry: () => void q.refetch() }
+            : null
+        }
+        empty={
+          <EmptyState title="No audit events match these filters">
+            Widen the dates or clear a filter.
+          </EmptyState>
+        }
+        columns={AUDIT_COLUMNS}
+        rows={q.data?.items ?? []}
+        rowId={(e) => String(e.id)}
+      />
       {q.data ? (
         <p className="text-xs text-slate-500">
           {q.data.total} events · page {q.data.page} of{" "}
