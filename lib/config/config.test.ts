@@ -44,11 +44,28 @@ describe("loadConfig", () => {
     expect(c.database).toEqual({ kind: "postgres", url: "postgres://u:p@127.0.0.1/db" });
   });
 
+  it("reads ModelMetrics reports from the emulator locally, S3_ENDPOINT when set, else S3 itself", () => {
+    expect(loadConfig({ EMULATOR_PORT: "4700" }, tmp()).s3).toEqual({
+      endpoint: "http://127.0.0.1:4700",
+      forcePathStyle: true,
+    });
+    expect(loadConfig({ SAGEMAKER_ENDPOINT: "http://127.0.0.1:9000/" }, tmp()).s3.endpoint).toBe(
+      "http://127.0.0.1:9000",
+    );
+    const aws = { SAGEMAKER_MODE: "aws", NEXTAUTH_SECRET: "x".repeat(40) };
+    expect(loadConfig(aws, tmp()).s3).toEqual({ forcePathStyle: false });
+    expect(loadConfig({ ...aws, S3_ENDPOINT: "http://minio:9000" }, tmp()).s3).toEqual({
+      endpoint: "http://minio:9000",
+      forcePathStyle: true,
+    });
+  });
+
   it.each([
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL/],
     [{ PORT: "99999" }, /PORT/],
     [{ SAGEMAKER_MODE: "cloud" }, /SAGEMAKER_MODE/],
     [{ SAGEMAKER_ENDPOINT: "not a url" }, /SAGEMAKER_ENDPOINT/],
+    [{ S3_ENDPOINT: "ftp://x" }, /S3_ENDPOINT/],
     [{ AUTH_OIDC_ISSUER: "https://id.example.com" }, /AUTH_OIDC_CLIENT_ID/],
     [{ NEXTAUTH_SECRET: "short" }, /NEXTAUTH_SECRET/],
   ])("rejects %o with one line naming the variable", (env, pattern) => {

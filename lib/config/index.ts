@@ -16,6 +16,8 @@ export type SageMakerTarget =
 export interface Config {
   mode: "local" | "aws" | "custom";
   sagemaker: SageMakerTarget;
+  /** Where ModelMetrics reports are read: the emulator (local), `S3_ENDPOINT`, else S3 via the default chain. */
+  s3: { endpoint?: string; forcePathStyle: boolean };
   sagemakerCacheTtlMs: number;
   sagemakerTimeoutMs: number;
   port: number;
@@ -96,6 +98,12 @@ export function loadConfig(
     sagemaker = { kind: "local", endpoint: `http://127.0.0.1:${env.EMULATOR_PORT}`, region: "us-east-1" };
   }
 
+  // the emulator serves S3 on its own port; a custom SageMaker endpoint is assumed to do the same unless told
+  const s3Endpoint = env.S3_ENDPOINT ?? (sagemaker.kind === "aws" ? undefined : sagemaker.endpoint);
+  const s3: Config["s3"] = s3Endpoint
+    ? { endpoint: s3Endpoint.replace(/\/$/, ""), forcePathStyle: true }
+    : { forcePathStyle: false };
+
   if (env.SAGEMAKER_MODE === "aws" && !env.NEXTAUTH_SECRET) {
     throw new ConfigError(
       "NEXTAUTH_SECRET is required when SAGEMAKER_MODE=aws: set it to a long random string, e.g. `openssl rand -base64 32`.",
@@ -110,6 +118,7 @@ export function loadConfig(
   return {
     mode: sagemaker.kind,
     sagemaker,
+    s3,
     sagemakerCacheTtlMs: env.SAGEMAKER_CACHE_TTL_MS,
     sagemakerTimeoutMs: env.SAGEMAKER_TIMEOUT_MS,
     port: env.PORT,

@@ -32,6 +32,7 @@ const parameterNames = (fallback: string) =>
 export const EnvSchema = z.object({
   SAGEMAKER_MODE: z.preprocess(emptyToUndefined, z.enum(["local", "aws"]).default("local")),
   SAGEMAKER_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  S3_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   AWS_REGION: optionalString,
   AWS_DEFAULT_REGION: optionalString,
   AWS_ACCOUNT_ID: z.preprocess(
@@ -71,6 +72,7 @@ export type Env = z.infer<typeof EnvSchema>;
 export const ENV_HINTS: Partial<Record<keyof Env, string>> = {
   SAGEMAKER_MODE: 'use "local" (default, the emulator) or "aws"',
   SAGEMAKER_ENDPOINT: "use a full URL such as http://127.0.0.1:4599",
+  S3_ENDPOINT: "use a full URL such as http://127.0.0.1:9000 (an S3-compatible endpoint, path-style)",
   AWS_ACCOUNT_ID: "use the 12-digit account id",
   EMULATOR_PORT: "use a port number 1-65535",
   PORT: "use a port number 1-65535",
