@@ -8,6 +8,7 @@ import {
   ListPipelinesCommand,
   ListPipelineVersionsCommand,
   paginateListPipelineExecutions,
+  SearchCommand,
   type PipelineExecutionSummary,
 } from "@aws-sdk/client-sagemaker";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
@@ -159,4 +160,30 @@ describe("seeded pipeline history", () => {
       );
     }
   }, 60_000);
+
+  it("finds fraud-detection versions through Search with their ModelMetrics report and no metric:* metadata", async () => {
+    const groups = SOLUTIONS.filter((x) => x.metricsInReportsOnly).flatMap((x) => x.pipelines);
+    expect(groups.length).toBeGreaterThan(0);
+    for (const p of groups) {
+      const out = await emu.client().send(
+        new SearchCommand({
+          Resource: "ModelPackage",
+          SearchExpression: {
+            Filters: [{ Name: "ModelPackageGroupName", Operator: "Equals", Value: p.modelPackageGroup }],
+          },
+          MaxResults: 100,
+        }),
+      );
+      const pkgs = (out.Results ?? []).map((r) => r.ModelPackage);
+      expect(pkgs.length).toBeGreaterThanOrEqual(12);
+      for (const pkg of pkgs) {
+        expect(pkg?.ModelMetrics?.ModelQuality?.Statistics?.S3Uri).toMatch(/^s3:\/\/.+\.json$/);
+        expect(
+          Object.keys(pkg?.CustomerMetadataProperties ?? {}).filter((k) => k.startsWith("metric:")),
+        ).toEqual([]);
+      }
+      const doc = await report(pkgs[0]?.ModelMetrics?.ModelQuality?.Statistics?.S3Uri);
+      expect(doc.binary_classification_metrics?.[p.gate.metric]?.value).toBeGreaterThan(0);
+    }
+  });
 });
