@@ -5,6 +5,7 @@ import type { MouseEvent, Ref } from "react";
 import type { DataAttrs, DataColumn, SortState } from "./data-table-types";
 
 const PAD = "px-3 py-2";
+const STICKY_LEFT = "sticky left-0 bg-inherit";
 
 export function HeaderCell<T>({
   column: c,
@@ -23,7 +24,7 @@ export function HeaderCell<T>({
       title={c.title}
       aria-sort={c.sortable ? ariaSort : undefined}
       style={{ width: c.width, minWidth: c.minWidth ?? c.width }}
-      className={`sticky top-0 z-10 bg-slate-50 font-medium whitespace-nowrap shadow-[inset_0_-1px_0] shadow-slate-200 dark:bg-slate-900 dark:shadow-slate-800 ${PAD} ${c.align === "right" ? "text-right" : ""} ${c.className ?? ""}`}
+      className={`sticky top-0 ${c.stickyLeft ? "left-0 z-20" : "z-10"} bg-slate-50 font-medium whitespace-nowrap shadow-[inset_0_-1px_0] shadow-slate-200 dark:bg-slate-900 dark:shadow-slate-800 ${PAD} ${c.align === "right" ? "text-right" : ""} ${c.className ?? ""}`}
     >
       {c.sortable && onSort ? (
         <button
@@ -73,16 +74,18 @@ export function DataRow<T>({
     const span = c.colSpan?.(row) ?? 1;
     const { className: cellClass, ...cellRest } = c.cellProps?.(row) ?? {};
     const cut = c.maxWidth !== undefined;
+    const Cell = c.rowHeader ? "th" : "td";
     cells.push(
-      <td
+      <Cell
         key={c.id}
+        scope={c.rowHeader ? "row" : undefined}
         colSpan={span > 1 ? span : undefined}
         style={cut ? { maxWidth: c.maxWidth } : undefined}
-        className={`${PAD} border-b border-slate-100 align-top dark:border-slate-800 ${c.align === "right" ? "text-right tabular-nums" : ""} ${c.nowrap || cut ? "whitespace-nowrap" : ""} ${cut ? "truncate" : ""} ${c.className ?? ""} ${cellClass ?? ""}`}
+        className={`${PAD} border-b border-slate-100 align-top dark:border-slate-800 ${c.rowHeader ? "font-normal" : ""} ${c.stickyLeft ? STICKY_LEFT : ""} ${c.align === "right" ? "text-right tabular-nums" : "text-left"} ${c.nowrap || cut ? "whitespace-nowrap" : ""} ${cut ? "truncate" : ""} ${c.className ?? ""} ${cellClass ?? ""}`}
         {...cellRest}
       >
         {c.cell(row)}
-      </td>,
+      </Cell>,
     );
     i += span - 1;
   }

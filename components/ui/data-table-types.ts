@@ -24,6 +24,10 @@ export interface DataColumn<T> {
   title?: string;
   /** classes for the header and every cell of the column */
   className?: string;
+  /** the row's header cell (`<th scope="row">`), e.g. the name in a matrix */
+  rowHeader?: boolean;
+  /** stays in view when the table scrolls sideways */
+  stickyLeft?: boolean;
   /** per-row cell attributes */
   cellProps?: (row: T) => DataAttrs;
   /** this row's cell spans that many columns; the next ones are skipped for the row */
