@@ -5,6 +5,7 @@ import { seedNotebookJobs } from "./notebook-jobs";
 import { seedPipelines } from "./pipelines";
 import { seedProjects } from "./projects";
 import { seedRegistry } from "./registry";
+import { demoAccountsEnabled, spreadAcrossAccounts } from "./accounts";
 
 export interface SeedOptions {
   scale: "demo" | "large";
@@ -31,4 +32,6 @@ export async function seed(emulator: Emulator, opts: SeedOptions): Promise<void>
   await seedNotebookJobs(env("notebook-jobs"));
   await seedPipelines(env("pipelines"));
   await seedRegistry(env("registry"));
+  // EMULATOR_DEMO_ACCOUNTS=1: staging and production endpoints in their own accounts (seed/accounts.ts)
+  if (demoAccountsEnabled()) spreadAcrossAccounts(emulator);
 }
