@@ -35,8 +35,8 @@ describe("IAM policy (docs/iam/sagedeck-policy.json)", () => {
       used.keys(),
       grants.map((g) => g.action),
     );
-    const where = v.missing.map((a) => `${a} (${used.get(a)})`).join(", ");
-    expect(verdictMessage(v) + (where ? ` — called from ${where}` : "")).toBe("");
+    const where = v.missing.map((a) => `${a} in ${used.get(a) ?? "?"}`).join(", ");
+    expect(verdictMessage(v) + (where ? ` — where: ${where}` : "")).toBe("");
   });
 
   it("finds the SDK where the house rule keeps it, and nowhere else in the app", () => {
