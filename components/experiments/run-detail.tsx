@@ -3,11 +3,20 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { DataTable } from "@/components/ui/data-table";
 import { ErrorState, LoadingBlock } from "@/components/ui/states";
 import { formatDuration, Timestamp } from "@/components/ui/timestamp";
 import type { Artifact } from "@/lib/experiments/types";
 import { experimentQueries } from "@/lib/query-options/experiments";
 import { formatValue, StatusBadge } from "./run-columns";
+
+const STATS = [
+  ["last", "Last"],
+  ["min", "Min"],
+  ["max", "Max"],
+  ["avg", "Avg"],
+  ["count", "Count"],
+] as const;
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -89,33 +98,20 @@ export function RunDetailView({ experiment, run }: { experiment: string; run: st
         {metricNames.length === 0 ? (
           <p className="text-sm text-slate-500">This run logged no metrics.</p>
         ) : (
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="text-left text-slate-600 dark:text-slate-400">
-                <th className="py-1">Metric</th>
-                {["Last", "Min", "Max", "Avg", "Count"].map((h) => (
-                  <th key={h} className="py-1 text-right">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {metricNames.map((m) => {
-                const s = data.metrics[m];
-                return (
-                  <tr key={m} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="py-1 font-mono">{m}</td>
-                    {[s?.last, s?.min, s?.max, s?.avg, s?.count].map((v, i) => (
-                      <td key={i} className="py-1 text-right tabular-nums">
-                        {formatValue(v)}
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            label="Run metrics"
+            columns={[
+              { id: "metric", header: "Metric", className: "font-mono", cell: (m: string) => m },
+              ...STATS.map(([key, header]) => ({
+                id: key,
+                header,
+                align: "right" as const,
+                cell: (m: string) => formatValue(data.metrics[m]?.[key]),
+              })),
+            ]}
+            rows={metricNames}
+            rowId={(m) => m}
+          />
         )}
       </Card>
       <div className="grid gap-4 md:grid-cols-2">

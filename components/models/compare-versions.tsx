@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { DataTable } from "@/components/ui/data-table";
 import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
 
 /** Metrics of the selected versions side by side; "differences only" hides metrics that are equal. */
@@ -19,30 +20,22 @@ export function CompareVersions({ versions }: { versions: ModelVersionDetail[] }
         <input type="checkbox" checked={diffOnly} onChange={(e) => setDiffOnly(e.target.checked)} />
         Differences only
       </label>
-      <table className="text-sm tabular-nums">
-        <thead className="text-xs text-slate-500">
-          <tr>
-            <th className="pr-4 text-left">Metric</th>
-            {versions.map((v) => (
-              <th key={v.arn} className="pr-4 text-left">
-                v{v.version}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((n) => (
-            <tr key={n}>
-              <td className="pr-4">{n}</td>
-              {versions.map((v) => (
-                <td key={v.arn} className="pr-4">
-                  {v.metrics[n]?.toFixed(4) ?? "—"}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {shown.length > 0 ? (
+        <DataTable
+          label="Metrics side by side"
+          className="tabular-nums"
+          columns={[
+            { id: "metric", header: "Metric", cell: (n: string) => n },
+            ...versions.map((v) => ({
+              id: v.arn,
+              header: `v${v.version}`,
+              cell: (n: string) => v.metrics[n]?.toFixed(4) ?? "—",
+            })),
+          ]}
+          rows={shown}
+          rowId={(n) => n}
+        />
+      ) : null}
       {shown.length === 0 ? <p className="text-sm text-slate-500">All metrics are equal.</p> : null}
     </div>
   );

@@ -1,3 +1,7 @@
+"use client";
+
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
+
 /** Loss- and error-like metrics improve downwards. */
 export const lowerIsBetter = (name: string) => /loss|error|rmse|mae|mape/i.test(name);
 
@@ -13,43 +17,34 @@ export function MetricsTable({
 }) {
   const names = [...new Set([...Object.keys(metrics), ...Object.keys(baseline ?? {})])].sort();
   if (names.length === 0) return <p className="text-sm text-slate-500">No metrics recorded.</p>;
+  const delta = (n: string) => {
+    const a = metrics[n];
+    const b = baseline?.[n];
+    return a !== undefined && b !== undefined ? a - b : undefined;
+  };
+  const columns: DataColumn<string>[] = [
+    { id: "metric", header: "Metric", cell: (n) => n },
+    { id: "this", header: "This version", cell: (n) => metrics[n]?.toFixed(4) ?? "—" },
+  ];
+  if (baseline) {
+    columns.push(
+      { id: "baseline", header: baselineLabel ?? "Production", cell: (n) => baseline[n]?.toFixed(4) ?? "—" },
+      {
+        id: "delta",
+        header: "Δ",
+        cell: (n) => {
+          const d = delta(n);
+          return d === undefined ? "—" : `${d >= 0 ? "+" : ""}${d.toFixed(4)}`;
+        },
+        cellProps: (n) => {
+          const d = delta(n);
+          if (d === undefined || d === 0) return {};
+          return { className: d > 0 !== lowerIsBetter(n) ? "text-emerald-700" : "text-red-700" };
+        },
+      },
+    );
+  }
   return (
-    <table className="text-sm">
-      <thead>
-        <tr className="text-left text-xs text-slate-500">
-          <th className="pr-4 font-medium">Metric</th>
-          <th className="pr-4 font-medium">This version</th>
-          {baseline ? <th className="pr-4 font-medium">{baselineLabel ?? "Production"}</th> : null}
-          {baseline ? <th className="font-medium">Δ</th> : null}
-        </tr>
-      </thead>
-      <tbody className="tabular-nums">
-        {names.map((n) => {
-          const a = metrics[n];
-          const b = baseline?.[n];
-          const d = a !== undefined && b !== undefined ? a - b : undefined;
-          return (
-            <tr key={n}>
-              <td className="pr-4">{n}</td>
-              <td className="pr-4">{a?.toFixed(4) ?? "—"}</td>
-              {baseline ? <td className="pr-4">{b?.toFixed(4) ?? "—"}</td> : null}
-              {baseline ? (
-                <td
-                  className={
-                    d === undefined || d === 0
-                      ? ""
-                      : d > 0 !== lowerIsBetter(n)
-                        ? "text-emerald-700"
-                        : "text-red-700"
-                  }
-                >
-                  {d === undefined ? "—" : `${d >= 0 ? "+" : ""}${d.toFixed(4)}`}
-                </td>
-              ) : null}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable label="Metrics" className="tabular-nums" columns={columns} rows={names} rowId={(n) => n} />
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef, type ReactNode, type RefObject } from "react";
+import { useState, type ReactNode } from "react";
 import { DataRow, HeaderCell, SpacerRow } from "./data-table-parts";
 import type { DataAttrs, DataColumn, SortState } from "./data-table-types";
 import { EmptyState, ErrorState, LoadingBlock } from "./states";
@@ -40,7 +40,9 @@ export interface DataTableProps<T> {
  */
 export function DataTable<T>(props: DataTableProps<T>) {
   const { label, columns, rows, rowId, sort, onSort, loading, error, empty, maxHeight } = props;
-  const scrollRef = useRef<HTMLDivElement>(null);
+  // state, not a ref: the virtual body renders again once the box exists (a child's effects run before a
+  // parent's ref is set)
+  const [scrollBox, setScrollBox] = useState<HTMLDivElement | null>(null);
   if (loading)
     return <LoadingBlock rows={props.loadingRows} label={props.loadingLabel ?? `Loading ${label}`} />;
   if (error) return <ErrorState message={error.message} retry={error.retry} />;
@@ -48,7 +50,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const virtual = props.virtualRowHeight !== undefined && maxHeight !== undefined;
   return (
     <div
-      ref={scrollRef}
+      ref={setScrollBox}
       className="overflow-auto rounded-md border border-slate-200 dark:border-slate-800"
       style={{ maxHeight }}
     >
@@ -65,7 +67,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
           </tr>
         </thead>
         {virtual ? (
-          <VirtualBody {...props} rowHeight={props.virtualRowHeight ?? 40} scrollRef={scrollRef} />
+          <VirtualBody {...props} rowHeight={props.virtualRowHeight ?? 40} scrollBox={scrollBox} />
         ) : (
           <tbody>
             {rows.map((r) => (
@@ -91,12 +93,12 @@ function VirtualBody<T>({
   rowHref,
   rowProps,
   rowHeight,
-  scrollRef,
-}: DataTableProps<T> & { rowHeight: number; scrollRef: RefObject<HTMLDivElement | null> }) {
+  scrollBox,
+}: DataTableProps<T> & { rowHeight: number; scrollBox: HTMLDivElement | null }) {
   // eslint-disable-next-line react-hooks/incompatible-library -- react-virtual returns fresh functions by design
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => scrollBox,
     estimateSize: () => rowHeight,
     overscan: 12,
   });
