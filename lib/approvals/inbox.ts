@@ -5,6 +5,8 @@ import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints/reads";
 import { describeModelVersion, listModelGroups, listModelVersions } from "@/lib/sagemaker/registry/reads";
 import { versionLineage, type Lineage } from "@/lib/sagemaker/registry/lineage";
 import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
+import type { WithEvidence } from "@/lib/models/metric-types";
+import { withEvidence } from "@/lib/models/metrics";
 import { findRegistrant } from "./policy";
 import { toDecisionView, type DecisionView } from "./types";
 
@@ -18,7 +20,8 @@ export interface ProductionBaseline {
 
 /** One version waiting for a decision, with the evidence an approver needs on one screen. */
 export interface InboxItem {
-  version: ModelVersionDetail;
+  /** `metrics` from every source; `evidence` says where each came from and how each report read */
+  version: WithEvidence<ModelVersionDetail>;
   ageMs: number;
   overdue: boolean;
   registeredBy?: string;
@@ -40,7 +43,7 @@ async function productionOf(group: string): Promise<ProductionBaseline | undefin
   if (!prod?.servedArn) return undefined;
   const v = await describeModelVersion(prod.servedArn);
   if (v.group !== group) return undefined; // the solution's endpoint serves a sibling group
-  return { version: v.version, endpoint: prod.name, metrics: v.metrics };
+  return { version: v.version, endpoint: prod.name, metrics: (await withEvidence(v)).metrics };
 }
 
 /** Every version waiting for a decision across groups, oldest first (one page). */
@@ -64,7 +67,7 @@ export async function getInbox(
   const baselines = new Map<string, Promise<ProductionBaseline | undefined>>();
   const items = await Promise.all(
     page.items.map(async (summary): Promise<InboxItem> => {
-      const version = await describeModelVersion(summary.arn);
+      const version = await withEvidence(await describeModelVersion(summary.arn));
       if (!baselines.has(version.group)) baselines.set(version.group, productionOf(version.group));
       const [registrant, production, lineage] = await Promise.all([
         findRegistrant(db, version),

@@ -11,6 +11,8 @@ import type { ApprovalStatus, ModelVersionDetail } from "@/lib/sagemaker/registr
 import { toDecisionView, type DecisionView } from "@/lib/approvals/types";
 import { outsideChangesOf, type OutsideChange } from "@/lib/approvals/outside-detect";
 import { outsideForGroup } from "@/lib/approvals/outside";
+import type { WithEvidence } from "./metric-types";
+import { withEvidence } from "./metrics";
 
 export interface GroupOverview {
   name: string;
@@ -66,7 +68,8 @@ export async function listModelOverview(
 
 export interface GroupVersionsPage {
   group: string;
-  items: (ModelVersionDetail & { live?: "Staging" | "Production"; outside: OutsideChange[] })[];
+  /** `metrics` from every source (reports and metadata), so the table and the comparison show them all */
+  items: (WithEvidence<ModelVersionDetail> & { live?: "Staging" | "Production"; outside: OutsideChange[] })[];
   cursor?: string;
   /** Versions of the group (newest 100) that SageMaker shows as changed without a SageDeck decision. */
   outsideCount: number;
@@ -95,7 +98,7 @@ export async function listGroupVersions(
   const served = { Staging: stages?.Staging?.servedArn, Production: stages?.Production?.servedArn };
   const items = await Promise.all(
     page.items.map(async (v) => {
-      const d = await describeModelVersion(v.arn);
+      const d = await withEvidence(await describeModelVersion(v.arn));
       const live =
         stages?.Production?.servedArn === v.arn
           ? ("Production" as const)

@@ -10,6 +10,8 @@ import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
 import { findRegistrant, isSamePerson } from "@/lib/approvals/policy";
 import { toDecisionView, type DecisionView } from "@/lib/approvals/types";
 import { outsideChangesOf, type OutsideChange } from "@/lib/approvals/outside-detect";
+import type { WithEvidence } from "./metric-types";
+import { withEvidence } from "./metrics";
 
 /** What the signed-in user may do on this version now; `why` explains a missing action. */
 export interface VersionActions {
@@ -22,7 +24,8 @@ export interface VersionActions {
 }
 
 export interface VersionPage {
-  version: ModelVersionDetail;
+  /** `metrics` from every source; `evidence` says where each came from and how each report read */
+  version: WithEvidence<ModelVersionDetail>;
   registeredBy?: string;
   registeredVia?: "sagedeck" | "sagemaker";
   lineage?: Lineage | null;
@@ -39,13 +42,14 @@ export async function getVersionPage(
   group: string,
   version: number,
 ): Promise<VersionPage> {
-  const v = await findModelVersion(group, version);
+  const found = await findModelVersion(group, version);
   const g = (await listModelGroups()).find((x) => x.name === group);
-  const [registrant, lineage, stages, rows] = await Promise.all([
-    findRegistrant(db, v),
-    v.generatedBy ? versionLineage(v.generatedBy) : Promise.resolve(undefined),
+  const [v, registrant, lineage, stages, rows] = await Promise.all([
+    withEvidence(found),
+    findRegistrant(db, found),
+    found.generatedBy ? versionLineage(found.generatedBy) : Promise.resolve(undefined),
     g ? stageEndpointsForGroup(g.arn) : Promise.resolve<VersionPage["stages"]>({}),
-    decisionsForVersion(db, v.arn),
+    decisionsForVersion(db, found.arn),
   ]);
   const history = rows.map(toDecisionView);
   const mine = registrant ? isSamePerson(user, registrant.name) : false;

@@ -1,10 +1,20 @@
 import type {
   DescribeModelPackageCommandOutput,
+  MetricsSource,
+  ModelMetrics,
   ModelPackageGroupSummary,
   ModelPackageSummary,
   UserContext,
 } from "@aws-sdk/client-sagemaker";
-import { isApprovalStatus, type ModelGroup, type ModelVersion, type ModelVersionDetail } from "./types";
+import {
+  isApprovalStatus,
+  METRIC_REPORT_SECTIONS,
+  type MetricReportRef,
+  type MetricReportSection,
+  type ModelGroup,
+  type ModelVersion,
+  type ModelVersionDetail,
+} from "./types";
 
 /** "alex" from a user profile, else the session name of an assumed-role ARN, else of the PrincipalId. */
 export function personOf(ctx: UserContext | undefined): { name?: string; arn?: string } {
@@ -50,6 +60,25 @@ function metricsOf(meta: Record<string, string> | undefined): Record<string, num
   return out;
 }
 
+/** The S3 reports of ModelMetrics (ModelQuality, ModelDataQuality, Bias, Explainability), in a fixed order. */
+export function metricReportsOf(m: ModelMetrics | undefined): MetricReportRef[] {
+  if (!m) return [];
+  const sources: Record<MetricReportSection, MetricsSource | undefined> = {
+    "ModelQuality.Statistics": m.ModelQuality?.Statistics,
+    "ModelQuality.Constraints": m.ModelQuality?.Constraints,
+    "ModelDataQuality.Statistics": m.ModelDataQuality?.Statistics,
+    "ModelDataQuality.Constraints": m.ModelDataQuality?.Constraints,
+    "Bias.Report": m.Bias?.Report,
+    "Bias.PreTrainingReport": m.Bias?.PreTrainingReport,
+    "Bias.PostTrainingReport": m.Bias?.PostTrainingReport,
+    "Explainability.Report": m.Explainability?.Report,
+  };
+  return METRIC_REPORT_SECTIONS.flatMap((section) => {
+    const uri = sources[section]?.S3Uri;
+    return uri ? [{ section, uri }] : [];
+  });
+}
+
 export function toModelVersionDetail(p: DescribeModelPackageCommandOutput): ModelVersionDetail {
   const registrant = personOf(p.CreatedBy);
   const container = p.InferenceSpecification?.Containers?.[0];
@@ -65,5 +94,6 @@ export function toModelVersionDetail(p: DescribeModelPackageCommandOutput): Mode
     image: container?.Image,
     modelDataUrl: container?.ModelDataUrl,
     evaluationReportUri: p.ModelMetrics?.ModelQuality?.Statistics?.S3Uri,
+    metricReports: metricReportsOf(p.ModelMetrics),
   };
 }

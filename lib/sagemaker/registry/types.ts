@@ -26,6 +26,25 @@ export interface ModelVersion {
   stageDescription?: string;
 }
 
+/** Where a ModelMetrics report sits in the model package (the SageMaker field it was named in). */
+export const METRIC_REPORT_SECTIONS = [
+  "ModelQuality.Statistics",
+  "ModelQuality.Constraints",
+  "ModelDataQuality.Statistics",
+  "ModelDataQuality.Constraints",
+  "Bias.Report",
+  "Bias.PreTrainingReport",
+  "Bias.PostTrainingReport",
+  "Explainability.Report",
+] as const;
+export type MetricReportSection = (typeof METRIC_REPORT_SECTIONS)[number];
+
+/** One S3 report a version's ModelMetrics points to. */
+export interface MetricReportRef {
+  section: MetricReportSection;
+  uri: string;
+}
+
 export interface ModelVersionDetail extends ModelVersion {
   approvalDescription?: string;
   /** Studio user profile name, or the session name of the IAM identity that registered it. */
@@ -33,8 +52,13 @@ export interface ModelVersionDetail extends ModelVersion {
   registeredByArn?: string;
   lastModifiedAt?: number;
   lastModifiedBy?: string;
-  /** `metric:<name>` custom metadata, as numbers. */
+  /**
+   * `metric:<name>` custom metadata, as numbers. The read models (lib/models/metrics.ts) replace it with the
+   * metrics of every source (reports and metadata) merged by name.
+   */
   metrics: Record<string, number>;
+  /** The reports ModelMetrics points to, ModelQuality.Statistics first. */
+  metricReports: MetricReportRef[];
   /** The pipeline execution that registered it (MetadataProperties.GeneratedBy). */
   generatedBy?: string;
   image?: string;
