@@ -72,6 +72,7 @@ export function InboxCard({ item, canDecide, me }: { item: InboxItem; canDecide:
       <div className="mt-3 grid gap-4 md:grid-cols-2">
         <MetricsTable
           metrics={v.metrics}
+          evidence={v.evidence}
           baseline={item.production?.metrics}
           baselineLabel={item.production ? `Production (v${item.production.version})` : undefined}
         />

@@ -105,7 +105,7 @@ export function VersionView({ group, version }: { group: string; version: number
         </div>
       </Panel>
       <Panel title="Metrics">
-        <MetricsTable metrics={v.metrics} />
+        <MetricsTable metrics={v.metrics} evidence={v.evidence} />
       </Panel>
       <Panel title="Lineage">
         {!v.generatedBy ? (
