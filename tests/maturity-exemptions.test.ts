@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import type { MaturityOverview, SolutionReport } from "@/lib/maturity-report/report";
 import type { ExemptionView } from "@/lib/maturity-governance/views";
+import { getDb } from "@/lib/db";
+import { hashRequest } from "@/lib/db/idempotency";
+import { idempotencyKeys } from "@/lib/db/schema";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
 let currentUser: SessionUser | null = null;
@@ -110,6 +113,29 @@ describe("the report applies exemptions and targets (emulator + PGlite)", () => 
     expect(second.status).toBe(201);
     expect(second.headers.get("Idempotent-Replayed")).toBe("true");
     expect(await second.json()).toEqual(await first.json());
+  }, 60_000);
+
+  it("a key whose first request died mid-way (no answer, lease lapsed) is retried, not 409 'still running' forever", async () => {
+    const c = (await report()).assessment.checks.filter((x) => x.status === "fail" && !x.required)[1];
+    if (!c) throw new Error("no second failing advisory check on the seeded solution");
+    const key = "test-key-crashed";
+    const body = { checkId: c.id, reason: "accepted risk until the Q1 migration", expiresAt: expiry };
+    // what a process that crashed after claiming the key leaves behind (for either actor scoping)
+    const db = await getDb();
+    for (const actor of [maya.id, maya.username]) {
+      await db.insert(idempotencyKeys).values({
+        key,
+        actor,
+        route: `POST /api/maturity/solutions/${KEY}/exemptions`,
+        requestHash: hashRequest(body),
+        createdAt: new Date(Date.now() - 3_600_000),
+      });
+    }
+    const retry = await grant(c.id, key);
+    expect(retry.status).toBe(201);
+    const again = await grant(c.id, key);
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(await again.json()).toEqual(await retry.json());
   }, 60_000);
 
   it("targets show on the KPIs of the overview and of a solution, with whether they are met", async () => {

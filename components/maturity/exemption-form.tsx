@@ -2,10 +2,10 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { newIdempotencyKey } from "@/components/pipelines/idempotency";
+import { useActionKey } from "@/lib/query-options/action-key";
 import { grantExemption, maturityQueries } from "@/lib/query-options/maturity";
 import { Button } from "@/components/ui/button";
 
@@ -42,13 +42,13 @@ export function ExemptionForm({
   onDone: () => void;
 }) {
   const client = useQueryClient();
-  const key = useRef(newIdempotencyKey());
+  const key = useActionKey();
   const [expiresAt] = useState(inNinetyDays);
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { reason: "", expiresAt } });
   const grant = useMutation({
-    mutationFn: (v: Values) => grantExemption(solutionKey, { checkId, ...v }, key.current),
+    mutationFn: (v: Values) => grantExemption(solutionKey, { checkId, ...v }, key.get()),
+    onSettled: (_r, error) => key.settle(error),
     onSuccess: async () => {
-      key.current = newIdempotencyKey();
       await client.invalidateQueries({ queryKey: maturityQueries.all });
       onDone();
     },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useActionKey } from "@/lib/query-options/action-key";
 import { approvalQueries, postDecision } from "@/lib/query-options/approvals";
 import { modelQueries } from "@/lib/query-options/models";
 
@@ -11,11 +11,11 @@ import { modelQueries } from "@/lib/query-options/models";
  */
 export function useDecision(url: string) {
   const qc = useQueryClient();
-  const [key, setKey] = useState(() => crypto.randomUUID());
+  const key = useActionKey();
   return useMutation({
-    mutationFn: (body: unknown) => postDecision(url, body, key),
+    mutationFn: (body: unknown) => postDecision(url, body, key.get()),
     onSettled: async (_data, error) => {
-      if (!error || (error as { status?: number }).status !== undefined) setKey(crypto.randomUUID());
+      key.settle(error);
       await Promise.all([
         qc.invalidateQueries({ queryKey: approvalQueries.all }),
         qc.invalidateQueries({ queryKey: modelQueries.all }),

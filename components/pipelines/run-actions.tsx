@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useState } from "react";
+import { useActionKey } from "@/lib/query-options/action-key";
 import { fetchJson } from "@/lib/query-options/fetcher";
 import { pipelineQueries } from "@/lib/query-options/pipelines";
-import { newIdempotencyKey } from "./idempotency";
 import { Button } from "@/components/ui/button";
 
 type Verb = "stop" | "retry";
@@ -12,24 +12,20 @@ type Verb = "stop" | "retry";
 /** Stop (while running) and Retry (after a failure); each click sends one keyed request. */
 export function RunActions({ pipeline, id, status }: { pipeline: string; id: string; status: string }) {
   const client = useQueryClient();
-  const keys = useRef<Partial<Record<Verb, string>>>({});
+  const keys: Record<Verb, ReturnType<typeof useActionKey>> = { stop: useActionKey(), retry: useActionKey() };
   const [done, setDone] = useState<string | null>(null);
   const mutation = useMutation({
     mutationFn: (verb: Verb) => {
-      keys.current[verb] ??= newIdempotencyKey();
       return fetchJson<{ executionArn: string }>(
         `/api/pipelines/${encodeURIComponent(pipeline)}/executions/${id}/${verb}`,
-        { method: "POST", headers: { "Idempotency-Key": keys.current[verb] } },
+        { method: "POST", headers: { "Idempotency-Key": keys[verb].get() } },
       );
     },
     onSuccess: (_r, verb) => {
-      keys.current[verb] = undefined;
       setDone(verb === "stop" ? "Stop requested." : "Retry started.");
       void client.invalidateQueries({ queryKey: pipelineQueries.all });
     },
-    onError: (_e, verb) => {
-      keys.current[verb] = undefined;
-    },
+    onSettled: (_r, error, verb) => keys[verb].settle(error),
   });
   return (
     <div className="flex flex-wrap items-center gap-2">

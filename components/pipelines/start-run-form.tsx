@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { useForm } from "react-hook-form";
 import type { PipelineParameter } from "@/lib/pipelines/definition";
 import { withLockedDefaults, type LockedParameter } from "@/lib/pipelines/locked";
@@ -11,7 +11,7 @@ import { defaultValues, startRunSchema, type StartRunValues } from "@/lib/pipeli
 import { fetchJson } from "@/lib/query-options/fetcher";
 import { pipelineQueries } from "@/lib/query-options/pipelines";
 import { routes } from "@/lib/routes";
-import { newIdempotencyKey } from "./idempotency";
+import { useActionKey } from "@/lib/query-options/action-key";
 import { Button } from "@/components/ui/button";
 
 const field =
@@ -29,7 +29,7 @@ export function StartRunForm({
 }) {
   const router = useRouter();
   const client = useQueryClient();
-  const key = useRef(newIdempotencyKey());
+  const key = useActionKey();
   const parameters = useMemo(() => withLockedDefaults(definition, locked), [definition, locked]);
   const lockOf = (name: string) => locked.find((l) => l.name === name);
   const schema = useMemo(() => startRunSchema(parameters), [parameters]);
@@ -46,7 +46,7 @@ export function StartRunForm({
       );
       return fetchJson<{ executionId: string }>(`/api/pipelines/${encodeURIComponent(pipeline)}/executions`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", "Idempotency-Key": key.current },
+        headers: { "Content-Type": "application/json", "Idempotency-Key": key.get() },
         body: JSON.stringify({
           parameters: changed,
           displayName: values.displayName || undefined,
@@ -54,8 +54,8 @@ export function StartRunForm({
         }),
       });
     },
+    onSettled: (_r, error) => key.settle(error),
     onSuccess: (r) => {
-      key.current = newIdempotencyKey();
       void client.invalidateQueries({ queryKey: pipelineQueries.all });
       router.push(`${routes.pipelines}/${encodeURIComponent(pipeline)}/executions/${r.executionId}`);
     },

@@ -4,10 +4,12 @@ import { can, PERMISSION_LABELS, type Permission } from "@/lib/auth/permissions"
 import { getSessionUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { getConfig } from "@/lib/config";
+import { getDb } from "@/lib/db";
 import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
 import { csrfRefusal, isMutating } from "./csrf";
 import { handleApiError } from "./errors";
 import { withApiHeaders } from "./headers";
+import { idempotencyKeyOf, runIdempotent, type IdempotentOption } from "./idempotency";
 import {
   InputError,
   parse,
@@ -25,6 +27,8 @@ export interface RouteInput<P, Q, B> {
   params?: P;
   query?: Q;
   body?: B;
+  /** Honour the Idempotency-Key header (`{ required: true }`: 400 without it); see ./idempotency.ts. */
+  idempotent?: IdempotentOption;
 }
 
 export interface RouteContext<P, Q, B, U> {
@@ -34,6 +38,8 @@ export interface RouteContext<P, Q, B, U> {
   query: Out<Q>;
   body: Out<B>;
   requestId: string;
+  /** The request's Idempotency-Key on `idempotent` routes, else null. */
+  idempotencyKey: string | null;
 }
 
 type SegmentContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -109,8 +115,29 @@ function wrap<
       const params = parse<P>(input.params as P, rawParams, "params", requestId);
       const query = parse<Q>(input.query as Q, rawQuery, "query", requestId);
       const body = parse<B>(input.body as B, rawBody, "body", requestId);
-      const result = await handler({ req, user: user as U, params, query, body, requestId });
-      response = result instanceof Response ? result : Response.json(result);
+      const idempotencyKey = input.idempotent ? idempotencyKeyOf(req, input.idempotent) : null;
+      const run = async () => {
+        const result = await handler({
+          req,
+          user: user as U,
+          params,
+          query,
+          body,
+          requestId,
+          idempotencyKey,
+        });
+        return result instanceof Response ? result : Response.json(result);
+      };
+      response =
+        idempotencyKey && input.idempotent
+          ? await runIdempotent(
+              await getDb(),
+              { key: idempotencyKey, actor: user?.id ?? "", route: `${req.method} ${url.pathname}` },
+              rawBody,
+              input.idempotent,
+              run,
+            )
+          : await run();
     } catch (err) {
       response = err instanceof InputError ? err.response : handleApiError(err, requestId, label);
     }
@@ -124,7 +151,7 @@ function wrap<
  * The one wrapper for every app/api handler: mutating requests must be same-origin JSON (CSRF → 403),
  * session → 401, permission → 403, control characters anywhere in params/query/body → 422, zod
  * params/query/body → 422 (bad JSON → 400), typed errors → their statuses, anything else → 500 with a logged
- * request id. 401 (mutating), 403 and 409 answers are audited as refusals. Every answer is `no-store`.
+ * request id; `idempotent` routes run once per Idempotency-Key (./idempotency.ts). 401 (mutating), 403 and 409 answers are audited as refusals. Every answer is `no-store`.
  * A handler returns a Response, or data that is sent as JSON with status 200.
  */
 export function route<

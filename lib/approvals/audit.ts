@@ -1,10 +1,13 @@
-import type { Db } from "@/lib/db";
-import { recordAudit } from "@/lib/db/audit";
+import type { AuditEventInput } from "@/lib/db/audit";
 import type { DecisionRow } from "@/lib/db/schema";
 
-/** One audit event per finished decision (applied or failed), with from → to and the reason. */
-export async function auditDecision(db: Db, r: DecisionRow, requestId?: string): Promise<void> {
-  await recordAudit(db, {
+/**
+ * The audit event of a finished decision (applied or failed), with from → to and the reason; written by
+ * finishDecision in the same transaction as the state change.
+ */
+export const decisionAudit =
+  (requestId?: string) =>
+  (r: DecisionRow): AuditEventInput => ({
     actor: r.actor,
     actorRole: r.actorRole,
     action: `model.${r.action}`,
@@ -26,4 +29,3 @@ export async function auditDecision(db: Db, r: DecisionRow, requestId?: string):
     },
     requestId,
   });
-}

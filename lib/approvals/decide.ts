@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { getDecision, insertIntent, transition } from "@/lib/db/decisions";
+import { finishDecision, getDecision, insertIntent } from "@/lib/db/decisions";
 import { ConflictError, isAppError } from "@/lib/errors";
 import { setApprovalStatus } from "@/lib/sagemaker/registry/writes";
 import { findModelVersion } from "@/lib/sagemaker/registry/reads";
 import type { ApprovalStatus, ModelVersionDetail } from "@/lib/sagemaker/registry/types";
-import { auditDecision } from "./audit";
+import { decisionAudit } from "./audit";
 import { assertNotRegistrant, requireReason } from "./policy";
 import { toDecisionView, type DecisionContext, type DecisionView } from "./types";
 
@@ -84,12 +84,19 @@ export async function applyApproval(
     });
   } catch (err) {
     const message = isAppError(err) ? err.message : "SageMaker did not accept the change.";
-    const failed = await transition(ctx.db, id, ["pending"], "failed", `Not applied: ${message}`);
-    if (failed) await auditDecision(ctx.db, failed, ctx.requestId);
+    const audit = decisionAudit(ctx.requestId);
+    await finishDecision(ctx.db, id, ["pending"], "failed", `Not applied: ${message}`, audit);
     throw err;
   }
-  const applied = await transition(ctx.db, id, ["pending"], "applied", `SageMaker now shows ${status}.`);
-  if (applied) await auditDecision(ctx.db, applied, ctx.requestId);
+  const outcome = `SageMaker now shows ${status}.`;
+  const applied = await finishDecision(
+    ctx.db,
+    id,
+    ["pending"],
+    "applied",
+    outcome,
+    decisionAudit(ctx.requestId),
+  );
   const row = applied ?? (await getDecision(ctx.db, id));
   if (!row) throw new Error(`decision ${id} vanished`);
   return toDecisionView(row);

@@ -1,24 +1,33 @@
-import type { SessionUser } from "@/lib/auth/types";
+import type { IdempotencyOptions, StoredAnswer } from "@/lib/api/idempotency";
 import { getDb } from "@/lib/db";
-import { decideOnce } from "./once";
+import { getDecision } from "@/lib/db/decisions";
 import { ensureReconciler } from "./reconcile";
-import type { DecisionContext, DecisionView } from "./types";
+import { toDecisionView, type DecisionContext, type DecisionView } from "./types";
 
-/** Runs a decision verb for a route: Idempotency-Key from the header, 202 while rolling out, replay header. */
-export async function decisionRoute(
-  req: Request,
-  user: SessionUser,
-  requestId: string,
-  request: unknown,
+const answerOf = (decision: DecisionView): StoredAnswer => ({
+  status: decision.state === "deploying" ? 202 : 200,
+  body: { decision },
+});
+
+/** Runs a decision verb for a route: 202 while the rollout is under way, 200 once applied. */
+export async function decisionResponse(
+  ctx: DecisionContext,
   verb: (ctx: DecisionContext) => Promise<DecisionView>,
 ): Promise<Response> {
   ensureReconciler();
-  const db = await getDb();
-  const route = `${req.method} ${new URL(req.url).pathname}`;
-  const key = req.headers.get("idempotency-key");
-  const result = await decideOnce(db, user, { key, route, request }, () => verb({ db, user, requestId }));
-  return Response.json(result.body, {
-    status: result.status,
-    headers: result.replayed ? { "Idempotent-Replayed": "true" } : {},
-  });
+  const { status, body } = answerOf(await verb(ctx));
+  return Response.json(body, { status });
 }
+
+/**
+ * Decision routes honour the Idempotency-Key; a replay answers with the decision's state now (a promotion
+ * first answered "deploying" is "applied" or "failed" later), not the first answer's.
+ */
+export const decisionIdempotency: IdempotencyOptions = {
+  refresh: async (stored) => {
+    const id = (stored.body as { decision?: { id?: unknown } } | null)?.decision?.id;
+    if (typeof id !== "string") return stored;
+    const row = await getDecision(await getDb(), id);
+    return row ? answerOf(toDecisionView(row)) : stored;
+  },
+};

@@ -1,10 +1,10 @@
-import { transition, unfinishedDecisions } from "@/lib/db/decisions";
+import { finishDecision, transition, unfinishedDecisions } from "@/lib/db/decisions";
 import { getDb, type Db } from "@/lib/db";
 import type { DecisionRow } from "@/lib/db/schema";
 import { describeEndpoint } from "@/lib/sagemaker/endpoints/reads";
 import { describeModelVersion } from "@/lib/sagemaker/registry/reads";
 import { applyApproval } from "./decide";
-import { auditDecision } from "./audit";
+import { decisionAudit } from "./audit";
 import { configNameFor, followRollout } from "./rollout";
 
 export interface ReconcileReport {
@@ -24,21 +24,22 @@ async function reconcileApproval(db: Db, r: DecisionRow): Promise<DecisionRow["s
   }
   const ours = v.approvalStatus === r.toStatus && (v.approvalDescription ?? "").includes(r.id);
   const row = ours
-    ? await transition(
+    ? await finishDecision(
         db,
         r.id,
         ["pending"],
         "applied",
         `SageMaker shows ${r.toStatus} (confirmed by the reconciler).`,
+        decisionAudit(),
       )
-    : await transition(
+    : await finishDecision(
         db,
         r.id,
         ["pending"],
         "failed",
         `Not applied: SageMaker shows ${v.approvalStatus} (changed by ${v.lastModifiedBy ?? "someone else"}), not ${r.expectedStatus}.`,
+        decisionAudit(),
       );
-  if (row) await auditDecision(db, row);
   return row?.state ?? r.state;
 }
 
@@ -59,15 +60,15 @@ async function reconcileDeployment(db: Db, r: DecisionRow): Promise<DecisionRow[
     );
     return (await followRollout(db, r.id))?.state ?? "deploying";
   }
-  const row = await transition(
+  const row = await finishDecision(
     db,
     r.id,
     ["pending"],
     "failed",
     `Interrupted before the rollout reached SageMaker (${r.endpointName ?? "no endpoint"} still serves ${e?.servedArn?.split("/").pop() ? `version ${e.servedArn.split("/").pop()}` : "what it served"}); promote again.`,
+    decisionAudit(),
     { endpointConfigName: ours },
   );
-  if (row) await auditDecision(db, row);
   return row?.state ?? r.state;
 }
 

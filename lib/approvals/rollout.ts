@@ -1,11 +1,11 @@
-import { getDecision, markDecision, transition } from "@/lib/db/decisions";
+import { finishDecision, getDecision, markDecision } from "@/lib/db/decisions";
 import type { Db } from "@/lib/db";
 import type { DecisionRow } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
 import { describeEndpoint } from "@/lib/sagemaker/endpoints/reads";
 import { deployVersion } from "@/lib/sagemaker/endpoints/deploy";
 import { setLifecycle } from "@/lib/sagemaker/registry/writes";
-import { auditDecision } from "./audit";
+import { decisionAudit } from "./audit";
 import { toDecisionView, type DecisionView } from "./types";
 
 export function configNameFor(endpoint: string, decisionId: string): string {
@@ -32,10 +32,17 @@ export async function startRollout(
     });
   } catch (err) {
     const message = isAppError(err) ? err.message : "SageMaker did not accept the deployment.";
-    const failed = await markDecision(db, intent.id, "failed", `Not deployed: ${message}`, {
-      endpointConfigName: configName,
-    });
-    await auditDecision(db, failed, requestId);
+    await finishDecision(
+      db,
+      intent.id,
+      ["pending"],
+      "failed",
+      `Not deployed: ${message}`,
+      decisionAudit(requestId),
+      {
+        endpointConfigName: configName,
+      },
+    );
     throw err;
   }
   const row = await markDecision(db, intent.id, "deploying", `Rolling out to ${endpoint}.`, {
@@ -94,19 +101,18 @@ export async function followRollout(
       : `Endpoint ${r.endpointName} was redeployed by someone else (config ${e.configName ?? "unknown"}).`;
   }
   if (failure) {
-    const failed = await transition(db, id, ["deploying"], "failed", failure);
-    if (failed) await auditDecision(db, failed, requestId);
+    const failed = await finishDecision(db, id, ["deploying"], "failed", failure, decisionAudit(requestId));
     return failed ?? getDecision(db, id);
   }
   if (e?.status !== "InService") return r;
   await finishLifecycle(r); // idempotent: a concurrent follower writes the same lifecycle
-  const applied = await transition(
+  const applied = await finishDecision(
     db,
     id,
     ["deploying"],
     "applied",
     `${r.endpointName} is InService with version ${r.version}.`,
+    decisionAudit(requestId),
   );
-  if (applied) await auditDecision(db, applied, requestId);
   return applied ?? getDecision(db, id);
 }

@@ -7,7 +7,6 @@ import { openDb, type DbHandle } from "./client";
 import { migrateDb } from "./migrate";
 import { authenticate, createUser, findUser, listUsers, setUserDisabled, setUserRole } from "./users";
 import { listAuditEvents, recordAudit } from "./audit";
-import { withIdempotency } from "./idempotency";
 import { DEMO_USERS, seedDemoUsers } from "./seed";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 
@@ -73,47 +72,6 @@ describe.each(targets)("database layer on $name", (target) => {
     const events = await listAuditEvents(handle.db, 2);
     expect(events.map((e) => e.target)).toEqual(["user/b", "user/a"]);
     expect(events[0]?.details).toEqual({ n: 2 });
-  });
-
-  it("runs an idempotent request once and replays the stored response", async () => {
-    let calls = 0;
-    const run = () =>
-      withIdempotency(
-        handle.db,
-        { key: "key-00000001", actor: "sam", route: "POST /x", request: { a: 1 } },
-        () => {
-          calls += 1;
-          return Promise.resolve({ status: 201, body: { n: calls } });
-        },
-      );
-    const first = await run();
-    const second = await run();
-    expect(first).toEqual({ status: 201, body: { n: 1 }, replayed: false });
-    expect(second).toEqual({ status: 201, body: { n: 1 }, replayed: true });
-    expect(calls).toBe(1);
-    await expect(
-      withIdempotency(
-        handle.db,
-        { key: "key-00000001", actor: "sam", route: "POST /x", request: { a: 2 } },
-        () => Promise.resolve({ status: 201, body: {} }),
-      ),
-    ).rejects.toBeInstanceOf(ConflictError);
-    // another user with the same key is independent
-    const other = await withIdempotency(
-      handle.db,
-      { key: "key-00000001", actor: "alex", route: "POST /x", request: { a: 1 } },
-      () => Promise.resolve({ status: 200, body: "alex" }),
-    );
-    expect(other.body).toBe("alex");
-  });
-
-  it("forgets the key when the first attempt fails, so a retry runs", async () => {
-    const scope = { key: "key-00000002", actor: "sam", route: "POST /y", request: {} };
-    await expect(withIdempotency(handle.db, scope, () => Promise.reject(new Error("boom")))).rejects.toThrow(
-      "boom",
-    );
-    const retry = await withIdempotency(handle.db, scope, () => Promise.resolve({ status: 200, body: "ok" }));
-    expect(retry).toEqual({ status: 200, body: "ok", replayed: false });
   });
 });
 

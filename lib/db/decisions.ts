@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lt, ne, or } from "drizzle-orm";
 import { ConflictError } from "@/lib/errors";
+import { recordAudit, type AuditEventInput } from "./audit";
 import type { Db } from "./client";
 import { decisions, type DecisionRow } from "./schema";
 
@@ -69,17 +70,17 @@ export async function insertIntent(db: Db, row: NewDecision): Promise<DecisionRo
   }
 }
 
+/** Sets a decision's in-flight state (deploying); finished states go through finishDecision. */
 export async function markDecision(
   db: Db,
   id: string,
-  state: DecisionState,
+  state: "pending" | "deploying",
   outcome: string,
   extra: Partial<Pick<DecisionRow, "endpointConfigName" | "previousArn">> = {},
 ): Promise<DecisionRow> {
-  const done = state === "applied" || state === "failed";
   const [row] = await db
     .update(decisions)
-    .set({ state, outcome, updatedAt: new Date(), ...(done ? { completedAt: new Date() } : {}), ...extra })
+    .set({ state, outcome, updatedAt: new Date(), ...extra })
     .where(eq(decisions.id, id))
     .returning();
   if (!row) throw new Error(`decision ${id} vanished`);
@@ -105,6 +106,26 @@ export async function transition(
     .where(and(eq(decisions.id, id), inArray(decisions.state, from)))
     .returning();
   return row;
+}
+
+/**
+ * Finishes a decision (applied or failed) and writes its audit row in the same transaction, so neither exists
+ * without the other. Undefined — and no audit row — when it was no longer in `from` (finished elsewhere first).
+ */
+export function finishDecision(
+  db: Db,
+  id: string,
+  from: DecisionState[],
+  state: "applied" | "failed",
+  outcome: string,
+  audit: (row: DecisionRow) => AuditEventInput,
+  extra: Partial<Pick<DecisionRow, "endpointConfigName" | "previousArn">> = {},
+): Promise<DecisionRow | undefined> {
+  return db.transaction(async (tx) => {
+    const row = await transition(tx, id, from, state, outcome, extra);
+    if (row) await recordAudit(tx, audit(row));
+    return row;
+  });
 }
 
 export async function getDecision(db: Db, id: string): Promise<DecisionRow | undefined> {

@@ -1,20 +1,17 @@
+/**
+ * idempotency_keys: one row per (key, actor, route). The request that claims it holds a lease it renews while
+ * it runs; it then stores its answer (replayed to repeats) or releases the key (a failure may be retried).
+ * A lease that lapsed means the request died mid-way: the next request with the key takes it over.
+ */
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "./client";
-import { idempotencyKeys } from "./schema";
-
-export interface StoredResponse {
-  status: number;
-  body: unknown;
-}
+import { idempotencyKeys as t, type IdempotencyKeyRow } from "./schema";
 
 export interface IdempotencyScope {
   key: string;
   actor: string;
   route: string;
-  /** Anything that identifies the request's content; a reused key with different content is refused. */
-  request: unknown;
 }
 
 export function hashRequest(request: unknown): string {
@@ -23,57 +20,55 @@ export function hashRequest(request: unknown): string {
     .digest("hex");
 }
 
+const whereScope = (s: IdempotencyScope) => and(eq(t.key, s.key), eq(t.actor, s.actor), eq(t.route, s.route));
+const leaseEnd = (leaseMs: number) => new Date(Date.now() + leaseMs);
+
 /**
- * Runs `fn` once per (key, actor, route). A repeat gets the first response back (`replayed: true`).
- * Only successful responses (status < 400) are kept; after a failure the same key may be retried.
+ * Claims the key for this request: true when it is ours to run (new, or its holder's lease lapsed),
+ * otherwise the row as it stands (running under a live lease, or finished with a stored answer).
  */
-export async function withIdempotency(
+export async function claimKey(
   db: Db,
   scope: IdempotencyScope,
-  fn: () => Promise<StoredResponse>,
-): Promise<StoredResponse & { replayed: boolean }> {
-  if (!/^[\w.:-]{8,128}$/.test(scope.key)) {
-    throw new ValidationError(
-      "Idempotency-Key must be 8-128 characters of letters, digits, '.', '_', ':' or '-'.",
-    );
-  }
-  const requestHash = hashRequest(scope.request);
-  const where = and(
-    eq(idempotencyKeys.key, scope.key),
-    eq(idempotencyKeys.actor, scope.actor),
-    eq(idempotencyKeys.route, scope.route),
-  );
-  const claimed = await db
-    .insert(idempotencyKeys)
-    .values({ key: scope.key, actor: scope.actor, route: scope.route, requestHash })
+  requestHash: string,
+  leaseMs: number,
+): Promise<true | IdempotencyKeyRow> {
+  const [claimed] = await db
+    .insert(t)
+    .values({ ...scope, requestHash, leaseUntil: leaseEnd(leaseMs) })
     .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
+    .returning({ key: t.key });
+  if (claimed) return true;
+  const [taken] = await db
+    .update(t)
+    .set({ requestHash, leaseUntil: leaseEnd(leaseMs), createdAt: new Date() })
+    .where(and(whereScope(scope), isNull(t.status), or(isNull(t.leaseUntil), lt(t.leaseUntil, new Date()))))
+    .returning({ key: t.key });
+  if (taken) return true;
+  const [row] = await db.select().from(t).where(whereScope(scope)).limit(1);
+  // released between our insert and our read: try again
+  return row ?? claimKey(db, scope, requestHash, leaseMs);
+}
 
-  if (claimed.length === 0) {
-    const [row] = await db.select().from(idempotencyKeys).where(where).limit(1);
-    if (row && row.requestHash !== requestHash) {
-      throw new ConflictError(
-        "This Idempotency-Key was already used for a different request; use a new key.",
-      );
-    }
-    if (row?.status == null) {
-      throw new ConflictError(
-        "The first request with this Idempotency-Key is still running; try again in a moment.",
-      );
-    }
-    return { status: row.status, body: row.response, replayed: true };
-  }
+/** Extends the lease of a key this request still holds. */
+export async function renewKey(db: Db, scope: IdempotencyScope, leaseMs: number): Promise<void> {
+  await db
+    .update(t)
+    .set({ leaseUntil: leaseEnd(leaseMs) })
+    .where(and(whereScope(scope), isNull(t.status)));
+}
 
-  try {
-    const result = await fn();
-    if (result.status < 400) {
-      await db.update(idempotencyKeys).set({ status: result.status, response: result.body }).where(where);
-    } else {
-      await db.delete(idempotencyKeys).where(where);
-    }
-    return { ...result, replayed: false };
-  } catch (err) {
-    await db.delete(idempotencyKeys).where(where);
-    throw err;
-  }
+/** Stores the answer that repeats of this key get back. */
+export async function completeKey(db: Db, scope: IdempotencyScope, status: number, body: unknown) {
+  await db.update(t).set({ status, response: body, leaseUntil: null }).where(whereScope(scope));
+}
+
+/** Gives the key up after a failure, so the same key may be sent again. */
+export async function releaseKey(db: Db, scope: IdempotencyScope): Promise<void> {
+  await db.delete(t).where(and(whereScope(scope), isNull(t.status)));
+}
+
+export async function readKey(db: Db, scope: IdempotencyScope): Promise<IdempotencyKeyRow | undefined> {
+  const [row] = await db.select().from(t).where(whereScope(scope)).limit(1);
+  return row;
 }

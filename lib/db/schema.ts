@@ -282,3 +282,4 @@ export type MaturityTargetRow = typeof maturityTargets.$inferSelect;
 export type MaturityExemptionRow = typeof maturityExemptions.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;

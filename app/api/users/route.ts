@@ -10,19 +10,16 @@ export const GET = route({ permission: "users.manage" }, async () => ({
   users: await listUsers(await getDb()),
 }));
 
-// POST /api/users – create a local account (admin); honours Idempotency-Key
+// POST /api/users – create a local account (admin); an Idempotency-Key replays the first answer
 export const POST = route(
-  { permission: "users.manage", body: NewUserInput },
-  async ({ req, user, body, requestId }) => {
-    const result = await createUserAsAdmin({
-      actor: user,
-      input: body,
-      requestId,
-      idempotencyKey: req.headers.get("idempotency-key"),
-    });
-    return Response.json(result.body, {
-      status: result.status,
-      headers: result.replayed ? { "Idempotent-Replayed": "true" } : {},
-    });
+  {
+    permission: "users.manage",
+    body: NewUserInput,
+    // the password stays out of the stored request fingerprint
+    idempotent: { fingerprint: (b) => ({ ...(b as object), password: undefined }) },
+  },
+  async ({ user, body, requestId }) => {
+    const created = await createUserAsAdmin({ db: await getDb(), user, requestId }, body);
+    return Response.json({ user: created }, { status: 201 });
   },
 );

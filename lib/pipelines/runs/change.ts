@@ -8,9 +8,9 @@ import { claimRunAction } from "@/lib/db/run-actions";
 import type { PipelineRunActionRow } from "@/lib/db/schema";
 import { ConflictError } from "@/lib/errors";
 import { SageMakerConflictError } from "@/lib/sagemaker/errors";
-import { executionIdOf, pipelineNameOfExecution } from "@/lib/sagemaker/pipelines/mappers";
+import { pipelineNameOfExecution } from "@/lib/sagemaker/pipelines/mappers";
 import { retryPipelineExecution, stopPipelineExecution } from "@/lib/sagemaker/pipelines/writes";
-import { clientRequestToken, once, requireRun, type ExecutionRef, type VerbContext } from "./context";
+import { clientRequestToken, refOf, requireRun, type ExecutionRef, type RunContext } from "./context";
 import { perform } from "./outcome";
 
 type Verb = "stop" | "retry";
@@ -43,29 +43,28 @@ export async function sendChange(row: PipelineRunActionRow): Promise<string> {
   return arn;
 }
 
-async function changeRun(ctx: VerbContext, verb: Verb, executionArn: string): Promise<ExecutionRef> {
+export type RunChange = Verb;
+
+async function changeRun(ctx: RunContext, verb: Verb, executionArn: string): Promise<ExecutionRef> {
   requireRun(ctx.user);
   const route = `pipelines.${verb}:${executionArn}`;
   const token = clientRequestToken(ctx.user.id, route, ctx.idempotencyKey);
-  const result = await once(ctx, route, { executionArn }, async () => {
-    const row = await claimRunAction(ctx.db, {
-      id: randomUUID(),
-      action: verb,
-      pipelineName: pipelineNameOfExecution(executionArn),
-      executionArn,
-      clientRequestToken: token,
-      actor: ctx.user.username,
-      actorName: ctx.user.name,
-      actorRole: ctx.user.role,
-      idempotencyKey: ctx.idempotencyKey,
-      requestId: ctx.requestId ?? null,
-    });
-    if (row.state !== "applied") await perform(ctx.db, row, () => sendChange(row), refusalOf(verb));
-    return { status: 200, body: { executionArn, executionId: executionIdOf(executionArn) } };
+  const row = await claimRunAction(ctx.db, {
+    id: randomUUID(),
+    action: verb,
+    pipelineName: pipelineNameOfExecution(executionArn),
+    executionArn,
+    clientRequestToken: token,
+    actor: ctx.user.username,
+    actorName: ctx.user.name,
+    actorRole: ctx.user.role,
+    idempotencyKey: ctx.idempotencyKey,
+    requestId: ctx.requestId ?? null,
   });
-  const b = result.body as { executionArn: string; executionId: string };
-  return { ...b, replayed: result.replayed };
+  if (row.state !== "applied") await perform(ctx.db, row, () => sendChange(row), refusalOf(verb));
+  return refOf(executionArn);
 }
 
-export const stopRun = (ctx: VerbContext, executionArn: string) => changeRun(ctx, "stop", executionArn);
-export const retryRun = (ctx: VerbContext, executionArn: string) => changeRun(ctx, "retry", executionArn);
+export const stopRun = (ctx: RunContext, executionArn: string) => changeRun(ctx, "stop", executionArn);
+export const retryRun = (ctx: RunContext, executionArn: string) => changeRun(ctx, "retry", executionArn);
+export const RUN_CHANGES = { stop: stopRun, retry: retryRun } as const;

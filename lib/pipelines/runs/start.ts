@@ -1,6 +1,6 @@
 /**
  * Start a pipeline run: check the permission and the parameters (approval-controlling ones are locked to
- * PendingManualApproval), replay a repeated Idempotency-Key, then intent row → StartPipelineExecution with
+ * PendingManualApproval), then intent row (the same Idempotency-Key reuses it) → StartPipelineExecution with
  * a ClientRequestToken derived from the key → outcome + audit in one transaction (outcome.ts).
  */
 import { randomUUID } from "node:crypto";
@@ -10,9 +10,8 @@ import { ConflictError } from "@/lib/errors";
 import type { StartRunBody } from "@/lib/pipelines/parameters";
 import { approvalLocks } from "@/lib/pipelines/start-view";
 import { describePipeline } from "@/lib/sagemaker/pipelines/reads";
-import { executionIdOf } from "@/lib/sagemaker/pipelines/mappers";
 import { startPipelineExecution } from "@/lib/sagemaker/pipelines/writes";
-import { clientRequestToken, once, requireRun, type ExecutionRef, type VerbContext } from "./context";
+import { clientRequestToken, refOf, requireRun, type ExecutionRef, type RunContext } from "./context";
 import { perform } from "./outcome";
 import { sorted, validateStart, type StartInput } from "./validate";
 
@@ -33,7 +32,7 @@ const same = (row: PipelineRunActionRow, input: StartInput) =>
   (row.description ?? undefined) === input.description;
 
 export async function startRun(
-  ctx: VerbContext,
+  ctx: RunContext,
   pipelineName: string,
   body: StartRunBody,
 ): Promise<ExecutionRef> {
@@ -43,33 +42,25 @@ export async function startRun(
   const input = validateStart(body, parameters, pipelineName, approvalLocks(parameters));
   const route = `pipelines.start:${pipelineName}`;
   const token = clientRequestToken(ctx.user.id, route, ctx.idempotencyKey);
-  const result = await once(ctx, route, input, async () => {
-    const row = await claimRunAction(ctx.db, {
-      id: randomUUID(),
-      action: "start",
-      pipelineName,
-      clientRequestToken: token,
-      parameters: input.values,
-      displayName: input.displayName ?? null,
-      description: input.description ?? null,
-      actor: ctx.user.username,
-      actorName: ctx.user.name,
-      actorRole: ctx.user.role,
-      idempotencyKey: ctx.idempotencyKey,
-      requestId: ctx.requestId ?? null,
-    });
-    if (row.state === "applied" && row.executionArn) {
-      const arn = row.executionArn;
-      return { status: 201, body: { executionArn: arn, executionId: executionIdOf(arn) } };
-    }
-    if (!same(row, input)) {
-      throw new ConflictError(
-        "A start with this Idempotency-Key and other values is still being confirmed with SageMaker; use a new key.",
-      );
-    }
-    const arn = await perform(ctx.db, row, () => sendStart(row));
-    return { status: 201, body: { executionArn: arn, executionId: executionIdOf(arn) } };
+  const row = await claimRunAction(ctx.db, {
+    id: randomUUID(),
+    action: "start",
+    pipelineName,
+    clientRequestToken: token,
+    parameters: input.values,
+    displayName: input.displayName ?? null,
+    description: input.description ?? null,
+    actor: ctx.user.username,
+    actorName: ctx.user.name,
+    actorRole: ctx.user.role,
+    idempotencyKey: ctx.idempotencyKey,
+    requestId: ctx.requestId ?? null,
   });
-  const b = result.body as { executionArn: string; executionId: string };
-  return { ...b, replayed: result.replayed };
+  if (row.state === "applied" && row.executionArn) return refOf(row.executionArn);
+  if (!same(row, input)) {
+    throw new ConflictError(
+      "A start with this Idempotency-Key and other values is still being confirmed with SageMaker; use a new key.",
+    );
+  }
+  return refOf(await perform(ctx.db, row, () => sendStart(row)));
 }

@@ -1,5 +1,6 @@
 import { route } from "@/lib/api/route";
-import { decisionRoute } from "@/lib/approvals/http";
+import { decisionIdempotency, decisionResponse } from "@/lib/approvals/http";
+import { getDb } from "@/lib/db";
 import { rollbackStage } from "@/lib/approvals/promote";
 import { GroupParams, RollbackBody } from "@/lib/approvals/schemas";
 
@@ -7,9 +8,9 @@ export const dynamic = "force-dynamic";
 
 // POST /api/models/[group]/rollback – put the previous approved version back on the stage (202 while rolling out)
 export const POST = route(
-  { permission: "models.promote", params: GroupParams, body: RollbackBody },
-  ({ req, user, params, body, requestId }) =>
-    decisionRoute(req, user, requestId, { ...params, ...body }, (ctx) =>
+  { permission: "models.promote", params: GroupParams, body: RollbackBody, idempotent: decisionIdempotency },
+  async ({ user, params, body, requestId }) =>
+    decisionResponse({ db: await getDb(), user, requestId }, (ctx) =>
       rollbackStage(ctx, { ...params, ...body }),
     ),
 );

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { BadRequestError } from "@/lib/errors";
 import { startRunBody } from "@/lib/pipelines/parameters";
 import { executionListQuery, getExecutionList } from "@/lib/pipelines/read-models";
 import { startRun } from "@/lib/pipelines/runs";
@@ -13,13 +12,11 @@ export const GET = route({ permission: "read", params, query: executionListQuery
   getExecutionList(params.name, query),
 );
 
-// POST /api/pipelines/[name]/executions — start a run (Idempotency-Key header required)
+// POST /api/pipelines/[name]/executions — start a run (Idempotency-Key header required; a repeat replays the answer)
 export const POST = route(
-  { permission: "pipelines.run", params, body: startRunBody },
-  async ({ req, user, params, body, requestId }) => {
-    const key = req.headers.get("idempotency-key");
-    if (!key) throw new BadRequestError("Send an Idempotency-Key header (any unique string per submission).");
-    const r = await startRun({ db: await getDb(), user, idempotencyKey: key, requestId }, params.name, body);
-    return Response.json(r, { status: r.replayed ? 200 : 201 });
+  { permission: "pipelines.run", params, body: startRunBody, idempotent: { required: true } },
+  async ({ user, params, body, requestId, idempotencyKey }) => {
+    const ctx = { db: await getDb(), user, idempotencyKey: idempotencyKey ?? "", requestId };
+    return Response.json(await startRun(ctx, params.name, body), { status: 201 });
   },
 );

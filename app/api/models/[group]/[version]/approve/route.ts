@@ -1,15 +1,16 @@
 import { route } from "@/lib/api/route";
 import { approveVersion } from "@/lib/approvals/decide";
-import { decisionRoute } from "@/lib/approvals/http";
+import { decisionIdempotency, decisionResponse } from "@/lib/approvals/http";
+import { getDb } from "@/lib/db";
 import { ApprovalBody, VersionParams } from "@/lib/approvals/schemas";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/models/[group]/[version]/approve – approve a version (Idempotency-Key honoured)
 export const POST = route(
-  { permission: "models.decide", params: VersionParams, body: ApprovalBody },
-  ({ req, user, params, body, requestId }) =>
-    decisionRoute(req, user, requestId, { ...params, ...body }, (ctx) =>
+  { permission: "models.decide", params: VersionParams, body: ApprovalBody, idempotent: decisionIdempotency },
+  async ({ user, params, body, requestId }) =>
+    decisionResponse({ db: await getDb(), user, requestId }, (ctx) =>
       approveVersion(ctx, { ...params, ...body }),
     ),
 );

@@ -1,5 +1,6 @@
 import { route } from "@/lib/api/route";
-import { decisionRoute } from "@/lib/approvals/http";
+import { decisionIdempotency, decisionResponse } from "@/lib/approvals/http";
+import { getDb } from "@/lib/db";
 import { promoteVersion } from "@/lib/approvals/promote";
 import { PromoteBody, VersionParams } from "@/lib/approvals/schemas";
 
@@ -7,9 +8,9 @@ export const dynamic = "force-dynamic";
 
 // POST /api/models/[group]/[version]/promote – deploy to Staging or Production (202 while rolling out)
 export const POST = route(
-  { permission: "models.promote", params: VersionParams, body: PromoteBody },
-  ({ req, user, params, body, requestId }) =>
-    decisionRoute(req, user, requestId, { ...params, ...body }, (ctx) =>
+  { permission: "models.promote", params: VersionParams, body: PromoteBody, idempotent: decisionIdempotency },
+  async ({ user, params, body, requestId }) =>
+    decisionResponse({ db: await getDb(), user, requestId }, (ctx) =>
       promoteVersion(ctx, { ...params, ...body }),
     ),
 );
