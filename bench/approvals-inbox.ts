@@ -36,7 +36,7 @@ async function main() {
   await stats();
   for (const label of ["cold", "warm"]) {
     let t = performance.now();
-    const inbox = await getInbox(handle.db, {});
+    const inbox = await getInbox(handle.db, user, {});
     const inboxMs = performance.now() - t;
     const inboxCalls = await stats();
     const first = inbox.items[0]?.version;

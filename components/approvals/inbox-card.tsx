@@ -7,7 +7,8 @@ import { MetricsTable } from "@/components/models/metrics-table";
 import { Badge } from "@/components/ui/badge";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { modelRoutes } from "@/lib/routes";
-import type { InboxItem } from "@/lib/approvals/inbox";
+import { whyNot } from "@/lib/approvals/allowed";
+import type { DecidableInboxItem, InboxItem } from "@/lib/approvals/inbox";
 
 function age(ms: number): string {
   const h = Math.floor(ms / 3_600_000);
@@ -46,9 +47,9 @@ function PipelineEvidence({ item }: { item: InboxItem }) {
 }
 
 /** One waiting version with its evidence and the inline decision. */
-export function InboxCard({ item, canDecide, me }: { item: InboxItem; canDecide: boolean; me: string }) {
+export function InboxCard({ item }: { item: DecidableInboxItem }) {
   const v = item.version;
-  const mine = item.registeredBy !== undefined && item.registeredBy.toLowerCase() === me.toLowerCase();
+  const { approve, reject } = item.allowedActions;
   return (
     <li
       data-testid={`inbox-${v.group}-${v.version}`}
@@ -76,14 +77,16 @@ export function InboxCard({ item, canDecide, me }: { item: InboxItem; canDecide:
           baseline={item.production?.metrics}
           baselineLabel={item.production ? `Production (v${item.production.version})` : undefined}
         />
-        {canDecide && !mine ? (
-          <DecisionForm group={v.group} version={v.version} expectedStatus={v.approvalStatus} />
+        {approve.allowed || reject.allowed ? (
+          <DecisionForm
+            group={v.group}
+            version={v.version}
+            expectedStatus={v.approvalStatus}
+            canApprove={approve.allowed}
+            canReject={reject.allowed}
+          />
         ) : (
-          <p className="text-sm text-slate-500">
-            {mine
-              ? "You registered this version; someone else must decide on it."
-              : "Only approvers can decide."}
-          </p>
+          <p className="text-sm text-slate-500">{whyNot(approve)}</p>
         )}
       </div>
     </li>

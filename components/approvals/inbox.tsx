@@ -11,7 +11,7 @@ import { inboxSearchParams } from "./search-params";
 import { Button } from "@/components/ui/button";
 
 /** The approval inbox: oldest first, SLA highlight, evidence and inline decisions; filters live in the URL. */
-export function Inbox({ canDecide, me }: { canDecide: boolean; me: string }) {
+export function Inbox() {
   const [params, setParams] = useQueryStates(inboxSearchParams, { history: "push" });
   const query = useQuery(
     approvalQueries.inbox({
@@ -69,7 +69,7 @@ export function Inbox({ canDecide, me }: { canDecide: boolean; me: string }) {
       ) : (
         <ul className="space-y-3" aria-label="Versions waiting for a decision">
           {query.data.items.map((item) => (
-            <InboxCard key={item.version.arn} item={item} canDecide={canDecide} me={me} />
+            <InboxCard key={item.version.arn} item={item} />
           ))}
         </ul>
       )}

@@ -16,8 +16,9 @@ export function StageActions({ page }: { page: VersionPage }) {
   const busy = promote.isPending || rollback.isPending;
   const started = promote.data?.decision ?? rollback.data?.decision;
   const error = promote.error ?? rollback.error;
-  const a = page.actions;
-  if (!a.promoteStaging && !a.promoteProduction && !a.rollbackProduction && !started) return null;
+  const a = page.allowedActions;
+  if (!a.promoteStaging.allowed && !a.promoteProduction.allowed && !a.rollbackProduction.allowed && !started)
+    return null;
   const expectedStage = v.stage ?? "Development";
   const hasReason = reason.trim().length >= 3;
   return (
@@ -34,7 +35,7 @@ export function StageActions({ page }: { page: VersionPage }) {
         className="w-full rounded border border-slate-300 p-2 text-sm dark:border-slate-700 dark:bg-slate-900"
       />
       <div className="flex flex-wrap gap-2">
-        {a.promoteStaging ? (
+        {a.promoteStaging.allowed ? (
           <Button
             variant="primary"
             disabled={busy}
@@ -43,7 +44,7 @@ export function StageActions({ page }: { page: VersionPage }) {
             Promote to Staging
           </Button>
         ) : null}
-        {a.promoteProduction ? (
+        {a.promoteProduction.allowed ? (
           <Button
             variant="primary"
             disabled={busy || !hasReason}
@@ -53,7 +54,7 @@ export function StageActions({ page }: { page: VersionPage }) {
             Promote to Production
           </Button>
         ) : null}
-        {a.rollbackProduction ? (
+        {a.rollbackProduction.allowed ? (
           <Button
             variant="danger"
             pending={rollback.isPending}

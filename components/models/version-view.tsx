@@ -14,6 +14,7 @@ import { executionHref, experimentHref } from "./links";
 import { MetricsTable } from "./metrics-table";
 import { OutsideBanner } from "./sagemaker-record";
 import { StageActions } from "./stage-actions";
+import { whyNot } from "@/lib/approvals/allowed";
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -67,7 +68,8 @@ export function VersionView({ group, version }: { group: string; version: number
   const page = q.data;
   const v = page.version;
   const l = page.lineage;
-  const a = page.actions;
+  const a = page.allowedActions;
+  const why = a.approve.allowed || a.reject.allowed ? undefined : whyNot(a.approve);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <OutsideBanner outside={page.outside} />
@@ -90,14 +92,14 @@ export function VersionView({ group, version }: { group: string; version: number
         </dl>
       </Panel>
       <Panel title="Actions">
-        {a.why ? <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">{a.why}</p> : null}
-        {a.approve || a.reject ? (
+        {why ? <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">{why}</p> : null}
+        {a.approve.allowed || a.reject.allowed ? (
           <DecisionForm
             group={v.group}
             version={v.version}
             expectedStatus={v.approvalStatus}
-            canApprove={a.approve}
-            canReject={a.reject}
+            canApprove={a.approve.allowed}
+            canReject={a.reject.allowed}
           />
         ) : null}
         <div className="mt-3">

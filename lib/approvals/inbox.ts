@@ -7,6 +7,8 @@ import { versionLineage, type Lineage } from "@/lib/sagemaker/registry/lineage";
 import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
 import type { WithEvidence } from "@/lib/models/metric-types";
 import { withEvidence } from "@/lib/models/metrics";
+import type { AllowedActions } from "./allowed";
+import { allowedActions, type PolicyUser } from "./allowed-actions";
 import { findRegistrant } from "./policy";
 import { toDecisionView, type DecisionView } from "./types";
 
@@ -30,8 +32,13 @@ export interface InboxItem {
   lastDecision?: DecisionView;
 }
 
-export interface InboxPage {
-  items: InboxItem[];
+/** An inbox item for a signed-in user: what they may do on it, with the reason when not. */
+export interface DecidableInboxItem extends InboxItem {
+  allowedActions: AllowedActions;
+}
+
+export interface InboxPage<Item extends InboxItem = DecidableInboxItem> {
+  items: Item[];
   cursor?: string;
   slaHours: number;
 }
@@ -46,11 +53,34 @@ async function productionOf(group: string): Promise<ProductionBaseline | undefin
   return { version: v.version, endpoint: prod.name, metrics: (await withEvidence(v)).metrics };
 }
 
+export interface InboxQuery {
+  group?: string;
+  cursor?: string;
+  limit?: number;
+  slaHours?: number;
+  now?: number;
+}
+
+/** The approvals inbox for `user`: every item carries the actions the user may take (allowed-actions.ts). */
+export async function getInbox(db: Db, user: PolicyUser, q: InboxQuery): Promise<InboxPage> {
+  const page = await getWaitingVersions(db, q);
+  return {
+    ...page,
+    items: page.items.map((item) => ({
+      ...item,
+      allowedActions: allowedActions({
+        user,
+        registrant: item.registeredBy,
+        version: item.version,
+        decisions: item.lastDecision ? [item.lastDecision] : [],
+        stages: {},
+      }),
+    })),
+  };
+}
+
 /** Every version waiting for a decision across groups, oldest first (one page). */
-export async function getInbox(
-  db: Db,
-  q: { group?: string; cursor?: string; limit?: number; slaHours?: number; now?: number },
-): Promise<InboxPage> {
+export async function getWaitingVersions(db: Db, q: InboxQuery): Promise<InboxPage<InboxItem>> {
   const slaHours = q.slaHours ?? (await organisationApprovalSla(db)) ?? DEFAULT_SLA_HOURS;
   const now = q.now ?? Date.now();
   const page = await listModelVersions({

@@ -1,7 +1,7 @@
 /** The approver's overview section: the oldest versions waiting for a decision, from the approvals inbox. */
 import type { Db } from "@/lib/db";
 import { listModelVersions } from "@/lib/sagemaker/registry/reads";
-import { getInbox } from "@/lib/approvals/inbox";
+import { getWaitingVersions } from "@/lib/approvals/inbox";
 
 export const WAITING_LIMIT = 5;
 /** The total is counted over at most this many ListModelPackages pages of 100. */
@@ -44,7 +44,7 @@ export async function getWaitingForDecision(
   q: { limit?: number; now?: number } = {},
 ): Promise<WaitingForDecision> {
   const [inbox, count] = await Promise.all([
-    getInbox(db, { limit: q.limit ?? WAITING_LIMIT, now: q.now }),
+    getWaitingVersions(db, { limit: q.limit ?? WAITING_LIMIT, now: q.now }),
     countWaiting(),
   ]);
   return {

@@ -1,9 +1,9 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { createSearchParamsCache } from "nuqs/server";
 import { Inbox } from "@/components/approvals/inbox";
 import { inboxSearchParams } from "@/components/approvals/search-params";
-import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { approvalQueries } from "@/lib/query-options/approvals";
@@ -22,6 +22,7 @@ export default async function ApprovalsPage({
   searchParams: Promise<Record<string, string>>;
 }) {
   const user = await getSessionUser();
+  if (!user) notFound(); // the (dashboard) layout signs people in first
   const p = cache.parse(await searchParams);
   const params = { group: p.group ?? undefined, cursor: p.cursor ?? undefined, sla: p.sla ?? undefined };
   ensureReconciler();
@@ -29,7 +30,7 @@ export default async function ApprovalsPage({
   await queryClient.prefetchQuery({
     ...approvalQueries.inbox(params),
     queryFn: async () =>
-      getInbox(await getDb(), { group: params.group, cursor: params.cursor, slaHours: params.sla }),
+      getInbox(await getDb(), user, { group: params.group, cursor: params.cursor, slaHours: params.sla }),
   });
   return (
     <section aria-labelledby="page-title" className="space-y-4">
@@ -38,7 +39,7 @@ export default async function ApprovalsPage({
         subtitle="Model versions waiting for a decision, oldest first. Past the service level they are highlighted."
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <Inbox canDecide={user ? can(user.role, "models.decide") : false} me={user?.username ?? ""} />
+        <Inbox />
       </HydrationBoundary>
     </section>
   );

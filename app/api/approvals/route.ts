@@ -7,7 +7,7 @@ import { InboxQuery } from "@/lib/approvals/schemas";
 export const dynamic = "force-dynamic";
 
 // GET /api/approvals – versions waiting for a decision, oldest first, with evidence
-export const GET = route({ permission: "read", query: InboxQuery }, async ({ query }) => {
+export const GET = route({ permission: "read", query: InboxQuery }, async ({ user, query }) => {
   ensureReconciler();
-  return getInbox(await getDb(), { group: query.group, cursor: query.cursor, slaHours: query.sla });
+  return getInbox(await getDb(), user, { group: query.group, cursor: query.cursor, slaHours: query.sla });
 });

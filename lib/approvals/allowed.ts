@@ -1,0 +1,8 @@
+/** The shape of the server's policy answer (pure: client components import it). */
+export type Allowed = { allowed: true } | { allowed: false; reason: string };
+export type VersionAction =
+  "approve" | "reject" | "promoteStaging" | "promoteProduction" | "rollbackProduction";
+export type AllowedActions = Record<VersionAction, Allowed>;
+
+/** Why an action is not allowed (undefined when it is). */
+export const whyNot = (a: Allowed): string | undefined => (a.allowed ? undefined : a.reason);
