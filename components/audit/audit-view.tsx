@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
+import { queryError } from "@/components/ui/query-error";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/states";
 import { Pager } from "@/components/ui/pager";
@@ -87,11 +88,7 @@ function SageDeckAudit({
         loading={q.isPending}
         loadingRows={8}
         loadingLabel="Loading audit events"
-        error={
-          q.isError
-            ? { message: `Could not load the audit log: ${q.error.message}`, retry: () => void q.refetch() }
-            : null
-        }
+        error={queryError(q, "Could not load the audit log")}
         empty={
           <EmptyState title="No audit events match these filters">
             Widen the dates or clear a filter.

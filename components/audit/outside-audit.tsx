@@ -6,6 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/states";
 import { outsideQueries } from "@/lib/query-options/outside";
 import { OUTSIDE_COLUMNS } from "./audit-columns";
+import { queryError } from "@/components/ui/query-error";
 
 /**
  * The audit's "outside SageDeck" view: approvals, rejections and stages SageMaker reports that no SageDeck
@@ -34,14 +35,7 @@ export function OutsideAudit({
         loading={q.isPending}
         loadingRows={6}
         loadingLabel="Loading changes made outside SageDeck"
-        error={
-          q.isError
-            ? {
-                message: `Could not read SageMaker's record: ${q.error.message}`,
-                retry: () => void q.refetch(),
-              }
-            : null
-        }
+        error={queryError(q, "Could not read SageMaker's record")}
         empty={
           <EmptyState title="Nothing was changed outside SageDeck">
             Every approval and stage SageMaker shows {group ? `for ${group} ` : ""}has a SageDeck decision.

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { queryError } from "@/components/ui/query-error";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState } from "@/components/ui/states";
@@ -87,7 +88,7 @@ export function ExperimentsTable() {
         label="Experiments"
         loading={isPending}
         loadingLabel="Loading experiments"
-        error={error ? { message: error.message, retry: () => void refetch() } : null}
+        error={queryError({ error, refetch })}
         empty={
           <EmptyState title="No experiments match">
             {q.q

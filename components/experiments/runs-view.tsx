@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useMemo, useState } from "react";
+import { queryError } from "@/components/ui/query-error";
 import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState } from "@/components/ui/states";
@@ -32,7 +33,7 @@ export function RunsView({ experiment }: { experiment: string }) {
   const [state, set] = useQueryStates(runListSearchParams, { history: "push" });
   const q = toRunListQuery(state);
   const firstPage = { after: null, p: null };
-  const { data, error, isPending, isFetching, refetch } = useQuery({
+  const { data, error, isPending, isFetching, isPlaceholderData, refetch } = useQuery({
     ...experimentQueries.runs(experiment, q),
     placeholderData: keepPreviousData,
   });
@@ -105,7 +106,7 @@ export function RunsView({ experiment }: { experiment: string }) {
         loading={isPending}
         loadingLabel="Loading runs"
         loadingRows={8}
-        error={error ? { message: error.message, retry: () => void refetch() } : null}
+        error={queryError({ error, refetch })}
         empty={
           <EmptyState title="No runs match">
             {q.filter ? "Loosen or clear the filter." : "This experiment has no runs yet."}
@@ -116,7 +117,8 @@ export function RunsView({ experiment }: { experiment: string }) {
         columns={columns}
         rows={data?.items ?? []}
         rowId={(r) => r.name}
-        sort={{ id: q.sort ?? "start", dir: q.dir ?? "desc" }}
+        // the headers tell how the rows on screen are sorted: not yet while the previous page stands in
+        sort={isPlaceholderData ? undefined : { id: q.sort ?? "start", dir: q.dir ?? "desc" }}
         onSort={(id) =>
           void set({ sort: id, dir: q.sort === id && q.dir === "desc" ? "asc" : "desc", ...firstPage })
         }

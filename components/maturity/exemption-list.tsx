@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/states";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { ExemptionState, ExemptionView } from "@/lib/maturity-governance/views";
 import { maturityQueries } from "@/lib/query-options/maturity";
+import { queryError } from "@/components/ui/query-error";
 
 const TONE = { active: "blue", expired: "amber", revoked: "neutral" } as const;
 const LABEL: Record<ExemptionState, string> = { active: "Active", expired: "Expired", revoked: "Ended" };
@@ -49,11 +50,7 @@ export function ExemptionList({ solutionKey }: { solutionKey: string }) {
       loading={isPending}
       loadingRows={2}
       loadingLabel="Loading exemptions"
-      error={
-        error
-          ? { message: `Exemptions could not be loaded: ${error.message}`, retry: () => void refetch() }
-          : null
-      }
+      error={queryError({ error, refetch }, "Exemptions could not be loaded")}
       empty={
         <EmptyState title="No exemptions">
           Managers can exempt a check that does not pass, with a reason and an expiry.

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
 import { Pager } from "@/components/ui/pager";
+import { queryError } from "@/components/ui/query-error";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/states";
 import { modelQueries } from "@/lib/query-options/models";
@@ -77,11 +78,7 @@ export function GroupVersions({ group }: { group: string }) {
         loading={q.isPending}
         loadingRows={8}
         loadingLabel="Loading versions"
-        error={
-          q.isError
-            ? { message: `Could not load the versions: ${q.error.message}`, retry: () => void q.refetch() }
-            : null
-        }
+        error={queryError(q, "Could not load the versions")}
         empty={<EmptyState title="No versions match">Change the status filter to see more.</EmptyState>}
         columns={versionColumns(group, {
           has: (arn) => picked.includes(arn),

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useQueryStates } from "nuqs";
 import { Pager } from "@/components/ui/pager";
+import { queryError } from "@/components/ui/query-error";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/states";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -83,11 +84,7 @@ export function ModelsList() {
         loading={q.isPending}
         loadingRows={6}
         loadingLabel="Loading model groups"
-        error={
-          q.isError
-            ? { message: `Could not load model groups: ${q.error.message}`, retry: () => void q.refetch() }
-            : null
-        }
+        error={queryError(q, "Could not load model groups")}
         empty={<EmptyState title="No model groups match">Clear the search to see every group.</EmptyState>}
         columns={COLUMNS}
         rows={q.data?.items ?? []}

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
+import { queryError } from "@/components/ui/query-error";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/states";
 import { executionListSearchParams, toExecutionListQuery } from "@/lib/pipelines/search-params";
@@ -34,7 +35,7 @@ export function ExecutionsTable({ pipeline }: { pipeline: string }) {
         loading={!data && !query.isError}
         loadingRows={8}
         loadingLabel="Loading executions"
-        error={query.isError ? { message: query.error.message, retry: () => void query.refetch() } : null}
+        error={queryError(query)}
         empty={
           <EmptyState title="No execution matches.">
             {q.status || q.param || q.find ? "Clear or change the filters." : "Start a run to see it here."}

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
 import { useState } from "react";
+import { queryError } from "@/components/ui/query-error";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/states";
 import { pipelineListSearchParams, SORTS, toPipelineListQuery } from "@/lib/pipelines/search-params";
@@ -66,7 +67,7 @@ export function PipelinesTable() {
         loading={!data && !query.isError}
         loadingRows={6}
         loadingLabel="Loading pipelines"
-        error={query.isError ? { message: query.error.message, retry: () => void query.refetch() } : null}
+        error={queryError(query)}
         empty={
           <EmptyState title={q.q ? `No pipeline matches "${q.q}".` : "No pipelines yet."}>
             {q.q ? "Try a shorter search." : "Pipelines created in SageMaker appear here."}
