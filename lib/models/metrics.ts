@@ -1,4 +1,4 @@
-import { readReport, type ReportRead } from "@/lib/sagemaker/reports/read";
+import { getReportReader, type ReportRead, type ReportReader } from "@/lib/sagemaker/reports/read";
 import type {
   MetricReportRef,
   MetricReportSection,
@@ -57,9 +57,12 @@ function merge(into: VersionMetric[], m: Omit<VersionMetric, "sources">, source:
 }
 
 /** Every metric of a version: its ModelMetrics reports (read from S3) and its `metric:*` metadata. */
-export async function versionEvidence(v: ModelVersionDetail): Promise<VersionEvidence> {
+export async function versionEvidence(
+  v: ModelVersionDetail,
+  reader: ReportReader = getReportReader(),
+): Promise<VersionEvidence> {
   const reads = await Promise.all(
-    v.metricReports.map(async (ref) => ({ ref, r: await readReport(ref.uri) })),
+    v.metricReports.map(async (ref) => ({ ref, r: await reader.read(ref.uri) })),
   );
   const metrics: VersionMetric[] = [];
   const reports: ReportState[] = reads.map(({ ref, r }) => {

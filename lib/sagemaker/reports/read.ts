@@ -61,11 +61,9 @@ export function createReportReader(opts: ReportReaderOptions): ReportReader {
     const abort = new AbortController();
     try {
       return await limit(async () => {
-        const r = await opts
-          .client()
-          .send(new GetObjectCommand({ Bucket: where.bucket, Key: where.key }), {
-            abortSignal: abort.signal,
-          });
+        const r = await opts.client().send(new GetObjectCommand({ Bucket: where.bucket, Key: where.key }), {
+          abortSignal: abort.signal,
+        });
         if ((r.ContentLength ?? 0) > maxObjectBytes) {
           abort.abort();
           return { value: failed("too-large", `${r.ContentLength} bytes`), bytes: 100 };
@@ -100,6 +98,3 @@ export function getReportReader(): ReportReader {
   });
   return globalForReader.sagedeckReportReader;
 }
-
-/** Reads one report through the process-wide reader. */
-export const readReport = (uri: string): Promise<ReportRead> => getReportReader().read(uri);
