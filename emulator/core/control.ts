@@ -59,7 +59,10 @@ export async function handleControl(
       return reply(res, 200, { faults: em.faults.list() });
     }
     case "DELETE /_emulator/faults":
-      em.faults.remove(url.searchParams.get("operation") ?? undefined);
+      em.faults.remove(
+        url.searchParams.get("operation") ?? undefined,
+        url.searchParams.get("account") ?? undefined,
+      );
       return reply(res, 200, { faults: em.faults.list() });
     default:
       return reply(res, 404, {

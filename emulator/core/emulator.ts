@@ -112,7 +112,7 @@ export class Emulator {
     }
     try {
       const caller = this.callerOf(authorization, securityToken);
-      await this.faults.apply(operation);
+      await this.faults.apply(operation, Math.random, caller.account);
       const ctx = this.ctx({ identity: userContextOf(caller), account: caller.account });
       const out = await this.exclusive(() =>
         inAccount(caller.account, async () => clean(await handler(input, ctx))),

@@ -15,30 +15,43 @@ export interface Fault {
   throttle?: boolean;
   /** apply to this many calls only, then remove itself */
   count?: number;
+  /** only calls acting in this account (a 12-digit id); absent = every account */
+  account?: string;
 }
+
+const keyOf = (operation: string, account?: string) => (account ? `${account}/${operation}` : operation);
 
 export class Faults {
   private readonly faults = new Map<string, Fault>();
 
   set(f: Fault): void {
-    this.faults.set(f.operation, { ...f });
+    this.faults.set(keyOf(f.operation, f.account), { ...f });
   }
-  remove(operation?: string): void {
-    if (operation) this.faults.delete(operation);
+  remove(operation?: string, account?: string): void {
+    if (operation) this.faults.delete(keyOf(operation, account));
     else this.faults.clear();
+  }
+  /** Whether a fault names exactly this operation (in this account or every account), not through `*`. */
+  names(operation: string, account?: string): boolean {
+    return this.faults.has(keyOf(operation, account)) || this.faults.has(operation);
   }
   list(): Fault[] {
     return [...this.faults.values()];
   }
 
   /** Applies the fault for an operation: waits, then throws if the dice say so. */
-  async apply(operation: string, random: () => number = Math.random): Promise<void> {
-    const f = this.faults.get(operation) ?? this.faults.get("*");
+  async apply(operation: string, random: () => number = Math.random, account?: string): Promise<void> {
+    const f =
+      (account
+        ? (this.faults.get(keyOf(operation, account)) ?? this.faults.get(keyOf("*", account)))
+        : undefined) ??
+      this.faults.get(operation) ??
+      this.faults.get("*");
     if (!f) return;
     if (f.count !== undefined) {
       if (f.count <= 0) return;
       f.count -= 1;
-      if (f.count <= 0) this.faults.delete(f.operation);
+      if (f.count <= 0) this.faults.delete(keyOf(f.operation, f.account));
     }
     if (f.latencyMs) await new Promise((r) => setTimeout(r, f.latencyMs));
     const code = f.throttle ? "ThrottlingException" : f.errorCode;

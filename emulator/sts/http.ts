@@ -4,6 +4,7 @@
  */
 import type http from "node:http";
 import { newRequestId } from "../core/context";
+import { AwsError } from "../core/errors";
 import { CredentialsError, resolveCaller } from "../core/caller";
 import type { ServerOptions } from "../core/server";
 import { assumeRole, getCallerIdentity } from "./operations";
@@ -39,6 +40,22 @@ function callerOf(opts: ServerOptions, req: http.IncomingMessage) {
   }
 }
 
+/**
+ * A fault injected for `sts:<Action>` (optionally per calling account) — never through `*`, which stays
+ * SageMaker's — in STS's words (a throttle is STS's `Throttling`).
+ */
+async function stsFault(opts: ServerOptions, action: string, account: string): Promise<void> {
+  const op = `sts:${action}`;
+  if (!opts.emulator.faults.names(op, account)) return;
+  try {
+    await opts.emulator.faults.apply(op, Math.random, account);
+  } catch (err) {
+    if (!(err instanceof AwsError)) throw err;
+    const code = err.code === "ThrottlingException" ? "Throttling" : err.code;
+    throw new StsError(code, err.message, err.status, err.status >= 500 ? "Receiver" : "Sender");
+  }
+}
+
 /** Answers one STS request; returns the action and status for the request log. */
 export async function handleSts(
   req: http.IncomingMessage,
@@ -54,6 +71,9 @@ export async function handleSts(
     if (params.Version !== undefined && params.Version !== STS_VERSION)
       throw new StsError("InvalidAction", `Could not find operation ${action} for version ${params.Version}`);
     const caller = callerOf(opts, req);
+    // a fault for AssumeRole is keyed by the role's account ("this account cannot be reached")
+    const roleAccount = /^arn:aws:iam::(\d{12}):/.exec(params.RoleArn ?? "")?.[1];
+    await stsFault(opts, action, action === "AssumeRole" ? (roleAccount ?? caller.account) : caller.account);
     if (action === "AssumeRole")
       xml = successXml(action, assumeRole(opts.emulator.accounts, caller, params), requestId);
     else if (action === "GetCallerIdentity") xml = successXml(action, getCallerIdentity(caller), requestId);

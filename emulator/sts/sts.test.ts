@@ -188,6 +188,39 @@ describe("STS", () => {
     expect(s.name).toBe("InvalidClientTokenId");
   });
 
+  it("injects faults per account: an unreachable role account for STS, a failing account for SageMaker", async () => {
+    const h = emu.handle();
+    await h.control("POST", "faults", [
+      {
+        operation: "sts:AssumeRole",
+        account: "333333333333",
+        errorCode: "AccessDenied",
+        status: 403,
+        message: "no",
+      },
+      { operation: "*", account: "222222222222", errorCode: "ServiceUnavailable", message: "down" },
+    ]);
+    try {
+      const prod = await errorOf(
+        sts().send(
+          new AssumeRoleCommand({
+            RoleArn: "arn:aws:iam::333333333333:role/SageDeckRole",
+            RoleSessionName: "s4",
+          }),
+        ),
+      );
+      expect(prod).toEqual({ name: "AccessDenied", message: "no" });
+      const { creds } = await assume({ RoleArn: STAGING_ROLE, RoleSessionName: "s4" });
+      expect((await errorOf(sm(creds).send(new ListPipelinesCommand({})))).name).toBe("ServiceUnavailable");
+      expect(await names(sm(HOME))).toContain("t-sts-home-only");
+    } finally {
+      await h.control("DELETE", "faults");
+    }
+    await h.control("POST", "faults", { operation: "sts:GetCallerIdentity", throttle: true, count: 1 });
+    expect((await errorOf(sts().send(new GetCallerIdentityCommand({})))).name).toBe("Throttling");
+    expect((await sts().send(new GetCallerIdentityCommand({}))).Account).toBe("123456789012");
+  });
+
   it("keeps each account's state and the issued credentials across a restart", async () => {
     const { creds } = await assume({ RoleArn: STAGING_ROLE, RoleSessionName: "s3" });
     await emu.restart(true);
