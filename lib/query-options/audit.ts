@@ -2,6 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import type { AuditItem, StageAt } from "@/lib/audit/log";
 import { fetchJson } from "./fetcher";
 import type { AuditOutcome } from "@/lib/audit/outcome";
+import { qs } from "@/lib/url/query-string";
 
 export interface AuditParams {
   actor?: string;
@@ -13,11 +14,9 @@ export interface AuditParams {
   page?: number;
 }
 
+/** The audit filters as a query string (also the CSV export link's). */
 export function auditSearch(p: AuditParams): string {
-  const s = new URLSearchParams();
-  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== "" && v !== null) s.set(k, String(v));
-  const out = s.toString();
-  return out ? `?${out}` : "";
+  return qs(p);
 }
 
 export const auditQueries = {

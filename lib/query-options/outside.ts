@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { OutsidePage } from "@/lib/approvals/outside";
 import { fetchJson } from "./fetcher";
+import { qs } from "@/lib/url/query-string";
 
 export interface OutsideParams {
   group?: string;
@@ -15,12 +16,12 @@ export const outsideQueries = {
     queryOptions({
       queryKey: ["approvals", "outside", p] as const,
       queryFn: () => {
-        const s = new URLSearchParams();
-        if (p.group) s.set("group", p.group);
-        if (p.page && p.page > 1) s.set("page", String(p.page));
-        if (p.attention) s.set("attention", "1");
-        const q = s.toString();
-        return fetchJson<OutsidePage>(`/api/approvals/outside${q ? `?${q}` : ""}`);
+        const q = qs({
+          group: p.group,
+          page: p.page && p.page > 1 ? p.page : undefined,
+          attention: p.attention ? "1" : undefined,
+        });
+        return fetchJson<OutsidePage>(`/api/approvals/outside${q}`);
       },
     }),
 };
