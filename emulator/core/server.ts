@@ -6,6 +6,7 @@ import type { Emulator } from "./emulator";
 import { handleControl } from "./control";
 import { handleSts, isStsRequest } from "../sts/http";
 import type { ResponseObserver } from "./observer";
+import { handleS3 } from "../s3/rest";
 
 const JSON_11 = "application/x-amz-json-1.1";
 
@@ -81,6 +82,12 @@ export function createServer(opts: ServerOptions): http.Server {
           return;
         }
         await handleControl(req, res, await readBody(req), opts);
+        return;
+      }
+      // S3's REST API (path-style) on the same port: every method but POST (emulator/s3/)
+      if (req.method !== "POST") {
+        const s3 = await handleS3(req, res, opts.emulator);
+        log(`${s3.operation} ${s3.status} ${Math.round(performance.now() - started)}ms`);
         return;
       }
       // STS (AWS Query protocol: form-encoded POST / without X-Amz-Target) on the same port (emulator/sts/)
