@@ -40,4 +40,18 @@ describe("OIDC provider", () => {
   it("leaves the role empty when no group matches, so sign-in is refused", () => {
     expect(profile({ sub: "u-3", groups: ["others"] }).role).toBeUndefined();
   });
+
+  it("reads the groups from the configured claim, e.g. Cognito's cognito:groups or Entra ID's roles", () => {
+    for (const claim of ["cognito:groups", "roles"]) {
+      const p = oidcProvider({
+        issuer: "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC123",
+        clientId: "c",
+        clientSecret: "s",
+        groupsClaim: claim,
+        roleMap: parseRoleMap("ml-admins=admin"),
+      }) as unknown as { profile: Profile };
+      expect(p.profile({ sub: "u-4", [claim]: ["ml-admins"], groups: [] }).role).toBe("admin");
+      expect(p.profile({ sub: "u-5", groups: ["ml-admins"] }).role).toBeUndefined();
+    }
+  });
 });
