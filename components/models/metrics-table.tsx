@@ -1,3 +1,6 @@
+"use client";
+
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import type { VersionEvidence } from "@/lib/models/metric-types";
 import { ReportStates } from "./report-states";
 
@@ -33,49 +36,60 @@ export function MetricsTable({
       </div>
     );
   }
+  const delta = (n: string) => {
+    const a = metrics[n];
+    const b = baseline?.[n];
+    return a !== undefined && b !== undefined ? a - b : undefined;
+  };
+  const columns: DataColumn<string>[] = [
+    { id: "metric", header: "Metric", cell: (n) => n },
+    {
+      id: "this",
+      header: "This version",
+      cell: (n) => {
+        const sd = detail.get(n)?.standardDeviation;
+        return (
+          <>
+            {metrics[n]?.toFixed(4) ?? "—"}
+            {sd !== undefined ? <span className="text-xs text-slate-500"> ± {sd.toFixed(4)}</span> : null}
+          </>
+        );
+      },
+    },
+  ];
+  if (baseline) {
+    columns.push(
+      { id: "baseline", header: baselineLabel ?? "Production", cell: (n) => baseline[n]?.toFixed(4) ?? "—" },
+      {
+        id: "delta",
+        header: "Δ",
+        cell: (n) => {
+          const d = delta(n);
+          return d === undefined ? "—" : `${d >= 0 ? "+" : ""}${d.toFixed(4)}`;
+        },
+        cellProps: (n) => ({ className: deltaTone(n, delta(n)) }),
+      },
+    );
+  }
+  if (evidence) {
+    columns.push({
+      id: "source",
+      header: "Source",
+      className: "text-xs break-all text-slate-500",
+      cell: (n) => detail.get(n)?.sources.join(" · ") ?? "—",
+      cellProps: () => ({ "data-testid": "metric-source" }),
+    });
+  }
   return (
-    <div data-testid="metrics">
-      <table className="text-sm">
-        <thead>
-          <tr className="text-left text-xs text-slate-500">
-            <th className="pr-4 font-medium">Metric</th>
-            <th className="pr-4 font-medium">This version</th>
-            {baseline ? <th className="pr-4 font-medium">{baselineLabel ?? "Production"}</th> : null}
-            {baseline ? <th className="pr-4 font-medium">Δ</th> : null}
-            {evidence ? <th className="font-medium">Source</th> : null}
-          </tr>
-        </thead>
-        <tbody className="tabular-nums">
-          {names.map((n) => {
-            const a = metrics[n];
-            const b = baseline?.[n];
-            const d = a !== undefined && b !== undefined ? a - b : undefined;
-            const m = detail.get(n);
-            return (
-              <tr key={n} data-metric={n}>
-                <td className="pr-4">{n}</td>
-                <td className="pr-4">
-                  {a?.toFixed(4) ?? "—"}
-                  {m?.standardDeviation !== undefined ? (
-                    <span className="text-xs text-slate-500"> ± {m.standardDeviation.toFixed(4)}</span>
-                  ) : null}
-                </td>
-                {baseline ? <td className="pr-4">{b?.toFixed(4) ?? "—"}</td> : null}
-                {baseline ? (
-                  <td className={`pr-4 ${deltaTone(n, d)}`}>
-                    {d === undefined ? "—" : `${d >= 0 ? "+" : ""}${d.toFixed(4)}`}
-                  </td>
-                ) : null}
-                {evidence ? (
-                  <td className="text-xs break-all text-slate-500" data-testid="metric-source">
-                    {m?.sources.join(" · ") ?? "—"}
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <div data-testid="metrics" className="space-y-2">
+      <DataTable
+        label="Metrics"
+        className="tabular-nums"
+        columns={columns}
+        rows={names}
+        rowId={(n) => n}
+        rowProps={(n) => ({ "data-metric": n })}
+      />
       <ReportStates reports={reports} />
     </div>
   );
