@@ -14,10 +14,19 @@ import { generatePassword } from "@/lib/auth/password";
 import { ROLES, isRole, type Role } from "@/lib/auth/roles";
 import { openDb } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
-import { recordAudit } from "@/lib/db/audit";
-import { createUser, listUsers } from "@/lib/db/users";
+import { listUsers } from "@/lib/db/users";
 import { isAppError } from "@/lib/errors";
 import { changeUser, type UserChange } from "@/lib/users/change";
+import { createUserAsAdmin } from "@/lib/users/create";
+import type { SessionUser } from "@/lib/auth/types";
+
+const CLI_ACTOR: SessionUser = {
+  id: "cli",
+  username: "cli",
+  name: "Command line",
+  role: "admin",
+  provider: "credentials",
+};
 
 const USAGE = `usage: npm run user -- add <username> --role <${ROLES.join("|")}> [--name "Full Name"] [--password <pw>]
        npm run user -- role <username> <role>
@@ -49,14 +58,6 @@ async function main(): Promise<void> {
   try {
     await migrateDb(handle);
     const db = handle.db;
-    const audit = (action: string, details: Record<string, unknown> = {}) =>
-      recordAudit(db, {
-        actor: "cli",
-        actorRole: "admin",
-        action,
-        target: `user/${username ?? ""}`,
-        details,
-      });
     // the same function as PATCH /api/users/:username: audited, and it ends sessions where it should
     const change = (c: UserChange) =>
       changeUser(db, { actor: { username: "cli", role: "admin" }, username: username ?? "", change: c });
@@ -70,13 +71,15 @@ async function main(): Promise<void> {
         return;
       case "add": {
         const password = values.password ?? generatePassword();
-        const user = await createUser(db, {
-          username: username ?? "",
-          name: values.name ?? username ?? "",
-          password,
-          role: role(values.role),
-        });
-        await audit("user.create", { role: user.role });
+        const user = await createUserAsAdmin(
+          { db, user: CLI_ACTOR },
+          {
+            username: username ?? "",
+            name: values.name ?? username ?? "",
+            password,
+            role: role(values.role),
+          },
+        );
         console.log(
           `Created ${user.username} (${user.role}).${values.password ? "" : ` Password: ${password}`}`,
         );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/db/audit";
 import type { DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
@@ -21,7 +22,7 @@ describe.each(targets)("audit log on $name", (target) => {
   beforeAll(async () => {
     ({ handle, cleanup } = await target.open());
     await migrateDb(handle);
-    const ev = (actor: string, action: string, target: string, outcome: "ok" | "failed", details = {}) =>
+    const ev = (actor: string, action: AuditAction, target: string, outcome: "ok" | "failed", details = {}) =>
       recordAudit(handle.db, { actor, actorRole: "approver", action, target, outcome, details });
     await ev("alex", "model.approve", "model-package/fraud/3", "ok", {
       group: "fraud",
@@ -36,7 +37,7 @@ describe.each(targets)("audit log on $name", (target) => {
       group: "churn",
       message: "Rate exceeded",
     });
-    await ev("sam", "pipeline.start", "arn:aws:sagemaker:us-east-1:1:pipeline/p/execution/x", "ok");
+    await ev("sam", "pipelines.start", "arn:aws:sagemaker:us-east-1:1:pipeline/p/execution/x", "ok");
   });
   afterAll(() => cleanup());
 

@@ -1,11 +1,12 @@
 import { getDb } from "@/lib/db";
+import type { RefusalAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/db/audit";
 
 export interface Refusal {
   actor: string | null;
   actorRole: string | null;
   /** the route's permission, or the HTTP method for routes without one */
-  action: string;
+  action: RefusalAction;
   target: string;
   status: number;
   code: string;

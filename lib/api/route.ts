@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { httpMethodOf, type RefusalAction } from "@/lib/audit/actions";
 import { clientAddress } from "@/lib/auth/client-address";
 import { can, PERMISSION_LABELS, type Permission } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
@@ -48,7 +49,7 @@ type SegmentContext = { params: Promise<Record<string, string | string[] | undef
 async function recordIfRefused(
   req: Request,
   res: Response,
-  action: string,
+  action: RefusalAction,
   user: SessionUser | null,
   requestId: string,
 ): Promise<void> {
@@ -142,7 +143,7 @@ function wrap<
       response = err instanceof InputError ? err.response : handleApiError(err, requestId, label);
     }
     response = withApiHeaders(response, requestId);
-    await recordIfRefused(req, response, permission ?? req.method, user, requestId);
+    await recordIfRefused(req, response, permission ?? httpMethodOf(req.method), user, requestId);
     return response;
   };
 }

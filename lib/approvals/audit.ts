@@ -1,3 +1,4 @@
+import { decisionAuditAction } from "@/lib/audit/actions";
 import type { AuditEventInput } from "@/lib/db/audit";
 import type { DecisionRow } from "@/lib/db/schema";
 
@@ -10,7 +11,7 @@ export const decisionAudit =
   (r: DecisionRow): AuditEventInput => ({
     actor: r.actor,
     actorRole: r.actorRole,
-    action: `model.${r.action}`,
+    action: decisionAuditAction(r.action),
     target: `model-package/${r.groupName}/${r.version}`,
     outcome: r.state === "failed" ? "failed" : "ok",
     details: {

@@ -1,12 +1,8 @@
-import type { SessionUser } from "@/lib/auth/types";
-import type { Db } from "@/lib/db";
 import type { DecisionRow } from "@/lib/db/schema";
+import type { VerbContext } from "@/lib/verb-context";
 
-export interface DecisionContext {
-  db: Db;
-  user: SessionUser;
-  requestId?: string;
-}
+/** Decision verbs take the one verb context. */
+export type DecisionContext = VerbContext;
 
 export type DecisionAction = "approve" | "reject" | "promote" | "rollback";
 

@@ -1,11 +1,12 @@
 import { desc } from "drizzle-orm";
+import type { AuditAction } from "@/lib/audit/actions";
 import type { Db } from "./client";
 import { auditEvents, type AuditEventRow } from "./schema";
 
 export interface AuditEventInput {
   actor: string;
   actorRole: string;
-  action: string;
+  action: AuditAction;
   target: string;
   outcome?: "ok" | "failed" | "refused";
   details?: Record<string, unknown>;

@@ -20,11 +20,9 @@ import { CHECKS } from "@/lib/maturity/assess";
 import { getSolutionReport, invalidateMaturity, type SolutionReport } from "@/lib/maturity-report/report";
 import { MAX_EXEMPTION_DAYS, REASON_MAX, REASON_MIN, type GrantInput } from "./schemas";
 import { toExemptionView, utc, type ExemptionView } from "./views";
+import type { VerbContext } from "@/lib/verb-context";
 
-export interface GovernanceContext {
-  db: Db;
-  user: SessionUser;
-  requestId?: string;
+export interface GovernanceContext extends VerbContext {
   /** the solution's current report (default: the app's report); tests may pass one computed elsewhere */
   report?: (key: string) => Promise<SolutionReport>;
   now?: Date;

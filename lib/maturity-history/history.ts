@@ -1,6 +1,5 @@
 /** What the history and snapshot routes serve: a key's trend points, and an audited "take one now". */
 import { z } from "zod";
-import type { SessionUser } from "@/lib/auth/types";
 import { recordAudit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import { snapshotHistory } from "@/lib/db/maturity-snapshots";
@@ -8,6 +7,7 @@ import { isAppError } from "@/lib/errors";
 import type { SnapshotCheck, SnapshotKpi } from "@/lib/maturity/snapshot";
 import type { Phase } from "@/lib/maturity/types";
 import { takeSnapshot } from "./scheduler";
+import type { VerbContext } from "@/lib/verb-context";
 
 export const historyQuerySchema = z.object({
   solution: z.string().trim().min(1, "name a solution key, or * for the organisation").max(256),
@@ -55,15 +55,11 @@ export interface SnapshotTaken {
 }
 
 /** A manager's "take snapshot now": collects afresh, stores it, audits "maturity.snapshot" either way. */
-export async function takeManualSnapshot(ctx: {
-  db: Db;
-  user: SessionUser;
-  requestId?: string;
-}): Promise<SnapshotTaken> {
+export async function takeManualSnapshot(ctx: VerbContext): Promise<SnapshotTaken> {
   const base = {
     actor: ctx.user.username,
     actorRole: ctx.user.role,
-    action: "maturity.snapshot",
+    action: "maturity.snapshot" as const,
     target: "maturity",
     requestId: ctx.requestId,
   };

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
+import type { ChangeAction } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
@@ -45,7 +46,7 @@ export async function changeUser(db: Db, args: ChangeArgs): Promise<PublicUser> 
     const removesAdmin = (change.role !== undefined && change.role !== "admin") || change.disabled === true;
     const demotes = removesAdmin && (await lockEnabledAdmins(tx)).includes(args.username);
     let user: PublicUser | undefined;
-    const audit = (action: string, details: Record<string, unknown> = {}) =>
+    const audit = (action: ChangeAction, details: Record<string, unknown> = {}) =>
       recordAudit(tx, {
         actor: args.actor.username,
         actorRole: args.actor.role,
@@ -66,7 +67,7 @@ export async function changeUser(db: Db, args: ChangeArgs): Promise<PublicUser> 
     if (change.disabled !== undefined) {
       user = await setUserDisabled(tx, args.username, change.disabled);
       const ended = change.disabled ? await revokeUserSessions(tx, args.username, "account disabled") : 0;
-      await audit(`user.${change.disabled ? "disable" : "enable"}`, { sessionsEnded: ended });
+      await audit(change.disabled ? "user.disable" : "user.enable", { sessionsEnded: ended });
     }
     if (!user) throw new Error("unreachable: an empty change passed validation");
     if (demotes && (await countEnabledAdmins(tx)) === 0) {

@@ -5,6 +5,7 @@
  * the row stays pending and the reconciler (reconcile.ts) completes it by re-sending the same request with
  * the same ClientRequestToken.
  */
+import { runAuditAction } from "@/lib/audit/actions";
 import type { AuditEventInput } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import { finishRunAction } from "@/lib/db/run-actions";
@@ -29,7 +30,7 @@ export function runAudit(r: PipelineRunActionRow): AuditEventInput {
   return {
     actor: r.actor,
     actorRole: r.actorRole,
-    action: `pipelines.${r.action}`,
+    action: runAuditAction(r.action),
     target: r.executionArn ?? `pipeline/${r.pipelineName}`,
     outcome: r.state === "failed" ? "failed" : "ok",
     details: {
