@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { deployVersion } from "@/lib/sagemaker/endpoints/deploy";
 import { describeEndpoint } from "@/lib/sagemaker/endpoints/reads";
-import { configCapturesData } from "@/lib/sagemaker/endpoints/configs";
+import { describeEndpointConfig } from "@/lib/sagemaker/endpoints/configs";
 import { listAllGroupVersions } from "@/lib/sagemaker/registry/reads";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
@@ -15,7 +15,7 @@ describe("deployVersion", () => {
   it("keeps the production endpoint's data capture when it deploys another version", async () => {
     const before = await describeEndpoint("fraud-detection-prod", true);
     expect(before?.configName).toBeDefined();
-    expect(await configCapturesData(before!.configName!)).toBe(true);
+    expect((await describeEndpointConfig(before!.configName!)).dataCapture).toBe(true);
 
     const approved = await listAllGroupVersions("fraud-xgboost", "Approved");
     const next = approved.find((v) => v.arn !== before?.servedArn);
@@ -28,6 +28,7 @@ describe("deployVersion", () => {
       configName: `fraud-xgboost-v${next!.version}-capture-test`,
       tags: { team: "risk" },
     });
-    expect(await configCapturesData(`fraud-xgboost-v${next!.version}-capture-test`)).toBe(true);
+    const created = await describeEndpointConfig(`fraud-xgboost-v${next!.version}-capture-test`);
+    expect(created.dataCapture).toBe(true);
   }, 60_000);
 });

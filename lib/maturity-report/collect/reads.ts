@@ -2,7 +2,7 @@
  * Reads shared by a whole collection: each endpoint config and each model is read once, whichever
  * endpoints share it (staging and production serve the same models) and whatever the cache TTL.
  */
-import { describeConfig, packageOfModel, type ConfigFacts } from "@/lib/sagemaker/endpoints/configs";
+import { describeEndpointConfig, describeModel, type ConfigFacts } from "@/lib/sagemaker/endpoints/configs";
 
 export interface ConfigReads {
   config(name: string): Promise<ConfigFacts>;
@@ -23,13 +23,13 @@ function once<T>(read: (key: string) => Promise<T>): (key: string) => Promise<T>
 }
 
 export function collectionReads(): ConfigReads {
-  const config = once(describeConfig);
-  const model = once(packageOfModel);
+  const config = once(describeEndpointConfig);
+  const model = once(describeModel);
   return {
     config,
     packageOfConfig: async (name) => {
       const { modelName } = await config(name);
-      return modelName ? model(modelName) : undefined;
+      return modelName ? (await model(modelName)).packageArn : undefined;
     },
   };
 }

@@ -1,20 +1,23 @@
 /**
- * An endpoint's deployment history, approximated from its endpoint configs (`<endpoint>-…`): SageMaker keeps
- * no deployment log, so a config's creation time stands for its go-live. The reads are split so the
- * collector can describe each config and each model once, however many endpoints share them.
+ * The one read path for endpoint configs and models: every caller (the version page's stages, the deploy
+ * step, the audit log's stage history, the maturity collector) reads a config or a model through these,
+ * under one cache key each, so the cache shares them. Configs and models cannot change in SageMaker (only be
+ * created or deleted), so a cached answer stays right.
  */
 import {
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
   ListEndpointConfigsCommand,
+  type DataCaptureConfig,
+  type EndpointConfigSummary,
+  type ProductionVariantInstanceType,
 } from "@aws-sdk/client-sagemaker";
 import { sagemakerRead } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
 
-/** Endpoint configs listed per endpoint (one page, newest first). */
-export const CONFIGS_LISTED = 20;
-/** Of those, the newest ones described (config → model → package): the deployment history kept. */
+/** Endpoint configs the maturity collector describes per endpoint (newest first): the history it keeps. */
 export const CONFIGS_DESCRIBED = 10;
+const CONFIG_PAGES = 20;
 
 export interface ConfigSummary {
   config: string;
@@ -25,17 +28,25 @@ export interface ConfigSummary {
 /** The endpoint's own configs (`<endpoint>-…`), newest first. */
 export async function listEndpointConfigs(endpoint: string): Promise<ConfigSummary[]> {
   return sagemakerRead(
-    { key: `maturity:configs:${endpoint}`, operation: "ListEndpointConfigs" },
+    { key: `endpoints:configs:${endpoint}`, operation: "ListEndpointConfigs" },
     async () => {
-      const r = await getSageMakerClient().send(
-        new ListEndpointConfigsCommand({
-          NameContains: endpoint,
-          SortBy: "CreationTime",
-          SortOrder: "Descending",
-          MaxResults: CONFIGS_LISTED,
-        }),
-      );
-      return (r.EndpointConfigs ?? [])
+      const out: EndpointConfigSummary[] = [];
+      let token: string | undefined;
+      for (let i = 0; i < CONFIG_PAGES; i++) {
+        const r = await getSageMakerClient().send(
+          new ListEndpointConfigsCommand({
+            NameContains: endpoint,
+            SortBy: "CreationTime",
+            SortOrder: "Descending",
+            MaxResults: 100,
+            NextToken: token,
+          }),
+        );
+        out.push(...(r.EndpointConfigs ?? []));
+        token = r.NextToken;
+        if (!token) break;
+      }
+      return out
         .filter((c) => c.EndpointConfigName?.startsWith(`${endpoint}-`))
         .map((c) => ({ config: c.EndpointConfigName ?? "", at: c.CreationTime?.getTime() ?? 0 }));
     },
@@ -43,15 +54,20 @@ export async function listEndpointConfigs(endpoint: string): Promise<ConfigSumma
 }
 
 export interface ConfigFacts {
-  /** the first production variant's model */
+  name: string;
+  /** the first production variant's model, size and instance type */
   modelName?: string;
+  instanceCount?: number;
+  instanceType?: ProductionVariantInstanceType;
   dataCapture: boolean;
+  /** kept as SageMaker has it, so a redeployment copies it (stays inside lib/sagemaker) */
+  dataCaptureConfig?: DataCaptureConfig;
 }
 
-export async function describeConfig(name: string): Promise<ConfigFacts> {
+export async function describeEndpointConfig(name: string): Promise<ConfigFacts> {
   return sagemakerRead(
     {
-      key: `maturity:config:${name}`,
+      key: `endpoints:config:${name}`,
       operation: "DescribeEndpointConfig",
       resource: `Endpoint config "${name}"`,
     },
@@ -59,34 +75,41 @@ export async function describeConfig(name: string): Promise<ConfigFacts> {
       const r = await getSageMakerClient().send(
         new DescribeEndpointConfigCommand({ EndpointConfigName: name }),
       );
+      const v = r.ProductionVariants?.[0];
       return {
-        modelName: r.ProductionVariants?.[0]?.ModelName,
+        name,
+        modelName: v?.ModelName,
+        instanceCount: v?.InitialInstanceCount,
+        instanceType: v?.InstanceType,
         dataCapture: r.DataCaptureConfig?.EnableCapture === true,
+        dataCaptureConfig: r.DataCaptureConfig,
       };
     },
   );
 }
 
-/** The model version a model serves (its container's ModelPackageName), if any. */
-export async function packageOfModel(name: string): Promise<string | undefined> {
+export interface ModelFacts {
+  name: string;
+  /** the model version it serves (its container's ModelPackageName), if any */
+  packageArn?: string;
+  roleArn?: string;
+}
+
+export async function describeModel(name: string): Promise<ModelFacts> {
   return sagemakerRead(
-    { key: `maturity:model:${name}`, operation: "DescribeModel", resource: `Model "${name}"` },
+    { key: `endpoints:model:${name}`, operation: "DescribeModel", resource: `Model "${name}"` },
     async () => {
       const m = await getSageMakerClient().send(new DescribeModelCommand({ ModelName: name }));
-      return (m.PrimaryContainer ?? m.Containers?.[0])?.ModelPackageName;
+      const c = m.PrimaryContainer ?? m.Containers?.[0];
+      return { name, packageArn: c?.ModelPackageName, roleArn: m.ExecutionRoleArn };
     },
   );
 }
 
-/** Whether an endpoint config captures data (DescribeEndpointConfig). */
-export async function configCapturesData(configName: string): Promise<boolean> {
-  return sagemakerRead(
-    { key: `maturity:config-capture:${configName}`, operation: "DescribeEndpointConfig" },
-    async () => {
-      const r = await getSageMakerClient().send(
-        new DescribeEndpointConfigCommand({ EndpointConfigName: configName }),
-      );
-      return r.DataCaptureConfig?.EnableCapture === true;
-    },
-  );
+/** The model version an endpoint config serves (config → first variant's model → ModelPackageName). */
+export async function servedPackage(configName: string): Promise<{ arn?: string; roleArn?: string }> {
+  const { modelName } = await describeEndpointConfig(configName);
+  if (!modelName) return {};
+  const m = await describeModel(modelName);
+  return { arn: m.packageArn, roleArn: m.roleArn };
 }

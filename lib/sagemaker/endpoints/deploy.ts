@@ -2,16 +2,15 @@ import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
   CreateModelCommand,
-  DescribeEndpointConfigCommand,
-  DescribeModelCommand,
   UpdateEndpointCommand,
   type DataCaptureConfig,
   type ProductionVariant,
 } from "@aws-sdk/client-sagemaker";
 import { isAppError } from "@/lib/errors";
-import { sagemakerRead, sagemakerWrite } from "@/lib/sagemaker/call";
+import { sagemakerWrite } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
-import { describeEndpoint, servedPackage } from "./reads";
+import { describeEndpointConfig, describeModel, servedPackage } from "./configs";
+import { describeEndpoint } from "./reads";
 
 const INVALIDATE = ["endpoints:", "models:"];
 const client = () => getSageMakerClient();
@@ -46,11 +45,7 @@ export async function deployVersion(input: DeployInput): Promise<{ kind: "create
   const modelName = `${input.group}-v${input.version}`.slice(0, 63);
   const tagList = Object.entries(input.tags).map(([Key, Value]) => ({ Key, Value }));
 
-  const haveModel = await exists(() =>
-    sagemakerRead({ key: `endpoints:model-fresh:${modelName}`, operation: "DescribeModel", ttlMs: 0 }, () =>
-      client().send(new DescribeModelCommand({ ModelName: modelName })),
-    ),
-  );
+  const haveModel = await exists(() => describeModel(modelName));
   if (!haveModel) {
     await sagemakerWrite({ operation: "CreateModel", invalidate: INVALIDATE }, () =>
       client().send(
@@ -73,16 +68,11 @@ export async function deployVersion(input: DeployInput): Promise<{ kind: "create
   };
   let dataCapture: DataCaptureConfig | undefined;
   if (current?.configName) {
-    const configName = current.configName;
-    const cfg = await sagemakerRead(
-      { key: `endpoints:config-raw:${configName}`, operation: "DescribeEndpointConfig" },
-      () => client().send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName })),
-    );
-    const v = cfg.ProductionVariants?.[0];
-    if (v)
-      variant = { ...variant, InitialInstanceCount: v.InitialInstanceCount, InstanceType: v.InstanceType };
+    const cfg = await describeEndpointConfig(current.configName);
+    if (cfg.modelName)
+      variant = { ...variant, InitialInstanceCount: cfg.instanceCount, InstanceType: cfg.instanceType };
     // a promotion must not silently switch off the data capture that production monitoring reads
-    dataCapture = cfg.DataCaptureConfig;
+    dataCapture = cfg.dataCaptureConfig;
   }
   await sagemakerWrite({ operation: "CreateEndpointConfig", invalidate: INVALIDATE }, () =>
     client().send(

@@ -1,7 +1,5 @@
 import {
   DescribeEndpointCommand,
-  DescribeEndpointConfigCommand,
-  DescribeModelCommand,
   ListEndpointsCommand,
   ListTagsCommand,
   type EndpointSummary,
@@ -9,6 +7,7 @@ import {
 import { isAppError } from "@/lib/errors";
 import { sagemakerRead } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
+import { servedPackage } from "./configs";
 import { STAGE_TAG, stageOfTag, type DeploymentStage, type StageEndpoint } from "./types";
 
 const client = () => getSageMakerClient();
@@ -18,21 +17,6 @@ export async function listTags(arn: string): Promise<Record<string, string>> {
     const r = await client().send(new ListTagsCommand({ ResourceArn: arn, MaxResults: 100 }));
     return Object.fromEntries((r.Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
   });
-}
-
-/** The model version an endpoint config serves (config → first variant's model → ModelPackageName). */
-export async function servedPackage(configName: string): Promise<{ arn?: string; roleArn?: string }> {
-  return sagemakerRead(
-    { key: `endpoints:config:${configName}`, operation: "DescribeEndpointConfig" },
-    async () => {
-      const cfg = await client().send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
-      const modelName = cfg.ProductionVariants?.[0]?.ModelName;
-      if (!modelName) return {};
-      const m = await client().send(new DescribeModelCommand({ ModelName: modelName }));
-      const c = m.PrimaryContainer ?? m.Containers?.[0];
-      return { arn: c?.ModelPackageName, roleArn: m.ExecutionRoleArn };
-    },
-  );
 }
 
 /** Live state of one endpoint; `fresh` skips the cache (rollout following). Null when it does not exist. */
