@@ -23,6 +23,17 @@ describe("loadConfig", () => {
     expect(fs.statSync(path.join(cwd, ".data", "session-secret")).mode & 0o077).toBe(0);
   });
 
+  it("reads MATURITY_SNAPSHOT_MINUTES and the AWS credential variables here, validated", () => {
+    const cwd = tmp();
+    expect(loadConfig({}, cwd).maturity.snapshotMinutes).toBe(60);
+    expect(loadConfig({ MATURITY_SNAPSHOT_MINUTES: "0" }, cwd).maturity.snapshotMinutes).toBe(0);
+    expect(() => loadConfig({ MATURITY_SNAPSHOT_MINUTES: "soon" }, cwd)).toThrow(/MATURITY_SNAPSHOT_MINUTES/);
+    expect(() => loadConfig({ MATURITY_SNAPSHOT_MINUTES: "20000" }, cwd)).toThrow(ConfigError);
+    expect(loadConfig({}, cwd).awsCredentials).toBe(false);
+    expect(loadConfig({ AWS_PROFILE: "dev" }, cwd).awsCredentials).toBe(true);
+    expect(loadConfig({ AWS_ACCESS_KEY_ID: "AKIDEXAMPLE" }, cwd).awsCredentials).toBe(true);
+  });
+
   it("refuses AWS mode without NEXTAUTH_SECRET, naming the variable", () => {
     expect(() => loadConfig({ SAGEMAKER_MODE: "aws" }, tmp())).toThrow(ConfigError);
     expect(() => loadConfig({ SAGEMAKER_MODE: "aws" }, tmp())).toThrow(/NEXTAUTH_SECRET/);
@@ -80,9 +91,12 @@ describe("loadConfig", () => {
   });
 
   it("reads the maturity grouping and naming tags, with defaults, and refuses a malformed tag key", () => {
-    expect(loadConfig({}, tmp()).maturity).toEqual({ groupTag: "team", nameTag: "sagedeck:solution-name" });
+    expect(loadConfig({}, tmp()).maturity).toMatchObject({
+      groupTag: "team",
+      nameTag: "sagedeck:solution-name",
+    });
     const custom = loadConfig({ MATURITY_GROUP_TAG: "cost-center", MATURITY_NAME_TAG: "app:name" }, tmp());
-    expect(custom.maturity).toEqual({ groupTag: "cost-center", nameTag: "app:name" });
+    expect(custom.maturity).toMatchObject({ groupTag: "cost-center", nameTag: "app:name" });
     expect(() => loadConfig({ MATURITY_GROUP_TAG: "bad#key" }, tmp())).toThrow(/MATURITY_GROUP_TAG.*tag key/);
     expect(() => loadConfig({ MATURITY_NAME_TAG: "x".repeat(129) }, tmp())).toThrow(/MATURITY_NAME_TAG/);
   });

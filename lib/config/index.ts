@@ -18,13 +18,15 @@ export interface Config {
   sagemaker: SageMakerTarget;
   /** Where ModelMetrics reports are read: the emulator (local), `S3_ENDPOINT`, else S3 via the default chain. */
   s3: { endpoint?: string; forcePathStyle: boolean };
+  /** AWS_ACCESS_KEY_ID or AWS_PROFILE is set: a custom endpoint is signed with the credential chain, not the emulator's keys */
+  awsCredentials: boolean;
   sagemakerCacheTtlMs: number;
   sagemakerTimeoutMs: number;
   port: number;
   emulatorPort: number;
   dataDir: string;
   /** the tag that groups resources into ML solutions when there is no project, and the one naming them */
-  maturity: { groupTag: string; nameTag: string };
+  maturity: { groupTag: string; nameTag: string; snapshotMinutes: number };
   /** pipeline parameters that control approval: SageDeck starts runs only with them PendingManualApproval */
   approvalParameters: string[];
   database: { kind: "pglite"; dir: string } | { kind: "postgres"; url: string };
@@ -119,12 +121,17 @@ export function loadConfig(
     mode: sagemaker.kind,
     sagemaker,
     s3,
+    awsCredentials: Boolean(env.AWS_ACCESS_KEY_ID ?? env.AWS_PROFILE),
     sagemakerCacheTtlMs: env.SAGEMAKER_CACHE_TTL_MS,
     sagemakerTimeoutMs: env.SAGEMAKER_TIMEOUT_MS,
     port: env.PORT,
     emulatorPort: env.EMULATOR_PORT,
     dataDir,
-    maturity: { groupTag: env.MATURITY_GROUP_TAG, nameTag: env.MATURITY_NAME_TAG },
+    maturity: {
+      groupTag: env.MATURITY_GROUP_TAG,
+      nameTag: env.MATURITY_NAME_TAG,
+      snapshotMinutes: env.MATURITY_SNAPSHOT_MINUTES,
+    },
     approvalParameters: env.APPROVAL_PARAMETERS,
     database: env.DATABASE_URL
       ? { kind: "postgres", url: env.DATABASE_URL }

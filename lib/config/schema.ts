@@ -35,6 +35,9 @@ export const EnvSchema = z.object({
   S3_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   AWS_REGION: optionalString,
   AWS_DEFAULT_REGION: optionalString,
+  /** only whether they are set: with a custom endpoint they mean "sign with the credential chain" */
+  AWS_ACCESS_KEY_ID: optionalString,
+  AWS_PROFILE: optionalString,
   AWS_ACCOUNT_ID: z.preprocess(
     emptyToUndefined,
     z
@@ -65,6 +68,15 @@ export const EnvSchema = z.object({
   MATURITY_GROUP_TAG: tagKey("team"),
   MATURITY_NAME_TAG: tagKey("sagedeck:solution-name"),
   APPROVAL_PARAMETERS: parameterNames("ModelApprovalStatus"),
+  MATURITY_SNAPSHOT_MINUTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(60),
+  ),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -81,6 +93,8 @@ export const ENV_HINTS: Partial<Record<keyof Env, string>> = {
   MATURITY_NAME_TAG: "use a tag key (letters, digits, spaces and _.:/=+-@, at most 128)",
   APPROVAL_PARAMETERS:
     "use pipeline parameter names separated by commas (letters, digits, _ and -), e.g. ModelApprovalStatus",
+  MATURITY_SNAPSHOT_MINUTES:
+    "use whole minutes between snapshots, e.g. 60, or 0 to disable (at most 10080, a week)",
   AUTH_TRUSTED_PROXY_HOPS:
     "use the number of reverse proxies in front of SageDeck that append X-Forwarded-For (0-10)",
   AUTH_OIDC_ISSUER: "use the issuer URL, e.g. https://login.example.com/realms/ml",

@@ -4,7 +4,7 @@
  * Several app instances on one PostgreSQL: a scheduled snapshot is skipped when another instance stored one
  * less than half an interval ago (checked under an advisory lock, lib/db/maturity-snapshots.ts).
  */
-import { z } from "zod";
+import { getConfig } from "@/lib/config";
 import { getDb, type Db } from "@/lib/db";
 import { insertSnapshot, latestSnapshotAt } from "@/lib/db/maturity-snapshots";
 import { computed } from "@/lib/maturity-report/report";
@@ -42,25 +42,6 @@ export function takeSnapshot(
     g.sagedeckSnapshotInFlight = undefined;
   });
   return g.sagedeckSnapshotInFlight;
-}
-
-const minutesSchema = z.coerce
-  .number()
-  .int("use whole minutes")
-  .min(0, "use 0 to disable, or a positive number of minutes")
-  .max(7 * 24 * 60, "use at most 10080 (a week)");
-
-/** MATURITY_SNAPSHOT_MINUTES: minutes between snapshots, 0 disables (default 60). Throws a one-line error. */
-export function snapshotIntervalMinutes(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): number {
-  const raw = env.MATURITY_SNAPSHOT_MINUTES;
-  if (raw === undefined || raw.trim() === "") return 60;
-  const parsed = minutesSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  throw new Error(
-    `MATURITY_SNAPSHOT_MINUTES is invalid (${parsed.error.issues[0]?.message ?? "not a number"}): set whole minutes between snapshots, e.g. 60, or 0 to disable.`,
-  );
 }
 
 export type TickOutcome = "taken" | "fresh" | "skipped" | "failed";
@@ -136,7 +117,7 @@ export function ensureSnapshotScheduler(): void {
   if (g.sagedeckSnapshotScheduler) return;
   let minutes: number;
   try {
-    minutes = snapshotIntervalMinutes();
+    minutes = getConfig().maturity.snapshotMinutes; // MATURITY_SNAPSHOT_MINUTES, validated in lib/config
   } catch (err) {
     console.error(`[maturity-snapshots] scheduler not started: ${(err as Error).message}`);
     return;

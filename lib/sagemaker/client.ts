@@ -6,7 +6,7 @@ const EMULATOR_CREDENTIALS = { accessKeyId: "AKIDSAGEDECKLOCAL", secretAccessKey
 
 /** Builds a client for the configured target: emulator, real AWS (default credential chain) or a custom endpoint. */
 export function createSageMakerClient(
-  config: Pick<Config, "sagemaker" | "sagemakerTimeoutMs">,
+  config: Pick<Config, "sagemaker" | "sagemakerTimeoutMs"> & Partial<Pick<Config, "awsCredentials">>,
 ): SageMakerClient {
   const common = {
     retryMode: "adaptive",
@@ -25,15 +25,13 @@ export function createSageMakerClient(
         endpoint: target.endpoint,
         credentials: EMULATOR_CREDENTIALS,
       });
-    case "custom": {
-      const hasAwsCredentials = Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE);
+    case "custom":
       return new SageMakerClient({
         ...common,
         region: target.region,
         endpoint: target.endpoint,
-        ...(hasAwsCredentials ? {} : { credentials: EMULATOR_CREDENTIALS }),
+        ...(config.awsCredentials ? {} : { credentials: EMULATOR_CREDENTIALS }),
       });
-    }
     case "aws":
       return new SageMakerClient({ ...common, ...(target.region ? { region: target.region } : {}) });
   }

@@ -9,10 +9,11 @@ const EMULATOR_CREDENTIALS = { accessKeyId: "AKIDSAGEDECKLOCAL", secretAccessKey
  * with the default credential chain (the same identity that reads SageMaker; it needs s3:GetObject on the
  * report buckets).
  */
-export function createS3Client(config: Pick<Config, "sagemaker" | "s3" | "sagemakerTimeoutMs">): S3Client {
+export function createS3Client(
+  config: Pick<Config, "sagemaker" | "s3" | "sagemakerTimeoutMs"> & Partial<Pick<Config, "awsCredentials">>,
+): S3Client {
   const region = config.sagemaker.region ?? undefined;
-  const hasAwsCredentials = Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE);
-  const useEmulatorKeys = config.sagemaker.kind === "local" || (config.s3.endpoint && !hasAwsCredentials);
+  const useEmulatorKeys = config.sagemaker.kind === "local" || (config.s3.endpoint && !config.awsCredentials);
   return new S3Client({
     retryMode: "adaptive",
     maxAttempts: 3,
