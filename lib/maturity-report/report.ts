@@ -10,18 +10,11 @@ import { PHASES, type CheckStatus, type Phase } from "@/lib/maturity/types";
 import { decisionsFromDb } from "@/lib/maturity-report/collect/decisions";
 import { collectMaturity, type Collection } from "@/lib/maturity-report/collect/index";
 
-export interface SolutionRow {
-  key: string;
-  name: string;
-  team?: string;
-  phase: Phase | null;
-  provisional: boolean;
-  next: Phase | null;
-  progress: number;
-  score: number;
-  /** check id → status, for the heat map */
-  checks: Record<string, CheckStatus>;
-}
+/** One row of the organisation view: the assessment's headline, and check id → status for the heat map. */
+export type SolutionRow = Pick<
+  Assessment,
+  "key" | "name" | "team" | "phase" | "provisional" | "next" | "progress" | "score"
+> & { checks: Record<string, CheckStatus> };
 
 export interface MaturityOverview {
   generatedAt: number;

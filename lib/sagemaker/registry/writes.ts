@@ -1,9 +1,20 @@
-import { UpdateModelPackageCommand } from "@aws-sdk/client-sagemaker";
+import { UpdateModelPackageCommand, type UpdateModelPackageCommandInput } from "@aws-sdk/client-sagemaker";
 import { sagemakerWrite } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
 import type { ApprovalStatus } from "./types";
 
 const INVALIDATE = ["models:", "endpoints:"];
+
+/** One UpdateModelPackage write (invalidates the registry's and the endpoints' cached reads). */
+async function updateModelPackage(
+  arn: string,
+  fields: Omit<UpdateModelPackageCommandInput, "ModelPackageArn">,
+) {
+  await sagemakerWrite(
+    { operation: "UpdateModelPackage", resource: `Model version ${arn}`, invalidate: INVALIDATE },
+    () => getSageMakerClient().send(new UpdateModelPackageCommand({ ModelPackageArn: arn, ...fields })),
+  );
+}
 
 /** Sets the approval status; `clientToken` (≤36) makes a retried call take effect once in SageMaker too. */
 export async function setApprovalStatus(input: {
@@ -12,18 +23,11 @@ export async function setApprovalStatus(input: {
   description: string;
   clientToken?: string;
 }): Promise<void> {
-  await sagemakerWrite(
-    { operation: "UpdateModelPackage", resource: `Model version ${input.arn}`, invalidate: INVALIDATE },
-    () =>
-      getSageMakerClient().send(
-        new UpdateModelPackageCommand({
-          ModelPackageArn: input.arn,
-          ModelApprovalStatus: input.status,
-          ApprovalDescription: input.description.slice(0, 1024),
-          ClientToken: input.clientToken,
-        }),
-      ),
-  );
+  await updateModelPackage(input.arn, {
+    ModelApprovalStatus: input.status,
+    ApprovalDescription: input.description.slice(0, 1024),
+    ClientToken: input.clientToken,
+  });
 }
 
 /** Sets ModelLifeCycle (Stage, StageStatus, StageDescription). */
@@ -33,18 +37,11 @@ export async function setLifecycle(input: {
   stageStatus: string;
   description?: string;
 }): Promise<void> {
-  await sagemakerWrite(
-    { operation: "UpdateModelPackage", resource: `Model version ${input.arn}`, invalidate: INVALIDATE },
-    () =>
-      getSageMakerClient().send(
-        new UpdateModelPackageCommand({
-          ModelPackageArn: input.arn,
-          ModelLifeCycle: {
-            Stage: input.stage,
-            StageStatus: input.stageStatus,
-            ...(input.description ? { StageDescription: input.description.slice(0, 1024) } : {}),
-          },
-        }),
-      ),
-  );
+  await updateModelPackage(input.arn, {
+    ModelLifeCycle: {
+      Stage: input.stage,
+      StageStatus: input.stageStatus,
+      ...(input.description ? { StageDescription: input.description.slice(0, 1024) } : {}),
+    },
+  });
 }
