@@ -23,6 +23,10 @@ test("an approver approves, promotes to Staging and Production, rolls back and r
   const version = Number((await first.getAttribute("data-testid"))?.split("-").pop());
   const other = Number((await cards.nth(1).getAttribute("data-testid"))?.split("-").pop());
   await expect(first).toContainText("quality gate passed");
+  // fraud detection registers ModelMetrics only: the card's metrics come from the S3 evaluation report
+  await expect(first.locator('[data-metric="auc"] [data-testid="metric-source"]')).toContainText(
+    /^report: s3:\/\/.+evaluation\.json$/,
+  );
   await first
     .getByLabel("Reason (required to reject)")
     .fill("AUC clears the gate; evaluation report reviewed");
@@ -36,6 +40,7 @@ test("an approver approves, promotes to Staging and Production, rolls back and r
 
   await page.goto(`/models/${GROUP}/${version}`);
   await expect(page.getByText("Approved by Alex Approver via SageDeck")).toBeVisible();
+  await expect(page.getByTestId("metrics")).toContainText("report: s3://");
   await page.getByRole("button", { name: "Promote to Staging" }).click();
   await waitForRollout(page, /Promotion of version \d+ to Staging/);
 
