@@ -1,5 +1,4 @@
 import {
-  DescribePipelineExecutionCommand,
   ListExperimentsCommand,
   ListModelPackageGroupsCommand,
   ListPipelinesCommand,
@@ -10,7 +9,7 @@ import { isAppError } from "@/lib/errors";
 import { getSageMakerClient } from "./client";
 import { sagemakerRead } from "./call";
 import { toRunDetail } from "@/lib/sagemaker/experiments/mappers";
-import { LIVE_TTL_MS } from "@/lib/sagemaker/pipelines/executions";
+import { describeExecution } from "@/lib/sagemaker/pipelines/executions";
 import { toExecutionSummary } from "@/lib/sagemaker/pipelines/mappers";
 import type { ExecutionSummary } from "@/lib/sagemaker/pipelines/types";
 
@@ -61,20 +60,9 @@ export async function getOverviewSummary(): Promise<OverviewSummary> {
   return { experiments, pipelines, modelGroups };
 }
 
-/**
- * One execution's live status: a single DescribePipelineExecution, under the same cache key and TTL as the
- * execution page (lib/sagemaker/pipelines/executions.ts), so the overview and that page share one call.
- */
+/** One execution's live status: the shared DescribePipelineExecution read (pipelines/executions.ts). */
 export async function executionStatus(arn: string): Promise<ExecutionSummary> {
-  const d = await sagemakerRead(
-    {
-      key: `pipelines:exec:${arn}`,
-      operation: "DescribePipelineExecution",
-      resource: "This pipeline execution",
-      ttlMs: LIVE_TTL_MS,
-    },
-    () => getSageMakerClient().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn })),
-  );
+  const d = await describeExecution(arn);
   return toExecutionSummary({ ...d, PipelineParameters: undefined });
 }
 

@@ -3,6 +3,7 @@ import {
   DescribeTrainingJobCommand,
   ListPipelineExecutionStepsCommand,
   ListPipelineParametersForExecutionCommand,
+  type DescribePipelineExecutionCommandOutput,
   type PipelineExecutionStep,
 } from "@aws-sdk/client-sagemaker";
 import { sagemakerRead } from "@/lib/sagemaker/call";
@@ -42,40 +43,58 @@ export async function executionParameters(arn: string): Promise<Record<string, s
   );
 }
 
+const RESOURCE = "This pipeline execution";
+
+/**
+ * The one read of an execution (DescribePipelineExecution), shared for LIVE_TTL_MS by the execution page, the
+ * Overview, version lineage and the maturity collector. The SDK shape stays inside lib/sagemaker.
+ */
+export function describeExecution(arn: string): Promise<DescribePipelineExecutionCommandOutput> {
+  return sagemakerRead(
+    {
+      key: `pipelines:exec:${arn}`,
+      operation: "DescribePipelineExecution",
+      resource: RESOURCE,
+      ttlMs: LIVE_TTL_MS,
+    },
+    () => getSageMakerClient().send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn })),
+  );
+}
+
+/** The one read of an execution's steps (every page of ListPipelineExecutionSteps), shared like describeExecution. */
+export function listExecutionSteps(arn: string): Promise<PipelineExecutionStep[]> {
+  return sagemakerRead(
+    {
+      key: `pipelines:exec-steps:${arn}`,
+      operation: "ListPipelineExecutionSteps",
+      resource: RESOURCE,
+      ttlMs: LIVE_TTL_MS,
+    },
+    async () => {
+      const out: PipelineExecutionStep[] = [];
+      let token: string | undefined;
+      for (let i = 0; i < 100; i++) {
+        const r = await getSageMakerClient().send(
+          new ListPipelineExecutionStepsCommand({
+            PipelineExecutionArn: arn,
+            MaxResults: 100,
+            NextToken: token,
+          }),
+        );
+        out.push(...(r.PipelineExecutionSteps ?? []));
+        token = r.NextToken;
+        if (!token) break;
+      }
+      return out;
+    },
+  );
+}
+
 /** Status, steps and parameters of one execution; status and steps are shared for LIVE_TTL_MS. */
 export async function describeExecutionDetail(arn: string): Promise<ExecutionDetail> {
-  const client = getSageMakerClient();
-  const resource = "This pipeline execution";
   const [d, steps, parameters] = await Promise.all([
-    sagemakerRead(
-      { key: `pipelines:exec:${arn}`, operation: "DescribePipelineExecution", resource, ttlMs: LIVE_TTL_MS },
-      () => client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn })),
-    ),
-    sagemakerRead(
-      {
-        key: `pipelines:exec-steps:${arn}`,
-        operation: "ListPipelineExecutionSteps",
-        resource,
-        ttlMs: LIVE_TTL_MS,
-      },
-      async () => {
-        const out: PipelineExecutionStep[] = [];
-        let token: string | undefined;
-        for (let i = 0; i < 100; i++) {
-          const r = await client.send(
-            new ListPipelineExecutionStepsCommand({
-              PipelineExecutionArn: arn,
-              MaxResults: 100,
-              NextToken: token,
-            }),
-          );
-          out.push(...(r.PipelineExecutionSteps ?? []));
-          token = r.NextToken;
-          if (!token) break;
-        }
-        return out;
-      },
-    ),
+    describeExecution(arn),
+    listExecutionSteps(arn),
     executionParameters(arn),
   ]);
   const summary = toExecutionSummary({ ...d, PipelineParameters: undefined });

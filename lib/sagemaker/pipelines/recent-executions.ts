@@ -2,14 +2,10 @@
  * Pipeline executions as maturity evidence: a pipeline's newest executions with their creator, and the
  * step facts of one execution. Every read goes through `sagemakerRead` (cache + coalescing).
  */
-import {
-  ListPipelineExecutionStepsCommand,
-  SearchCommand,
-  type PipelineExecution,
-  type UserContext,
-} from "@aws-sdk/client-sagemaker";
+import { SearchCommand, type PipelineExecution, type UserContext } from "@aws-sdk/client-sagemaker";
 import { sagemakerRead } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
+import { listExecutionSteps } from "./executions";
 
 /** Executions read per pipeline, newest first (one Search page). */
 export const EXECUTIONS_PER_PIPELINE = 100;
@@ -85,21 +81,13 @@ export interface ExecutionStepFacts {
 }
 
 export async function executionStepFacts(arn: string): Promise<ExecutionStepFacts> {
-  return sagemakerRead(
-    { key: `maturity:steps:${arn}`, operation: "ListPipelineExecutionSteps" },
-    async () => {
-      const r = await getSageMakerClient().send(
-        new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: arn, MaxResults: 100 }),
-      );
-      const facts: ExecutionStepFacts = { trainingJobArns: [], gateOutcomes: [], registeredPackageArns: [] };
-      for (const s of r.PipelineExecutionSteps ?? []) {
-        const m = s.Metadata;
-        if (m?.TrainingJob?.Arn) facts.trainingJobArns.push(m.TrainingJob.Arn);
-        if (m?.RegisterModel?.Arn) facts.registeredPackageArns.push(m.RegisterModel.Arn);
-        const outcome = m?.Condition?.Outcome;
-        if (outcome === "True" || outcome === "False") facts.gateOutcomes.push(outcome);
-      }
-      return facts;
-    },
-  );
+  const facts: ExecutionStepFacts = { trainingJobArns: [], gateOutcomes: [], registeredPackageArns: [] };
+  for (const s of await listExecutionSteps(arn)) {
+    const m = s.Metadata;
+    if (m?.TrainingJob?.Arn) facts.trainingJobArns.push(m.TrainingJob.Arn);
+    if (m?.RegisterModel?.Arn) facts.registeredPackageArns.push(m.RegisterModel.Arn);
+    const outcome = m?.Condition?.Outcome;
+    if (outcome === "True" || outcome === "False") facts.gateOutcomes.push(outcome);
+  }
+  return facts;
 }

@@ -1,10 +1,5 @@
-import {
-  DescribePipelineExecutionCommand,
-  ListPipelineExecutionStepsCommand,
-} from "@aws-sdk/client-sagemaker";
 import { isAppError } from "@/lib/errors";
-import { sagemakerRead } from "@/lib/sagemaker/call";
-import { getSageMakerClient } from "@/lib/sagemaker/client";
+import { describeExecution, listExecutionSteps } from "@/lib/sagemaker/pipelines/executions";
 
 /** Where a version came from: execution → training job → experiment run, and whether its gate passed. */
 export interface Lineage {
@@ -23,32 +18,20 @@ export interface Lineage {
 /** Null when the execution is unknown (e.g. deleted); other errors propagate. */
 export async function versionLineage(executionArn: string): Promise<Lineage | null> {
   try {
-    return await sagemakerRead(
-      { key: `models:lineage:${executionArn}`, operation: "DescribePipelineExecution" },
-      async () => {
-        const client = getSageMakerClient();
-        const [e, steps] = await Promise.all([
-          client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: executionArn })),
-          client.send(
-            new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: executionArn, MaxResults: 100 }),
-          ),
-        ]);
-        const list = steps.PipelineExecutionSteps ?? [];
-        const gate = list.find((s) => s.Metadata?.Condition);
-        const training = list.find((s) => s.Metadata?.TrainingJob?.Arn);
-        return {
-          executionArn,
-          pipelineName: executionArn.split(":pipeline/")[1]?.split("/")[0] ?? "",
-          executionStatus: e.PipelineExecutionStatus ?? "Unknown",
-          startedAt: e.CreationTime?.getTime(),
-          gatePassed: gate ? gate.Metadata?.Condition?.Outcome === "True" : undefined,
-          gateStep: gate?.StepName,
-          trainingJobArn: training?.Metadata?.TrainingJob?.Arn,
-          experimentName: e.PipelineExperimentConfig?.ExperimentName,
-          trialName: e.PipelineExperimentConfig?.TrialName,
-        };
-      },
-    );
+    const [e, list] = await Promise.all([describeExecution(executionArn), listExecutionSteps(executionArn)]);
+    const gate = list.find((s) => s.Metadata?.Condition);
+    const training = list.find((s) => s.Metadata?.TrainingJob?.Arn);
+    return {
+      executionArn,
+      pipelineName: executionArn.split(":pipeline/")[1]?.split("/")[0] ?? "",
+      executionStatus: e.PipelineExecutionStatus ?? "Unknown",
+      startedAt: e.CreationTime?.getTime(),
+      gatePassed: gate ? gate.Metadata?.Condition?.Outcome === "True" : undefined,
+      gateStep: gate?.StepName,
+      trainingJobArn: training?.Metadata?.TrainingJob?.Arn,
+      experimentName: e.PipelineExperimentConfig?.ExperimentName,
+      trialName: e.PipelineExperimentConfig?.TrialName,
+    };
   } catch (err) {
     if (isAppError(err) && err.code === "not_found") return null;
     throw err;
