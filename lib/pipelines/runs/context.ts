@@ -26,4 +26,7 @@ export function requireRun(user: SessionUser): void {
     throw new ForbiddenError(`Your role (${user.role}) may not start, stop or retry pipeline runs.`);
 }
 
-export const refOf = (executionArn: string): ExecutionRef => ({ executionArn, executionId: executionIdOf(executionArn) });
+export const refOf = (executionArn: string): ExecutionRef => ({
+  executionArn,
+  executionId: executionIdOf(executionArn),
+});
