@@ -1,5 +1,6 @@
 import { finishDecision, transition, unfinishedDecisions } from "@/lib/db/decisions";
-import { getDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { ensurePeriodic } from "@/lib/periodic";
 import type { DecisionRow } from "@/lib/db/schema";
 import { describeEndpoint } from "@/lib/sagemaker/endpoints/reads";
 import { describeModelVersion } from "@/lib/sagemaker/registry/reads";
@@ -101,19 +102,7 @@ export async function reconcileDecisions(
   return report;
 }
 
-const globalForReconciler = globalThis as unknown as { sagedeckReconciler?: NodeJS.Timeout };
-
 /** Runs the reconciler now and then every `everyMs` in this process (idempotent; safe on several replicas). */
 export function ensureReconciler(everyMs = 10_000): void {
-  if (globalForReconciler.sagedeckReconciler) return;
-  const tick = async () => {
-    try {
-      await reconcileDecisions(await getDb());
-    } catch (err) {
-      console.error(`[reconciler] ${(err as Error).message}`);
-    }
-  };
-  globalForReconciler.sagedeckReconciler = setInterval(() => void tick(), everyMs);
-  globalForReconciler.sagedeckReconciler.unref();
-  void tick();
+  ensurePeriodic("reconciler", everyMs, reconcileDecisions);
 }

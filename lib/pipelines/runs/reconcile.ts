@@ -4,7 +4,8 @@
  * and input, and does nothing twice), then the outcome and its audit row are written in one transaction.
  * A run SageDeck started is therefore always attributed.
  */
-import { getDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { ensurePeriodic } from "@/lib/periodic";
 import { finishRunAction, pendingStartsWithoutArn, unfinishedRunActions } from "@/lib/db/run-actions";
 import type { PipelineRunActionRow } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
@@ -64,19 +65,7 @@ export async function resolvePendingStarts(db: Db, pipelineName: string): Promis
   }
 }
 
-const globalForRuns = globalThis as unknown as { sagedeckRunReconciler?: NodeJS.Timeout };
-
 /** Runs the run reconciler now and then every `everyMs` in this process (safe on several replicas). */
 export function ensureRunReconciler(everyMs = 10_000): void {
-  if (globalForRuns.sagedeckRunReconciler) return;
-  const tick = async () => {
-    try {
-      await reconcileRunActions(await getDb());
-    } catch (err) {
-      console.error(`[run reconciler] ${(err as Error).message}`);
-    }
-  };
-  globalForRuns.sagedeckRunReconciler = setInterval(() => void tick(), everyMs);
-  globalForRuns.sagedeckRunReconciler.unref();
-  void tick();
+  ensurePeriodic("run reconciler", everyMs, reconcileRunActions);
 }
