@@ -4,14 +4,20 @@ import {
   ListModelPackagesCommand,
   type ModelPackageGroupSummary,
 } from "@aws-sdk/client-sagemaker";
+import { NotFoundError } from "@/lib/errors";
 import { sagemakerRead } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
 import { toModelGroup, toModelVersion, toModelVersionDetail } from "./mappers";
 import type { ApprovalStatus, ModelGroup, ModelVersion, ModelVersionDetail, Page } from "./types";
 
 /** Every model package group (all pages; cached). */
-export async function listModelGroups(): Promise<ModelGroup[]> {
-  return sagemakerRead({ key: "models:groups:all", operation: "ListModelPackageGroups" }, async () => {
+export async function listModelGroups(fresh = false): Promise<ModelGroup[]> {
+  const opts = {
+    key: "models:groups:all",
+    operation: "ListModelPackageGroups",
+    ...(fresh ? { ttlMs: 0 } : {}),
+  };
+  return sagemakerRead(opts, async () => {
     const out: ModelPackageGroupSummary[] = [];
     let token: string | undefined;
     for (let i = 0; i < 50; i++) {
@@ -97,10 +103,11 @@ export async function findModelVersion(
   version: number,
   fresh = false,
 ): Promise<ModelVersionDetail> {
-  const groups = await listModelGroups();
-  const g = groups.find((x) => x.name === group);
-  const arn = g
-    ? versionArn(g.arn, version)
-    : `arn:aws:sagemaker:us-east-1:000000000000:model-package/${group}/${version}`;
-  return describeModelVersion(arn, fresh);
+  // a group created since the list was cached is looked up again before it counts as unknown; its ARN (and so
+  // the version's account) always comes from SageMaker, never from a guess
+  const g =
+    (await listModelGroups(fresh)).find((x) => x.name === group) ??
+    (fresh ? undefined : (await listModelGroups(true)).find((x) => x.name === group));
+  if (!g) throw new NotFoundError(`Model group "${group}" was not found in SageMaker.`);
+  return describeModelVersion(versionArn(g.arn, version), fresh);
 }
