@@ -13,7 +13,7 @@ import {
 import { migrateDb } from "@/lib/db/migrate";
 import { maturitySnapshots } from "@/lib/db/schema";
 import type { SnapshotRow } from "@/lib/maturity/snapshot";
-import { emulatorExists, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
+import { startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
 import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
 import { startSnapshotScheduler, takeSnapshot } from "./scheduler";
 import { backfillHistory } from "./backfill";
@@ -58,7 +58,7 @@ const targets: { name: string; open: () => Promise<{ handle: DbHandle; drop: () 
     : []),
 ];
 
-describe.runIf(emulatorExists())("maturity snapshots", () => {
+describe("maturity snapshots", () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
     emu = await startEmulator();

@@ -6,10 +6,6 @@ import path from "node:path";
 
 export const EMULATOR_ENTRY = path.resolve("emulator/main.ts");
 
-export function emulatorExists(): boolean {
-  return fs.existsSync(EMULATOR_ENTRY);
-}
-
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

@@ -15,7 +15,6 @@ import { getVersionPage } from "@/lib/models/version";
 import { listOutside } from "@/lib/approvals/outside";
 import { dbTargets } from "@/tests/helpers/db-targets";
 import { clientAs, createGroup, registerVersion, user } from "@/tests/helpers/decisions-fixtures";
-import { emulatorExists } from "@/tests/helpers/emulator";
 import { emulatorFixture } from "@/tests/helpers/emulator-fixture";
 
 const alex = user("alex");
@@ -26,98 +25,95 @@ beforeAll(() => {
   process.env.DATABASE_URL = "";
 });
 
-describe.runIf(emulatorExists() || process.env.CI === "true").each(targets)(
-  "changes made outside SageDeck on $name",
-  (target) => {
-    let handle: DbHandle;
-    let cleanup: () => Promise<void>;
-    const group = `out-${target.name.toLowerCase()}-${Date.now() % 100000}`;
+describe.each(targets)("changes made outside SageDeck on $name", (target) => {
+  let handle: DbHandle;
+  let cleanup: () => Promise<void>;
+  const group = `out-${target.name.toLowerCase()}-${Date.now() % 100000}`;
 
-    /** As Studio would: UpdateModelPackage with the person's own identity, not SageDeck's. */
-    const inStudio = async (
-      version: number,
-      input: Omit<UpdateModelPackageCommand["input"], "ModelPackageArn">,
-    ) => {
-      const { arn } = await findModelVersion(group, version, true);
-      await clientAs(emu.url(), "jordan.studio").send(
-        new UpdateModelPackageCommand({ ModelPackageArn: arn, ...input }),
-      );
-    };
+  /** As Studio would: UpdateModelPackage with the person's own identity, not SageDeck's. */
+  const inStudio = async (
+    version: number,
+    input: Omit<UpdateModelPackageCommand["input"], "ModelPackageArn">,
+  ) => {
+    const { arn } = await findModelVersion(group, version, true);
+    await clientAs(emu.url(), "jordan.studio").send(
+      new UpdateModelPackageCommand({ ModelPackageArn: arn, ...input }),
+    );
+  };
 
-    beforeAll(async () => {
-      ({ handle, cleanup } = await target.open());
-      await migrateDb(handle);
-      await createGroup(emu.url(), group, `team-${group}`);
-      for (let i = 0; i < 4; i++) await registerVersion(emu.url(), group, "sam");
-    }, 60_000);
-    afterAll(() => cleanup());
+  beforeAll(async () => {
+    ({ handle, cleanup } = await target.open());
+    await migrateDb(handle);
+    await createGroup(emu.url(), group, `team-${group}`);
+    for (let i = 0; i < 4; i++) await registerVersion(emu.url(), group, "sam");
+  }, 60_000);
+  afterAll(() => cleanup());
 
-    it("flags a version approved in Studio, everywhere, with SageMaker's who and description", async () => {
-      const arn = (await listGroupVersions(handle.db, { group })).items.find((v) => v.version === 1)?.arn;
-      expect(arn).toContain(`/${group}/1`);
-      await inStudio(1, { ModelApprovalStatus: "Approved", ApprovalDescription: "looked fine in Studio" });
+  it("flags a version approved in Studio, everywhere, with SageMaker's who and description", async () => {
+    const arn = (await listGroupVersions(handle.db, { group })).items.find((v) => v.version === 1)?.arn;
+    expect(arn).toContain(`/${group}/1`);
+    await inStudio(1, { ModelApprovalStatus: "Approved", ApprovalDescription: "looked fine in Studio" });
 
-      const page = await getVersionPage(handle.db, alex, group, 1);
-      expect(page.history).toEqual([]);
-      expect(page.outside).toEqual([
-        expect.objectContaining({
-          kind: "approval",
-          to: "Approved",
-          by: "jordan.studio",
-          byField: "LastModifiedBy",
-          description: "looked fine in Studio",
-        }),
-      ]);
-      expect(page.outside[0]?.at).toBeGreaterThan(0);
+    const page = await getVersionPage(handle.db, alex, group, 1);
+    expect(page.history).toEqual([]);
+    expect(page.outside).toEqual([
+      expect.objectContaining({
+        kind: "approval",
+        to: "Approved",
+        by: "jordan.studio",
+        byField: "LastModifiedBy",
+        description: "looked fine in Studio",
+      }),
+    ]);
+    expect(page.outside[0]?.at).toBeGreaterThan(0);
 
-      const rows = await listGroupVersions(handle.db, { group });
-      expect(rows.items.find((v) => v.version === 1)?.outside).toHaveLength(1);
-      expect(rows.outsideCount).toBe(1);
+    const rows = await listGroupVersions(handle.db, { group });
+    expect(rows.items.find((v) => v.version === 1)?.outside).toHaveLength(1);
+    expect(rows.outsideCount).toBe(1);
 
-      // the inbox's needs-attention list and the audit's outside view read the same list
-      const attention = await listOutside(handle.db, { group });
-      expect(attention.total).toBe(1);
-      expect(attention.items[0]).toMatchObject({ group, version: 1 });
-      expect(attention.items[0]?.changes[0]).toMatchObject({ to: "Approved", by: "jordan.studio" });
-      const everywhere = await listOutside(handle.db, {});
-      expect(everywhere.items.some((f) => f.arn === arn)).toBe(true);
-    });
+    // the inbox's needs-attention list and the audit's outside view read the same list
+    const attention = await listOutside(handle.db, { group });
+    expect(attention.total).toBe(1);
+    expect(attention.items[0]).toMatchObject({ group, version: 1 });
+    expect(attention.items[0]?.changes[0]).toMatchObject({ to: "Approved", by: "jordan.studio" });
+    const everywhere = await listOutside(handle.db, {});
+    expect(everywhere.items.some((f) => f.arn === arn)).toBe(true);
+  });
 
-    it("does not flag the same approval made through SageDeck's approve verb", async () => {
-      const d = await approveVersion(
-        { db: handle.db, user: alex },
-        { group, version: 2, expectedStatus: "PendingManualApproval", reason: "AUC clears the gate" },
-      );
-      expect(d.state).toBe("applied");
-      expect((await getVersionPage(handle.db, alex, group, 2)).outside).toEqual([]);
-      const rows = await listGroupVersions(handle.db, { group });
-      expect(rows.items.find((v) => v.version === 2)?.outside).toEqual([]);
-      expect(rows.outsideCount).toBe(1);
-      expect((await listOutside(handle.db, { group })).items.map((f) => f.version)).toEqual([1]);
-    });
+  it("does not flag the same approval made through SageDeck's approve verb", async () => {
+    const d = await approveVersion(
+      { db: handle.db, user: alex },
+      { group, version: 2, expectedStatus: "PendingManualApproval", reason: "AUC clears the gate" },
+    );
+    expect(d.state).toBe("applied");
+    expect((await getVersionPage(handle.db, alex, group, 2)).outside).toEqual([]);
+    const rows = await listGroupVersions(handle.db, { group });
+    expect(rows.items.find((v) => v.version === 2)?.outside).toEqual([]);
+    expect(rows.outsideCount).toBe(1);
+    expect((await listOutside(handle.db, { group })).items.map((f) => f.version)).toEqual([1]);
+  });
 
-    it("flags a SageDeck decision overturned in Studio, and a stage set outside SageDeck", async () => {
-      await rejectVersion(
-        { db: handle.db, user: alex },
-        { group, version: 3, expectedStatus: "PendingManualApproval", reason: "below the gate" },
-      );
-      expect((await getVersionPage(handle.db, alex, group, 3)).outside).toEqual([]);
-      await inStudio(3, { ModelApprovalStatus: "Approved", ApprovalDescription: "overruled" });
-      await inStudio(2, { ModelLifeCycle: { Stage: "Production", StageStatus: "Deployed" } });
+  it("flags a SageDeck decision overturned in Studio, and a stage set outside SageDeck", async () => {
+    await rejectVersion(
+      { db: handle.db, user: alex },
+      { group, version: 3, expectedStatus: "PendingManualApproval", reason: "below the gate" },
+    );
+    expect((await getVersionPage(handle.db, alex, group, 3)).outside).toEqual([]);
+    await inStudio(3, { ModelApprovalStatus: "Approved", ApprovalDescription: "overruled" });
+    await inStudio(2, { ModelLifeCycle: { Stage: "Production", StageStatus: "Deployed" } });
 
-      expect((await getVersionPage(handle.db, alex, group, 3)).outside).toEqual([
-        expect.objectContaining({ kind: "approval", to: "Approved", by: "jordan.studio" }),
-      ]);
-      // version 2's approval is SageDeck's; its Production stage is not
-      expect((await getVersionPage(handle.db, alex, group, 2)).outside).toEqual([
-        expect.objectContaining({ kind: "stage", to: "Production", via: "lifecycle", by: "jordan.studio" }),
-      ]);
-      // a rejection in Studio is on the record (audit) but puts nothing live, so it needs no attention
-      await inStudio(4, { ModelApprovalStatus: "Rejected", ApprovalDescription: "not now" });
-      const audit = await listOutside(handle.db, { group });
-      expect(audit.items.map((f) => f.version).sort()).toEqual([1, 2, 3, 4]);
-      const attention = await listOutside(handle.db, { group, attention: true });
-      expect(attention.items.map((f) => f.version).sort()).toEqual([1, 2, 3]);
-    });
-  },
-);
+    expect((await getVersionPage(handle.db, alex, group, 3)).outside).toEqual([
+      expect.objectContaining({ kind: "approval", to: "Approved", by: "jordan.studio" }),
+    ]);
+    // version 2's approval is SageDeck's; its Production stage is not
+    expect((await getVersionPage(handle.db, alex, group, 2)).outside).toEqual([
+      expect.objectContaining({ kind: "stage", to: "Production", via: "lifecycle", by: "jordan.studio" }),
+    ]);
+    // a rejection in Studio is on the record (audit) but puts nothing live, so it needs no attention
+    await inStudio(4, { ModelApprovalStatus: "Rejected", ApprovalDescription: "not now" });
+    const audit = await listOutside(handle.db, { group });
+    expect(audit.items.map((f) => f.version).sort()).toEqual([1, 2, 3, 4]);
+    const attention = await listOutside(handle.db, { group, attention: true });
+    expect(attention.items.map((f) => f.version).sort()).toEqual([1, 2, 3]);
+  });
+});

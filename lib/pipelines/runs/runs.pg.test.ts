@@ -3,7 +3,7 @@ import type { SessionUser } from "@/lib/auth/types";
 import { listAuditEvents } from "@/lib/db/audit";
 import { openDb, type DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
-import { emulatorExists, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
+import { startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
 import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
 import { startRun } from "@/lib/pipelines/runs";
 
@@ -16,7 +16,7 @@ const sam: SessionUser = {
   provider: "credentials",
 };
 
-describe.runIf(emulatorExists() && hasPostgres)("pipeline start idempotency on PostgreSQL", () => {
+describe.runIf(hasPostgres)("pipeline start idempotency on PostgreSQL", () => {
   let emu: RunningEmulator;
   let handle: DbHandle;
   let drop: () => Promise<void>;
