@@ -62,6 +62,12 @@ export class ValidationError extends AppError {
   }
 }
 
+/**
+ * Input that breaks a governance rule (e.g. starting a run with an approval parameter other than
+ * PendingManualApproval): a 422 like any invalid input, but also put on the record as a refused attempt.
+ */
+export class PolicyRefusalError extends ValidationError {}
+
 export class RateLimitedError extends AppError {
   constructor(
     message: string,

@@ -6,7 +6,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/types";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
-import { ForbiddenError, UnauthorizedError } from "@/lib/errors";
+import { ForbiddenError, PolicyRefusalError, UnauthorizedError } from "@/lib/errors";
 import { csrfRefusal, isMutating } from "./csrf";
 import { handleApiError } from "./errors";
 import { withApiHeaders } from "./headers";
@@ -45,15 +45,23 @@ export interface RouteContext<P, Q, B, U> {
 
 type SegmentContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-/** 403 and 409 always, and 401 on mutating routes, go on the record (rate-limited, see refusals.ts). */
+/**
+ * 403 and 409 always, 401 on mutating routes, and a broken governance rule (PolicyRefusalError, 422) go on the
+ * record (rate-limited, see refusals.ts).
+ */
 async function recordIfRefused(
   req: Request,
   res: Response,
   action: RefusalAction,
   user: SessionUser | null,
   requestId: string,
+  policyRefusal: boolean,
 ): Promise<void> {
-  const refused = res.status === 403 || res.status === 409 || (res.status === 401 && isMutating(req.method));
+  const refused =
+    policyRefusal ||
+    res.status === 403 ||
+    res.status === 409 ||
+    (res.status === 401 && isMutating(req.method));
   if (!refused) return;
   let code = "unknown";
   let message = "";
@@ -93,6 +101,7 @@ function wrap<
     const label = `${req.method} ${pathOf(req)}`;
     let user: SessionUser | null = null;
     let response: Response;
+    let policyRefusal = false;
     try {
       const csrf = csrfRefusal(req);
       if (csrf) throw new ForbiddenError(csrf);
@@ -140,10 +149,12 @@ function wrap<
             )
           : await run();
     } catch (err) {
+      policyRefusal = err instanceof PolicyRefusalError;
       response = err instanceof InputError ? err.response : handleApiError(err, requestId, label);
     }
     response = withApiHeaders(response, requestId);
-    await recordIfRefused(req, response, permission ?? httpMethodOf(req.method), user, requestId);
+    const action = permission ?? httpMethodOf(req.method);
+    await recordIfRefused(req, response, action, user, requestId, policyRefusal);
     return response;
   };
 }

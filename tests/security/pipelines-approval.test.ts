@@ -3,10 +3,11 @@
  * cannot approve through a pipeline parameter, a control character starts nothing, and what does start is
  * recorded with its starter.
  */
+import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import { getDb } from "@/lib/db";
-import { pipelineRunActions } from "@/lib/db/schema";
+import { auditEvents, pipelineRunActions } from "@/lib/db/schema";
 import { describeExecutionDetail } from "@/lib/sagemaker/pipelines/executions";
 import { describePipeline, searchExecutions } from "@/lib/sagemaker/pipelines/reads";
 import { apiRequest } from "@/tests/helpers/api-request";
@@ -49,6 +50,22 @@ describe("pipeline starts cannot approve, and every start is attributed", () => 
     });
     expect(await newest()).toBe(before);
     expect(await runRows()).toHaveLength(0);
+    // the attempt itself is on the record, as a refusal naming who tried
+    const [refusal] = await (
+      await getDb()
+    )
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.outcome, "refused"))
+      .orderBy(desc(auditEvents.id))
+      .limit(1);
+    expect(refusal).toMatchObject({
+      actor: "sam",
+      actorRole: "scientist",
+      target: `/api/pipelines/${NAME}/executions`,
+    });
+    expect(refusal?.details).toMatchObject({ status: 422 });
+    expect(String(refusal?.details.message)).toContain("locked to PendingManualApproval");
   });
 
   it("a NUL in a parameter → 422; nothing starts, nothing recorded", async () => {

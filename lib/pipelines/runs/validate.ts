@@ -3,7 +3,7 @@
  * approval-controlling parameters are refused (422); locked parameters are always sent explicitly, so a
  * pipeline whose default is `Approved` cannot register an approved version from SageDeck.
  */
-import { ValidationError } from "@/lib/errors";
+import { PolicyRefusalError, ValidationError } from "@/lib/errors";
 import type { PipelineParameter } from "@/lib/pipelines/definition";
 import { withLockedDefaults, type LockedParameter } from "@/lib/pipelines/locked";
 import { startRunSchema, unknownParameters, type StartRunBody } from "@/lib/pipelines/parameters";
@@ -34,7 +34,7 @@ export function validateStart(
   }
   const given = Object.fromEntries(Object.entries(body.parameters).map(([k, v]) => [k, String(v)]));
   const changedLock = locked.find((l) => given[l.name] !== undefined && given[l.name] !== l.value);
-  if (changedLock) throw new ValidationError(changedLock.reason);
+  if (changedLock) throw new PolicyRefusalError(changedLock.reason);
   const effective = withLockedDefaults(parameters, locked);
   const withDefaults = Object.fromEntries(
     effective.map((p) => [p.name, given[p.name] ?? p.defaultValue ?? ""]),
