@@ -13,6 +13,7 @@ export type AppErrorCode =
   | "rate_limited"
   | "upstream_error"
   | "upstream_unavailable"
+  | "upstream_timeout"
   | "internal_error";
 
 export class AppError extends Error {
@@ -89,6 +90,13 @@ export class UpstreamError extends AppError {
 export class UpstreamUnavailableError extends AppError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("upstream_unavailable", message, options);
+  }
+}
+
+/** SageMaker did not answer within the configured deadline (SAGEMAKER_TIMEOUT_MS per attempt). */
+export class UpstreamTimeoutError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("upstream_timeout", message, options);
   }
 }
 

@@ -13,6 +13,7 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   rate_limited: 429,
   upstream_error: 502,
   upstream_unavailable: 503,
+  upstream_timeout: 504,
   internal_error: 500,
 };
 

@@ -7,6 +7,7 @@ import {
   NotFoundError,
   RateLimitedError,
   UpstreamError,
+  UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from "@/lib/errors";
 
@@ -117,6 +118,7 @@ describe("route wrapper", () => {
     [new ConflictError("taken"), 409, "conflict"],
     [new UpstreamError("bad answer"), 502, "upstream_error"],
     [new UpstreamUnavailableError("down"), 503, "upstream_unavailable"],
+    [new UpstreamTimeoutError("too slow"), 504, "upstream_timeout"],
   ])("maps %s to its status", async (error, status, code) => {
     currentUser = viewer;
     const h = route({ permission: "read" }, () => Promise.reject(error));

@@ -5,7 +5,12 @@ import {
 } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
-import { NotFoundError, RateLimitedError, UpstreamUnavailableError } from "@/lib/errors";
+import {
+  NotFoundError,
+  RateLimitedError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+} from "@/lib/errors";
 import { createSageMakerClient } from "./client";
 import { ReadCache } from "./cache";
 import { translateSageMakerError } from "./errors";
@@ -54,6 +59,27 @@ describe("SageMaker client against the emulator (HTTP)", () => {
     const stats = (await (await control("/stats")).json()) as { calls: Record<string, number> };
     expect(stats.calls.ListExperiments).toBe(1);
   });
+
+  it("enforces SAGEMAKER_TIMEOUT_MS: a call SageMaker answers too late fails as a timeout, without waiting", async () => {
+    await control("/faults", {
+      method: "POST",
+      body: JSON.stringify({ operation: "ListPipelines", latencyMs: 8_000 }),
+    });
+    try {
+      const client = createSageMakerClient({ ...config(emu.url), sagemakerTimeoutMs: 400 });
+      const started = Date.now();
+      const err: unknown = await client.send(new ListPipelinesCommand({})).catch((e: unknown) => e);
+      // every attempt gave up at its deadline instead of waiting for the 8 s answer
+      expect(Date.now() - started).toBeLessThan(8_000);
+      const translated = translateSageMakerError(err, { operation: "ListPipelines" });
+      expect(translated).toBeInstanceOf(UpstreamTimeoutError);
+      expect(translated.message).toBe(
+        "SageMaker did not answer ListPipelines in time (SAGEMAKER_TIMEOUT_MS per attempt); try again in a moment.",
+      );
+    } finally {
+      await control("/faults", { method: "DELETE" });
+    }
+  }, 30_000);
 
   it("turns persistent throttling into RateLimited after the SDK's retries", async () => {
     await control("/faults", {

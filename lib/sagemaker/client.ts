@@ -14,6 +14,8 @@ export function createSageMakerClient(
     requestHandler: {
       connectionTimeout: Math.min(3_000, config.sagemakerTimeoutMs),
       requestTimeout: config.sagemakerTimeoutMs,
+      // without it the SDK only logs a warning and keeps waiting: SAGEMAKER_TIMEOUT_MS is a deadline per attempt
+      throwOnRequestTimeout: true,
     },
   } as const;
   const target = config.sagemaker;

@@ -5,6 +5,7 @@ import {
   NotFoundError,
   RateLimitedError,
   UpstreamError,
+  UpstreamTimeoutError,
   UpstreamUnavailableError,
   ValidationError,
 } from "@/lib/errors";
@@ -98,6 +99,12 @@ export function translateSageMakerError(err: unknown, ctx: TranslateContext): Ap
   const what = ctx.resource ?? "The requested SageMaker resource";
 
   const net = networkCode(err);
+  if (net === "TimeoutError" || net === "ETIMEDOUT" || net === "RequestTimeout") {
+    return new UpstreamTimeoutError(
+      `SageMaker did not answer ${ctx.operation} in time (SAGEMAKER_TIMEOUT_MS per attempt); try again in a moment.`,
+      { cause: err },
+    );
+  }
   if (net) {
     return new UpstreamUnavailableError(
       `SageMaker could not be reached (${net} during ${ctx.operation}). Check that the endpoint is running and reachable, then retry.`,
