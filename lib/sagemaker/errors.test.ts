@@ -5,6 +5,7 @@ import {
   NotFoundError,
   RateLimitedError,
   UpstreamError,
+  UpstreamTimeoutError,
   UpstreamUnavailableError,
   ValidationError,
 } from "@/lib/errors";
@@ -113,8 +114,13 @@ describe("translateSageMakerError", () => {
     expect(translateSageMakerError(refused, ctx)).toBeInstanceOf(UpstreamUnavailableError);
     const nested = Object.assign(new Error("fetch failed"), { cause: { code: "ENOTFOUND" } });
     expect(translateSageMakerError(nested, ctx)).toBeInstanceOf(UpstreamUnavailableError);
-    const timeout = Object.assign(new Error("timed out"), { name: "TimeoutError" });
-    expect(translateSageMakerError(timeout, ctx)).toBeInstanceOf(UpstreamUnavailableError);
+  });
+
+  it("maps a request that ran past its deadline to upstream timeout (504), not unavailable", () => {
+    const timeout = Object.assign(new Error("timed out"), { name: "TimeoutError", code: "ETIMEDOUT" });
+    const err = translateSageMakerError(timeout, ctx);
+    expect(err).toBeInstanceOf(UpstreamTimeoutError);
+    expect(err.message).toContain("did not answer DescribePipeline in time");
   });
 
   it("maps unknown service errors to a generic upstream error", () => {
