@@ -1,3 +1,4 @@
+import { asActor } from "@/lib/sagemaker/accounts/context";
 import { randomUUID } from "node:crypto";
 import { httpMethodOf, type RefusalAction } from "@/lib/audit/actions";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -138,7 +139,7 @@ function wrap<
         });
         return result instanceof Response ? result : Response.json(result);
       };
-      response =
+      const answer = async () =>
         idempotencyKey && input.idempotent
           ? await runIdempotent(
               await getDb(),
@@ -148,6 +149,8 @@ function wrap<
               run,
             )
           : await run();
+      // a change is made as the person: in assumed roles their login is the session name (CloudTrail shows them)
+      response = user && isMutating(req.method) ? await asActor(user.username, answer) : await answer();
     } catch (err) {
       policyRefusal = err instanceof PolicyRefusalError;
       response = err instanceof InputError ? err.response : handleApiError(err, requestId, label);

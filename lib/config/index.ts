@@ -2,6 +2,9 @@ import path from "node:path";
 import { EnvSchema, ENV_HINTS, type Env } from "./schema";
 import { resolveSessionSecret } from "./secret";
 import { parseRoleMap, type RoleMap } from "./role-map";
+import { parseAccounts, type AccountConfig } from "./accounts";
+
+export type { AccountConfig, AccountStage } from "./accounts";
 
 /** Thrown for bad configuration; the message is one line that names the variable and the fix. */
 export class ConfigError extends Error {
@@ -16,6 +19,8 @@ export type SageMakerTarget =
 export interface Config {
   mode: "local" | "aws" | "custom";
   sagemaker: SageMakerTarget;
+  /** the AWS accounts SageDeck works in; exactly one is `home` (one account = single-account behaviour) */
+  accounts: AccountConfig[];
   /** Where ModelMetrics reports are read: the emulator (local), `S3_ENDPOINT`, else S3 via the default chain. */
   s3: { endpoint?: string; forcePathStyle: boolean };
   /** AWS_ACCESS_KEY_ID or AWS_PROFILE is set: a custom endpoint is signed with the credential chain, not the emulator's keys */
@@ -106,6 +111,16 @@ export function loadConfig(
     ? { endpoint: s3Endpoint.replace(/\/$/, ""), forcePathStyle: true }
     : { forcePathStyle: false };
 
+  let accounts: AccountConfig[];
+  try {
+    accounts = parseAccounts(env.SAGEDECK_ACCOUNTS, {
+      region: sagemaker.region ?? "us-east-1",
+      accountId: env.AWS_ACCOUNT_ID,
+    });
+  } catch (err) {
+    throw new ConfigError(`SAGEDECK_ACCOUNTS is invalid: ${(err as Error).message}.`);
+  }
+
   if (env.SAGEMAKER_MODE === "aws" && !env.NEXTAUTH_SECRET) {
     throw new ConfigError(
       "NEXTAUTH_SECRET is required when SAGEMAKER_MODE=aws: set it to a long random string, e.g. `openssl rand -base64 32`.",
@@ -120,6 +135,7 @@ export function loadConfig(
   return {
     mode: sagemaker.kind,
     sagemaker,
+    accounts,
     s3,
     awsCredentials: Boolean(env.AWS_ACCESS_KEY_ID ?? env.AWS_PROFILE),
     sagemakerCacheTtlMs: env.SAGEMAKER_CACHE_TTL_MS,

@@ -45,6 +45,8 @@ export const EnvSchema = z.object({
       .regex(/^\d{12}$/)
       .optional(),
   ),
+  /** JSON list of the AWS accounts SageDeck works in (lib/config/accounts.ts); unset = the home account only */
+  SAGEDECK_ACCOUNTS: optionalString,
   EMULATOR_PORT: port(4599),
   PORT: port(3000),
   SAGEDECK_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),

@@ -1,12 +1,15 @@
-import { SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { getConfig, type Config } from "@/lib/config";
+import { SageMakerClient, type SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
+import { getConfig, type AccountConfig, type Config } from "@/lib/config";
+import { currentAccount, currentActor } from "./accounts/context";
+import { credentialsFor, EMULATOR_CREDENTIALS } from "./accounts/credentials";
 
-/** Dummy credentials for the emulator (it checks the SigV4 shape, not the keys). */
-const EMULATOR_CREDENTIALS = { accessKeyId: "AKIDSAGEDECKLOCAL", secretAccessKey: "sagedeck-local-secret" };
+type ClientConfigInput = Pick<Config, "sagemaker" | "sagemakerTimeoutMs"> &
+  Partial<Pick<Config, "awsCredentials">>;
 
 /** Builds a client for the configured target: emulator, real AWS (default credential chain) or a custom endpoint. */
 export function createSageMakerClient(
-  config: Pick<Config, "sagemaker" | "sagemakerTimeoutMs"> & Partial<Pick<Config, "awsCredentials">>,
+  config: ClientConfigInput,
+  account?: { region: string; credentials: SageMakerClientConfig["credentials"] },
 ): SageMakerClient {
   const common = {
     retryMode: "adaptive",
@@ -19,29 +22,51 @@ export function createSageMakerClient(
     },
   } as const;
   const target = config.sagemaker;
+  const own = account?.credentials ? { credentials: account.credentials } : undefined;
   switch (target.kind) {
     case "local":
       return new SageMakerClient({
         ...common,
-        region: target.region,
+        region: account?.region ?? target.region,
         endpoint: target.endpoint,
-        credentials: EMULATOR_CREDENTIALS,
+        credentials: own?.credentials ?? EMULATOR_CREDENTIALS,
       });
     case "custom":
       return new SageMakerClient({
         ...common,
-        region: target.region,
+        region: account?.region ?? target.region,
         endpoint: target.endpoint,
-        ...(config.awsCredentials ? {} : { credentials: EMULATOR_CREDENTIALS }),
+        ...(own ?? (config.awsCredentials ? {} : { credentials: EMULATOR_CREDENTIALS })),
       });
-    case "aws":
-      return new SageMakerClient({ ...common, ...(target.region ? { region: target.region } : {}) });
+    case "aws": {
+      const region = account?.region ?? target.region;
+      return new SageMakerClient({ ...common, ...(region ? { region } : {}), ...(own ?? {}) });
+    }
   }
 }
 
-const globalForClient = globalThis as unknown as { sagedeckSageMaker?: SageMakerClient };
+const MAX_CLIENTS = 200;
+const globalForClient = globalThis as unknown as { sagedeckSageMakerClients?: Map<string, SageMakerClient> };
 
+/** The client for an account, acting for a person (one per account and person; the home account needs no person). */
+export function clientFor(account: AccountConfig, actor: string | undefined): SageMakerClient {
+  const clients = (globalForClient.sagedeckSageMakerClients ??= new Map<string, SageMakerClient>());
+  const key = account.home ? account.name : `${account.name}|${actor ?? ""}`;
+  const hit = clients.get(key);
+  if (hit) return hit;
+  if (clients.size >= MAX_CLIENTS) {
+    const oldest = clients.keys().next().value;
+    if (oldest !== undefined) clients.delete(oldest);
+  }
+  const client = createSageMakerClient(getConfig(), {
+    region: account.region,
+    credentials: credentialsFor(account, actor),
+  });
+  clients.set(key, client);
+  return client;
+}
+
+/** The client for the account (and person) of the current async context; see accounts/context.ts. */
 export function getSageMakerClient(): SageMakerClient {
-  globalForClient.sagedeckSageMaker ??= createSageMakerClient(getConfig());
-  return globalForClient.sagedeckSageMaker;
+  return clientFor(currentAccount(), currentActor());
 }
