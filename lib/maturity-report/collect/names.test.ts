@@ -8,6 +8,7 @@ import { assignSolutions } from "./solutions";
 const NAME = "sagedeck:solution-name";
 
 const endpoint = (name: string, tags: Record<string, string>): StageEndpoint => ({
+  account: "home",
   name,
   arn: `arn:aws:sagemaker:us-east-1:123456789012:endpoint/${name}`,
   stage: "Production",

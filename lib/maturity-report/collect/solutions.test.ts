@@ -7,6 +7,7 @@ import { solutionOf } from "./group";
 import { assignSolutions } from "./solutions";
 
 const endpoint = (name: string, tags: Record<string, string>): StageEndpoint => ({
+  account: "home",
   name,
   arn: `arn:aws:sagemaker:us-east-1:123456789012:endpoint/${name}`,
   stage: "Production",

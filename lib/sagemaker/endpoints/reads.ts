@@ -7,6 +7,8 @@ import {
 import { isAppError } from "@/lib/errors";
 import { sagemakerRead } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
+import { currentAccount } from "@/lib/sagemaker/accounts/context";
+import { acrossAccounts, splitResults, type AccountFailure } from "@/lib/sagemaker/accounts/fan-out";
 import { servedPackage } from "./configs";
 import { STAGE_TAG, stageOfTag, type DeploymentStage, type StageEndpoint } from "./types";
 
@@ -34,6 +36,7 @@ export async function describeEndpoint(name: string, fresh = false): Promise<Sta
         const tags = await listTags(e.EndpointArn ?? "");
         const served = e.EndpointConfigName ? await servedPackage(e.EndpointConfigName) : {};
         return {
+          account: currentAccount().name,
           name,
           arn: e.EndpointArn ?? "",
           stage: stageOfTag(tags[STAGE_TAG]) ?? "Staging",
@@ -52,7 +55,16 @@ export async function describeEndpoint(name: string, fresh = false): Promise<Sta
   }
 }
 
-/** Every endpoint tagged with a deployment stage, with what it serves. */
+/** Every stage endpoint of every configured account (read in parallel); an account that fails is listed apart. */
+export async function listStageEndpointsEverywhere(): Promise<{
+  endpoints: StageEndpoint[];
+  failures: AccountFailure[];
+}> {
+  const { items, failures } = splitResults(await acrossAccounts(() => listStageEndpoints()));
+  return { endpoints: items, failures };
+}
+
+/** Every endpoint of the current account tagged with a deployment stage, with what it serves. */
 export async function listStageEndpoints(): Promise<StageEndpoint[]> {
   const all = await sagemakerRead({ key: "endpoints:list", operation: "ListEndpoints" }, async () => {
     const out: EndpointSummary[] = [];
@@ -69,11 +81,14 @@ export async function listStageEndpoints(): Promise<StageEndpoint[]> {
   return described.filter((e): e is StageEndpoint => e !== null && STAGE_TAG in e.tags);
 }
 
-/** The endpoints of a group's solution per stage: same `team` (or project) tag as the group. */
+/**
+ * The endpoints of a group's solution per stage, in whichever account holds them: same `team` (or project) tag
+ * as the group. An account that cannot be read contributes nothing (its error shows where endpoints are listed).
+ */
 export async function stageEndpointsForGroup(
   groupArn: string,
 ): Promise<Partial<Record<DeploymentStage, StageEndpoint>>> {
-  const [groupTags, endpoints] = await Promise.all([listTags(groupArn), listStageEndpoints()]);
+  const [groupTags, { endpoints }] = await Promise.all([listTags(groupArn), listStageEndpointsEverywhere()]);
   const key = groupTags["sagemaker:project-name"] ? "sagemaker:project-name" : "team";
   const value = groupTags[key];
   const out: Partial<Record<DeploymentStage, StageEndpoint>> = {};

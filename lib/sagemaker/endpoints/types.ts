@@ -2,6 +2,8 @@
 export type DeploymentStage = "Staging" | "Production";
 
 export interface StageEndpoint {
+  /** the configured account (lib/config accounts) the endpoint lives in */
+  account: string;
   name: string;
   arn: string;
   stage: DeploymentStage;
