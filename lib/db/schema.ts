@@ -104,6 +104,11 @@ export const decisions = pgTable(
     endpointConfigName: text("endpoint_config_name"),
     /** The version the stage served before (for rollback and "what was live at T"). */
     previousArn: text("previous_arn"),
+    /**
+     * The configured account (lib/config accounts, by name) whose endpoint a promote/rollback deploys to; null
+     * for approvals (the registry account) and for rows written before accounts existed (the home account).
+     */
+    account: text("account"),
   },
   (t) => [
     uniqueIndex("decisions_subject_seq_live")
