@@ -288,3 +288,48 @@ export type MaturityExemptionRow = typeof maturityExemptions.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
+
+/**
+ * API tokens (`Authorization: Bearer`): personal tokens act as their owner with the owner's current role; service
+ * tokens (admin-created) act under their own name, limited to `scopes` (and to what their owner may still do).
+ * Only the SHA-256 of the secret is stored; the secret is shown once at creation.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    /** personal | service */
+    kind: text("kind").notNull(),
+    name: text("name").notNull(),
+    /** personal: the owner; service: the admin who created it (a username) */
+    owner: text("owner").notNull(),
+    /** credentials | oidc: whether the owner's account can be checked on every request */
+    ownerProvider: text("owner_provider").notNull(),
+    /** users.session_version at creation (personal tokens of local accounts): a disable or new password ends them */
+    ownerVersion: integer("owner_version").notNull().default(0),
+    /** hex SHA-256 of the whole token */
+    tokenHash: text("token_hash").notNull(),
+    /** the start of the token (`sdk_pat_AbCd`), so people can tell their tokens apart; not a secret */
+    hint: text("hint").notNull(),
+    /** service tokens: the permissions they carry; null for personal tokens (the owner's role decides) */
+    scopes: jsonb("scopes").$type<string[]>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: text("revoked_by"),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_hash").on(t.tokenHash),
+    // a live token's name is unique: per owner for personal tokens, across service tokens (they act by name)
+    uniqueIndex("api_tokens_live_name")
+      .on(t.kind, t.owner, t.name)
+      .where(sql`${t.revokedAt} is null and ${t.kind} = 'personal'`),
+    uniqueIndex("api_tokens_live_service_name")
+      .on(t.name)
+      .where(sql`${t.revokedAt} is null and ${t.kind} = 'service'`),
+    index("api_tokens_owner_idx").on(t.owner),
+  ],
+);
+
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
