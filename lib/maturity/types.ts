@@ -105,6 +105,8 @@ export interface EndpointEvidence {
   stage?: Stage;
   status: string;
   accountId: string;
+  /** the configured account's name (absent in fixtures: single account) */
+  account?: string;
   /** what each production variant serves */
   variants: { modelName?: string; modelPackageArn?: string; modelDataUrl?: string }[];
   dataCapture: boolean;
@@ -117,6 +119,8 @@ export interface EndpointEvidence {
 export interface MonitoringEvidence {
   ref: ResourceRef;
   endpointName?: string;
+  /** the configured account the schedule lives in: it watches that account's endpoint of that name */
+  account?: string;
   status: "Pending" | "Failed" | "Scheduled" | "Stopped";
   type?: string;
   lastRun?: { status: string; at: number };
@@ -174,6 +178,8 @@ export interface SolutionEvidence {
   projects: Known<ProjectEvidence[]>;
   decisions: Known<DecisionEvidence[]>;
   deployments: Known<DeploymentEvent[]>;
+  /** account id → configured account name, to name accounts in evidence (absent: ids only) */
+  accountNames?: Record<string, string>;
   /** set by the engine for the Scalable checks */
   org?: OrgContext;
 }

@@ -1,20 +1,26 @@
-/** Endpoint, monitoring and deployment evidence for a solution's stage endpoints. */
+/**
+ * Endpoint, monitoring and deployment evidence for a solution's stage endpoints. Each endpoint's configs and
+ * models are read in the account that holds it (`inAccount`), so deployments count in every account.
+ */
 import { accountFromArn } from "@/lib/sagemaker/account";
+import { inAccount } from "@/lib/sagemaker/accounts/context";
 import type { StageEndpoint } from "@/lib/sagemaker/endpoints/types";
-import type { MonitoringRecord } from "@/lib/sagemaker/monitoring/schedules";
 import { CONFIGS_DESCRIBED, listEndpointConfigs } from "@/lib/sagemaker/endpoints/configs";
 import type { DeploymentEvent, EndpointEvidence, MonitoringEvidence, Stage } from "@/lib/maturity/types";
+import type { AccountMonitoring } from "./gather";
 import type { ConfigReads } from "./reads";
 
 const stageOf = (e: StageEndpoint): Stage => (e.stage === "Production" ? "prod" : "staging");
 
 export async function endpointEvidence(e: StageEndpoint, reads: ConfigReads): Promise<EndpointEvidence> {
-  const dataCapture = e.configName ? (await reads.config(e.configName)).dataCapture : false;
+  const config = e.configName;
+  const dataCapture = config ? (await inAccount(e.account, () => reads.config(config))).dataCapture : false;
   return {
     ref: { kind: "endpoint", id: e.name, label: e.name },
     stage: stageOf(e),
     status: e.status,
     accountId: accountFromArn(e.arn) ?? "",
+    account: e.account,
     variants: [{ modelPackageArn: e.servedArn }],
     dataCapture,
     automated: !!(e.tags["aws:cloudformation:stack-name"] || e.tags["sagemaker:project-id"]),
@@ -27,11 +33,12 @@ export function cadenceOf(expression: string | undefined): number {
   return /^cron\(0 \* /.test(expression) || /rate\(1 hour\)/.test(expression) ? 3600 : 86_400;
 }
 
-export function monitoringEvidence(m: MonitoringRecord): MonitoringEvidence {
+export function monitoringEvidence(m: AccountMonitoring): MonitoringEvidence {
   const status = (["Pending", "Failed", "Scheduled", "Stopped"] as const).find((s) => s === m.status);
   return {
     ref: { kind: "monitoringSchedule", id: m.name, label: m.name },
     endpointName: m.endpointName,
+    ...(m.account !== undefined ? { account: m.account } : {}),
     status: status ?? "Pending",
     type: m.type,
     lastRun: m.lastRun,
@@ -46,15 +53,16 @@ export function monitoringEvidence(m: MonitoringRecord): MonitoringEvidence {
  * config → model → package, each config and model once per collection.
  */
 export async function deploymentEvents(e: StageEndpoint, reads: ConfigReads): Promise<DeploymentEvent[]> {
-  const listed = (await listEndpointConfigs(e.name)).slice(0, CONFIGS_DESCRIBED);
-  const history = (
-    await Promise.all(
+  const history = await inAccount(e.account, async () => {
+    const listed = (await listEndpointConfigs(e.name)).slice(0, CONFIGS_DESCRIBED);
+    return Promise.all(
       listed.map(async (c) => ({
         ...c,
         packageArn: c.config === e.configName ? e.servedArn : await reads.packageOfConfig(c.config),
       })),
-    )
-  ).sort((a, b) => a.at - b.at);
+    );
+  });
+  history.sort((a, b) => a.at - b.at);
   const stage = stageOf(e);
   const events: DeploymentEvent[] = [];
   let previous: number | undefined;

@@ -11,6 +11,7 @@ import {
   type ProjectEvidence,
   type SolutionEvidence,
 } from "@/lib/maturity/types";
+import { accountNames } from "./accounts";
 import { deploymentEvents, endpointEvidence, monitoringEvidence } from "./endpoints";
 import { attempt, gatherOrg } from "./gather";
 import { pipelineEvidence } from "./pipelines";
@@ -120,6 +121,7 @@ async function solutionEvidence(
     // without a decision source, approvals fall back on the registry's own fields (L-1) and L-6 is n/a
     decisions: await decisions,
     deployments: deps,
+    accountNames: accountNames(),
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Reads shared by a whole collection: each endpoint config and each model is read once, whichever
- * endpoints share it (staging and production serve the same models) and whatever the cache TTL.
+ * endpoints share it (staging and production serve the same models) and whatever the cache TTL. Keys
+ * include the account of the calling context: the same config name in two accounts is two reads.
  */
+import { accountKey } from "@/lib/sagemaker/call";
 import { describeEndpointConfig, describeModel, type ConfigFacts } from "@/lib/sagemaker/endpoints/configs";
 
 export interface ConfigReads {
@@ -13,10 +15,11 @@ export interface ConfigReads {
 function once<T>(read: (key: string) => Promise<T>): (key: string) => Promise<T> {
   const seen = new Map<string, Promise<T>>();
   return (key) => {
-    let p = seen.get(key);
+    const scoped = accountKey(key);
+    let p = seen.get(scoped);
     if (!p) {
       p = read(key);
-      seen.set(key, p);
+      seen.set(scoped, p);
     }
     return p;
   };

@@ -85,4 +85,30 @@ describe("solution grouping", () => {
     const [risk] = assignSolutions(org);
     expect(risk?.pipelines).toEqual(unknown("AccessDenied"));
   });
+
+  it("an endpoint is its account and name: the same name in two accounts can be two solutions' endpoints", () => {
+    const org: OrgSources = {
+      groups: known([]),
+      pipelines: known([]),
+      endpoints: known([
+        { ...endpoint("shared-prod", { team: "risk" }), account: "production" },
+        { ...endpoint("shared-prod", { team: "growth" }), account: "development" },
+      ]),
+      monitoring: known([
+        { name: "m-prod", endpointName: "shared-prod", status: "Scheduled", account: "production" },
+        { name: "m-dev", endpointName: "shared-prod", status: "Scheduled", account: "development" },
+      ]),
+      projects: known([]),
+      trainingJobs: known([]),
+    };
+    const scopes = assignSolutions(org);
+    const of = (key: string) => scopes.find((s) => s.key === key);
+    expect(of("risk")?.endpoints.ok && of("risk")?.endpoints).toMatchObject({
+      value: [{ account: "production" }],
+    });
+    expect(of("risk")?.monitoring.ok && of("risk")?.monitoring).toMatchObject({
+      value: [{ name: "m-prod" }],
+    });
+    expect(of("growth")?.monitoring).toMatchObject({ value: [{ name: "m-dev" }] });
+  });
 });

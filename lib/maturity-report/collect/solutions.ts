@@ -1,10 +1,9 @@
 /** Assigns the organisation's resources to ML solutions (pure). */
 import type { StageEndpoint } from "@/lib/sagemaker/endpoints/types";
 import type { TrainingJobRecord } from "@/lib/sagemaker/jobs/training-jobs";
-import type { MonitoringRecord } from "@/lib/sagemaker/monitoring/schedules";
 import type { ProjectRecord } from "@/lib/sagemaker/projects/reads";
 import type { Known } from "@/lib/maturity/types";
-import type { OrgSources, Tagged } from "./gather";
+import type { AccountMonitoring, OrgSources, Tagged } from "./gather";
 import { DEFAULT_NAME_TAG, solutionOf, type SolutionKey } from "./group";
 import { solutionName } from "./names";
 
@@ -19,11 +18,13 @@ export interface SolutionScope extends SolutionKey {
   groups: Known<Tagged[]>;
   pipelines: Known<Tagged[]>;
   endpoints: Known<StageEndpoint[]>;
-  monitoring: Known<MonitoringRecord[]>;
+  monitoring: Known<AccountMonitoring[]>;
   projects: Known<(ProjectRecord & { tags: Record<string, string> })[]>;
   trainingJobs: Known<(TrainingJobRecord & { fromPipeline: boolean })[]>;
 }
 
+/** An endpoint is its account and name: the same name may exist in two accounts. */
+const where = (account: string | undefined, name: string) => `${account ?? ""}/${name}`;
 const values = <T>(k: Known<T[]>): T[] => (k.ok ? k.value : []);
 const scoped = <T>(k: Known<T[]>, keep: (t: T) => boolean): Known<T[]> =>
   k.ok ? { ok: true, value: k.value.filter(keep) } : k;
@@ -43,7 +44,7 @@ export function assignSolutions(org: OrgSources, options: GroupingOptions = {}):
     values(org.pipelines).map((p) => [p.name, note(solutionOf(p.tags, undefined, tagKey))]),
   );
   const endpointKey = new Map(
-    values(org.endpoints).map((e) => [e.name, note(solutionOf(e.tags, undefined, tagKey))]),
+    values(org.endpoints).map((e) => [where(e.account, e.name), note(solutionOf(e.tags, undefined, tagKey))]),
   );
   const jobKey = (j: TrainingJobRecord) =>
     (j.experimentName && pipelineKey.get(j.experimentName)) || solutionOf(j.tags, undefined, tagKey)?.key;
@@ -53,8 +54,9 @@ export function assignSolutions(org: OrgSources, options: GroupingOptions = {}):
 
   return [...keys.values()]
     .map((k) => {
-      const endpoints = scoped(org.endpoints, (e) => endpointKey.get(e.name) === k.key);
-      const mine = new Set(values(endpoints).map((e) => e.name));
+      const endpoints = scoped(org.endpoints, (e) => endpointKey.get(where(e.account, e.name)) === k.key);
+      const mine = new Set(values(endpoints).map((e) => where(e.account, e.name)));
+      const mineByName = new Set(values(endpoints).map((e) => e.name));
       const jobs = scoped(org.trainingJobs, (j) => jobKey(j) === k.key);
       const groups = scoped(org.groups, (g) => groupKey.get(g.name) === k.key);
       const pipelines = scoped(org.pipelines, (p) => pipelineKey.get(p.name) === k.key);
@@ -76,7 +78,15 @@ export function assignSolutions(org: OrgSources, options: GroupingOptions = {}):
         groups,
         pipelines,
         endpoints,
-        monitoring: scoped(org.monitoring, (m) => !!m.endpointName && mine.has(m.endpointName)),
+        // a schedule watches an endpoint of its own account (fixtures without accounts match by name)
+        monitoring: scoped(
+          org.monitoring,
+          (m) =>
+            !!m.endpointName &&
+            (m.account === undefined ? mineByName : mine).has(
+              m.account === undefined ? m.endpointName : where(m.account, m.endpointName),
+            ),
+        ),
         projects,
         trainingJobs: jobs.ok
           ? {

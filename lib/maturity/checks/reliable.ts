@@ -1,6 +1,7 @@
 import type { EndpointEvidence, SolutionEvidence } from "../types";
 import { firstN, grade, need, ratio, type CheckDefinition } from "./define";
 import { L1_CHECK } from "./reliable-l1";
+import { L4_CHECK } from "./reliable-l4";
 
 const prodEndpoints = (e: SolutionEvidence): EndpointEvidence[] =>
   need(e.endpoints).filter((ep) => ep.stage === "prod");
@@ -79,25 +80,7 @@ export const RELIABLE_CHECKS: CheckDefinition[] = [
       };
     },
   },
-  {
-    id: "L-4",
-    phase: "Reliable",
-    required: false,
-    title: "Production isolated in its own account",
-    threshold: "production endpoints run in an account other than the training account",
-    action:
-      "Split development, staging and production into separate accounts and share the model group across them.",
-    run(e) {
-      const eps = prodEndpoints(e);
-      if (eps.length === 0) return { status: "na", observed: "no production endpoint" };
-      const trainingAccounts = new Set(need(e.trainingJobs).map((j) => j.arn.split(":")[4]));
-      const shared = eps.filter((ep) => trainingAccounts.has(ep.accountId));
-      return {
-        status: shared.length === 0 ? "pass" : "fail",
-        observed: `${ratio(eps.length - shared.length, eps.length)} of production endpoints in a separate account`,
-      };
-    },
-  },
+  L4_CHECK,
   {
     id: "L-5",
     phase: "Reliable",
@@ -170,7 +153,12 @@ export const RELIABLE_CHECKS: CheckDefinition[] = [
       let partial = 0;
       const evidence = [];
       for (const ep of eps) {
-        const dq = mons.find((m) => m.endpointName === ep.ref.id && m.type === "DataQuality");
+        const dq = mons.find(
+          (m) =>
+            m.endpointName === ep.ref.id &&
+            m.type === "DataQuality" &&
+            (m.account === undefined || ep.account === undefined || m.account === ep.account),
+        );
         const fresh =
           dq?.status === "Scheduled" &&
           dq.lastRun !== undefined &&
