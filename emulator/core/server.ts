@@ -7,6 +7,7 @@ import { handleControl } from "./control";
 import { handleSts, isStsRequest } from "../sts/http";
 import type { ResponseObserver } from "./observer";
 import { handleS3 } from "../s3/rest";
+import { handleLogs, isLogsRequest } from "../logs/http";
 
 const JSON_11 = "application/x-amz-json-1.1";
 
@@ -94,6 +95,12 @@ export function createServer(opts: ServerOptions): http.Server {
       if (isStsRequest(req)) {
         const sts = await handleSts(req, res, opts);
         log(`${sts.operation} ${sts.status} ${Math.round(performance.now() - started)}ms`);
+        return;
+      }
+      // CloudWatch Logs (JSON 1.1, X-Amz-Target Logs_20140328.<Operation>) on the same port (emulator/logs/)
+      if (isLogsRequest(req)) {
+        const logs = await handleLogs(req, res, opts);
+        log(`${logs.operation} ${logs.status} ${Math.round(performance.now() - started)}ms`);
         return;
       }
       const target = req.headers["x-amz-target"];
