@@ -64,9 +64,9 @@ export async function listStageEndpointsEverywhere(): Promise<{
   return { endpoints: items, failures };
 }
 
-/** Every endpoint of the current account tagged with a deployment stage, with what it serves. */
-export async function listStageEndpoints(): Promise<StageEndpoint[]> {
-  const all = await sagemakerRead({ key: "endpoints:list", operation: "ListEndpoints" }, async () => {
+/** The names of every endpoint of the current account (the one ListEndpoints read, shared by every caller). */
+export async function listEndpointNames(): Promise<string[]> {
+  return sagemakerRead({ key: "endpoints:list", operation: "ListEndpoints" }, async () => {
     const out: EndpointSummary[] = [];
     let token: string | undefined;
     for (let i = 0; i < 20; i++) {
@@ -77,6 +77,11 @@ export async function listStageEndpoints(): Promise<StageEndpoint[]> {
     }
     return out.map((e) => e.EndpointName ?? "").filter(Boolean);
   });
+}
+
+/** Every endpoint of the current account tagged with a deployment stage, with what it serves. */
+export async function listStageEndpoints(): Promise<StageEndpoint[]> {
+  const all = await listEndpointNames();
   const described = await Promise.all(all.map((n) => describeEndpoint(n)));
   return described.filter((e): e is StageEndpoint => e !== null && STAGE_TAG in e.tags);
 }

@@ -1,0 +1,133 @@
+/** Endpoints list, pure: the query, SDK-free row shapes, and filter → sort → page over every account's rows. */
+import { z } from "zod";
+import type { EndpointRecord } from "@/lib/sagemaker/endpoints/inventory";
+import { ENDPOINT_STATUSES } from "@/lib/sagemaker/endpoints/statuses";
+import type { MonitoringRecord } from "@/lib/sagemaker/monitoring/schedules";
+
+export const ENDPOINTS_PAGE_SIZE = 25;
+export const ENDPOINT_SORTS = ["name", "account", "stage", "status", "lastModified"] as const;
+export type EndpointSort = (typeof ENDPOINT_SORTS)[number];
+/** `none`: endpoints without a deployment-stage tag */
+export const ENDPOINT_STAGE_FILTERS = ["Staging", "Production", "none"] as const;
+export { ENDPOINT_STATUSES };
+
+export const endpointListQuery = z.object({
+  account: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,31}$/, "Use a configured account's name, e.g. production.")
+    .optional(),
+  stage: z.enum(ENDPOINT_STAGE_FILTERS).optional(),
+  status: z.enum(ENDPOINT_STATUSES).optional(),
+  q: z.string().trim().max(256).optional(),
+  sort: z.enum(ENDPOINT_SORTS).default("name"),
+  order: z.enum(["asc", "desc"]).default("asc"),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+/** The list query as the URL and the fetcher carry it (every key optional; the server fills in the defaults). */
+export interface EndpointListQuery {
+  account?: string;
+  stage?: (typeof ENDPOINT_STAGE_FILTERS)[number];
+  status?: (typeof ENDPOINT_STATUSES)[number];
+  q?: string;
+  sort?: EndpointSort;
+  order?: "asc" | "desc";
+  page?: number;
+}
+type ParsedQuery = z.output<typeof endpointListQuery>;
+
+export interface EndpointMonitor {
+  name: string;
+  type?: string;
+  status: string;
+  lastRun?: { status: string; at: number };
+}
+
+export interface EndpointRow extends Omit<EndpointRecord, "tags"> {
+  /** the served model version, when its ARN names a versioned package */
+  served?: { group: string; version: number };
+  /** its Model Monitor schedules; null when the account's schedules could not be read */
+  monitoring: EndpointMonitor[] | null;
+}
+
+export interface AccountState {
+  name: string;
+  accountId?: string;
+  /** false: the account did not answer (its error is among `failures`) */
+  ok: boolean;
+}
+
+export interface EndpointListPage {
+  items: EndpointRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** the accounts read for this page (all configured ones, or the one filtered on) */
+  accounts: AccountState[];
+  /** every configured account (names for the filter; more than one → account badges) */
+  configuredAccounts: number;
+  failures: { account: string; accountId?: string; code: string; message: string }[];
+}
+
+/** `…:model-package/<group>/<version>` → group and version; undefined for an unversioned package or none. */
+export function servedVersion(arn: string | undefined): { group: string; version: number } | undefined {
+  const m = /:model-package\/([^/]+)\/(\d+)$/.exec(arn ?? "");
+  return m?.[1] && m[2] ? { group: m[1], version: Number(m[2]) } : undefined;
+}
+
+/** One account's endpoints with their schedules (null: the schedules could not be read) → rows. */
+export function toRows(records: EndpointRecord[], schedules: MonitoringRecord[] | null): EndpointRow[] {
+  return records.map(({ tags: _tags, ...e }) => ({
+    ...e,
+    served: servedVersion(e.servedArn),
+    monitoring:
+      schedules === null
+        ? null
+        : schedules
+            .filter((s) => s.endpointName === e.name)
+            .map((s) => ({ name: s.name, type: s.type, status: s.status, lastRun: s.lastRun })),
+  }));
+}
+
+export function filterRows(rows: EndpointRow[], q: Pick<ParsedQuery, "account" | "stage" | "status" | "q">) {
+  const needle = q.q?.toLowerCase();
+  return rows.filter(
+    (r) =>
+      (!q.account || r.account === q.account) &&
+      (!q.stage || (q.stage === "none" ? r.stage === undefined : r.stage === q.stage)) &&
+      (!q.status || r.status === q.status) &&
+      (!needle ||
+        [r.name, r.configName, r.served?.group, r.account].some((s) => s?.toLowerCase().includes(needle))),
+  );
+}
+
+const STAGE_RANK = { Staging: 1, Production: 2 } as const;
+
+function sortValue(r: EndpointRow, sort: EndpointSort): string | number {
+  switch (sort) {
+    case "name":
+      return r.name;
+    case "account":
+      return r.account;
+    case "stage":
+      return r.stage ? STAGE_RANK[r.stage] : 3;
+    case "status":
+      return r.status;
+    case "lastModified":
+      return r.lastModifiedAt ?? 0;
+  }
+}
+
+/** Sorted by the column, then by name and account (stable across pages and accounts); a new array. */
+export function sortRows(rows: EndpointRow[], sort: EndpointSort, order: "asc" | "desc"): EndpointRow[] {
+  const cmp = (x: string | number, y: string | number) =>
+    typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+  return [...rows].sort((a, b) => {
+    const c = cmp(sortValue(a, sort), sortValue(b, sort));
+    if (c !== 0) return order === "asc" ? c : -c;
+    return a.name.localeCompare(b.name) || a.account.localeCompare(b.account);
+  });
+}
+
+export function pageOf<T>(rows: T[], page: number, size = ENDPOINTS_PAGE_SIZE): T[] {
+  return rows.slice((page - 1) * size, page * size);
+}
