@@ -4,9 +4,12 @@ export const routes = {
   experiments: "/experiments",
   pipelines: "/pipelines",
   models: "/models",
+  endpoints: "/endpoints",
   approvals: "/approvals",
   maturity: "/maturity",
   audit: "/audit",
+  /** admins only: the AWS accounts SageDeck works in */
+  settingsAccounts: "/settings/accounts",
   login: "/login",
 } as const;
 
@@ -14,6 +17,13 @@ export const routes = {
 export const modelRoutes = {
   group: (group: string) => `/models/${encodeURIComponent(group)}`,
   version: (group: string, version: number) => `/models/${encodeURIComponent(group)}/${version}`,
+};
+
+/** Hrefs with parameters (endpoints across accounts). */
+export const endpointRoutes = {
+  /** the endpoints list, filtered to one account when given */
+  list: (filter: { account?: string } = {}) =>
+    filter.account ? `/endpoints?account=${encodeURIComponent(filter.account)}` : "/endpoints",
 };
 
 /** Hrefs with parameters (maturity). */
@@ -31,6 +41,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: routes.experiments, label: "Experiments" },
   { href: routes.pipelines, label: "Pipelines" },
   { href: routes.models, label: "Models" },
+  { href: routes.endpoints, label: "Endpoints" },
   { href: routes.approvals, label: "Approvals" },
   { href: routes.maturity, label: "Maturity" },
   { href: routes.audit, label: "Audit" },

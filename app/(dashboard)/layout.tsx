@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Shell } from "@/components/layout/shell";
+import { AccountsProvider } from "@/components/ui/account-badge";
 import { getSessionUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 import { discoverAccountId } from "@/lib/sagemaker/account";
@@ -15,7 +16,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const dataSource = describeDataSource(config, needsAccount ? await discoverAccountId() : null);
   return (
     <Shell user={user} dataSource={dataSource}>
-      {children}
+      {/* names and ids only: which account a resource lives in (badges show when there are several) */}
+      <AccountsProvider accounts={config.accounts.map((a) => ({ name: a.name, accountId: a.accountId }))}>
+        {children}
+      </AccountsProvider>
     </Shell>
   );
 }

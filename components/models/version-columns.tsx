@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountBadge } from "@/components/ui/account-badge";
 import { Badge } from "@/components/ui/badge";
 import type { DataColumn } from "@/components/ui/data-table";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -37,7 +38,11 @@ export function versionColumns(
           <Link href={modelRoutes.version(group, v.version)} className="text-sky-700 hover:underline">
             v{v.version}
           </Link>{" "}
-          {v.live ? <Badge tone="blue">live in {v.live}</Badge> : null}
+          {v.live ? (
+            <>
+              <Badge tone="blue">live in {v.live}</Badge> <AccountBadge account={v.liveAccount} />
+            </>
+          ) : null}
         </>
       ),
     },

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountBadge } from "@/components/ui/account-badge";
 import { ErrorState, LoadingBlock } from "@/components/ui/states";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { modelQueries } from "@/lib/query-options/models";
@@ -45,7 +46,7 @@ function Deployments({ page }: { page: VersionPage }) {
             "no endpoint yet"
           ) : (
             <>
-              {e.name} ({e.status}) serves{" "}
+              {e.name} <AccountBadge account={e.account} /> ({e.status}) serves{" "}
               {e.servedArn === page.version.arn ? (
                 <strong>this version</strong>
               ) : (

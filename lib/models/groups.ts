@@ -69,7 +69,12 @@ export async function listModelOverview(
 export interface GroupVersionsPage {
   group: string;
   /** `metrics` from every source (reports and metadata), so the table and the comparison show them all */
-  items: (WithEvidence<ModelVersionDetail> & { live?: "Staging" | "Production"; outside: OutsideChange[] })[];
+  items: (WithEvidence<ModelVersionDetail> & {
+    live?: "Staging" | "Production";
+    /** the account of the endpoint it is live on */
+    liveAccount?: string;
+    outside: OutsideChange[];
+  })[];
   cursor?: string;
   /** Versions of the group (newest 100) that SageMaker shows as changed without a SageDeck decision. */
   outsideCount: number;
@@ -105,7 +110,8 @@ export async function listGroupVersions(
           : stages?.Staging?.servedArn === v.arn
             ? ("Staging" as const)
             : undefined;
-      return { ...d, live, outside: outsideChangesOf(d, decisions, served) };
+      const liveAccount = live ? stages?.[live]?.account : undefined;
+      return { ...d, live, liveAccount, outside: outsideChangesOf(d, decisions, served) };
     }),
   );
   return { group: q.group, items, cursor: page.cursor, outsideCount: flagged.length };
