@@ -2,12 +2,18 @@ import { sql } from "drizzle-orm";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { describeDataSource, pingSageMaker, type SageMakerHealth } from "@/lib/sagemaker/health";
+import { accountStatuses, probeAccounts } from "@/lib/sagemaker/accounts/status";
 
 export interface Health {
   status: "ok" | "degraded";
   mode: "local" | "aws" | "custom";
   database: { ok: boolean; kind: "pglite" | "postgres"; latencyMs: number; message?: string };
   sagemaker: { ok: boolean; source: string; latencyMs: number; message?: string };
+  /**
+   * Each configured account: `reachable`, or `degraded` with why (a role that cannot be assumed…). The home
+   * account follows the SageMaker probe; another account's failure degrades only its rows, not readiness.
+   */
+  accounts: { name: string; accountId?: string; status: "reachable" | "degraded"; message?: string }[];
 }
 
 async function checkDatabase(): Promise<Health["database"]> {
@@ -41,8 +47,25 @@ export function resetHealthCache(): void {
 }
 
 /** What `GET /api/health` reports. Never includes credentials, URLs with passwords or stack traces. */
+/** The accounts' reachability (other than home: AssumeRole + GetCallerIdentity), probed at most every 10 s. */
+async function checkAccounts(sm: SageMakerHealth): Promise<Health["accounts"]> {
+  const accounts = getConfig().accounts;
+  if (accounts.some((a) => !a.home)) await probeAccounts(SAGEMAKER_PROBE_TTL_MS);
+  return accountStatuses(accounts).map((a) => {
+    const ok = a.home ? sm.ok : a.reachable === true;
+    const message = a.home ? sm.message : a.lastError?.message;
+    return {
+      name: a.name,
+      ...(a.accountId ? { accountId: a.accountId } : {}),
+      status: ok ? "reachable" : "degraded",
+      ...(!ok && message ? { message } : {}),
+    };
+  });
+}
+
 export async function getHealth(): Promise<Health> {
   const [database, sm] = await Promise.all([checkDatabase(), cachedSageMakerPing()]);
+  const accounts = await checkAccounts(sm);
   return {
     status: database.ok && sm.ok ? "ok" : "degraded",
     mode: getConfig().mode,
@@ -53,5 +76,6 @@ export async function getHealth(): Promise<Health> {
       latencyMs: sm.latencyMs,
       ...(sm.message ? { message: sm.message } : {}),
     },
+    accounts,
   };
 }

@@ -1,8 +1,12 @@
 "use client";
 
+import Link from "next/link";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { routes } from "@/lib/routes";
 import type { SessionUser } from "@/lib/auth/types";
 import { Button } from "@/components/ui/button";
 
@@ -19,6 +23,14 @@ export function UserMenu({ user }: { user: SessionUser }) {
           {ROLE_LABELS[user.role]}
         </span>
       </span>
+      {can(user.role, "settings.read") ? (
+        <Link href={routes.settingsAccounts} className="text-sky-700 hover:underline dark:text-sky-400">
+          Accounts
+        </Link>
+      ) : null}
+      <Link href="/account/tokens" className="text-sky-700 hover:underline dark:text-sky-400">
+        API tokens
+      </Link>
       <Button
         pending={pending}
         onClick={() => {

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "maturity.manage": ["manager", "admin"],
   /** Not in DESIGN.md's table: managing local accounts is an admin task. */
   "users.manage": ["admin"],
+  /** Not in DESIGN.md's table: SageDeck's settings (the AWS accounts it works in, how it reaches them). */
+  "settings.read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -27,4 +29,6 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "models.promote": "promote or roll back model versions",
   "maturity.manage": "set maturity targets and exemptions",
   "users.manage": "manage user accounts",
+  "settings.read":
+    "see SageDeck's settings (AWS accounts and how they are reached)",
 };

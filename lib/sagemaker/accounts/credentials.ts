@@ -21,7 +21,7 @@ export function homeCredentials(): StaticCredentials | undefined {
 }
 
 /** Where STS is: the emulator (local or custom endpoint, same port) or AWS's regional endpoint. */
-function stsEndpoint(): string | undefined {
+export function stsEndpoint(): string | undefined {
   const target = getConfig().sagemaker;
   return target.kind === "aws" ? undefined : target.endpoint;
 }

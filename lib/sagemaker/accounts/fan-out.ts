@@ -1,6 +1,7 @@
 import { isAppError } from "@/lib/errors";
 import type { AccountConfig } from "@/lib/config";
 import { inAccount, listAccounts } from "./context";
+import { recordAccountError } from "./status";
 
 /** One account's share of a read over several accounts: its value, or its own error (never the whole page's). */
 export type AccountResult<T> =
@@ -26,6 +27,7 @@ export async function acrossAccounts<T>(
         const error = isAppError(err)
           ? { code: err.code, message: err.message }
           : { code: "unavailable", message: err instanceof Error ? err.message : String(err) };
+        recordAccountError(account.name, error); // the settings page shows an account's last error
         return { account: account.name, ok: false, error };
       }
     }),
