@@ -29,6 +29,5 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "models.promote": "promote or roll back model versions",
   "maturity.manage": "set maturity targets and exemptions",
   "users.manage": "manage user accounts",
-  "settings.read":
-    "see SageDeck's settings (AWS accounts and how they are reached)",
+  "settings.read": "see SageDeck's settings (AWS accounts and how they are reached)",
 };
