@@ -9,7 +9,14 @@ import os from "node:os";
 import path from "node:path";
 import { round, verdict, type Figure } from "./report";
 
-const ALL = ["emulator-scale", "experiments", "pipelines", "approvals-inbox", "maturity"];
+const ALL = [
+  "emulator-scale",
+  "experiments",
+  "pipelines",
+  "approvals-inbox",
+  "maturity",
+  "cache-invalidation",
+];
 
 function main(): number {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -13,6 +13,11 @@ export interface Fault {
   message?: string;
   /** shorthand for errorCode ThrottlingException, message "Rate exceeded" */
   throttle?: boolean;
+  /**
+   * several errors on one operation, e.g. 20% ThrottlingException and 25% InternalFailure: one roll of the dice
+   * per call, each error taking its own share (the shares add up to at most 1); replaces errorCode/throttle
+   */
+  mix?: { errorCode: string; errorRate: number; status?: number; message?: string }[];
   /** apply to this many calls only, then remove itself */
   count?: number;
   /** only calls acting in this account (a 12-digit id); absent = every account */
@@ -54,14 +59,28 @@ export class Faults {
       if (f.count <= 0) this.faults.delete(keyOf(f.operation, f.account));
     }
     if (f.latencyMs) await new Promise((r) => setTimeout(r, f.latencyMs));
+    const roll = random();
+    if (f.mix) {
+      let upTo = 0;
+      for (const m of f.mix) {
+        upTo += m.errorRate;
+        if (roll < upTo) throw injected(operation, m.errorCode, m.status, m.message);
+      }
+      return;
+    }
     const code = f.throttle ? "ThrottlingException" : f.errorCode;
     if (!code) return;
-    if (random() >= (f.errorRate ?? 1)) return;
-    const status = f.status ?? (code === "InternalFailure" || code === "ServiceUnavailable" ? 500 : 400);
-    const message =
-      f.message ?? (code === "ThrottlingException" ? "Rate exceeded" : `Injected ${code} for ${operation}`);
-    throw new AwsError(code, message, status);
+    if (roll >= (f.errorRate ?? 1)) return;
+    throw injected(operation, code, f.status, f.message);
   }
+}
+
+function injected(operation: string, code: string, status?: number, message?: string): AwsError {
+  return new AwsError(
+    code,
+    message ?? (code === "ThrottlingException" ? "Rate exceeded" : `Injected ${code} for ${operation}`),
+    status ?? (code === "InternalFailure" || code === "ServiceUnavailable" ? 500 : 400),
+  );
 }
 
 export class Stats {

@@ -1,4 +1,5 @@
 import { asActor } from "@/lib/sagemaker/accounts/context";
+import { trackStaleness, withStaleHeader } from "@/lib/sagemaker/stale";
 import { randomUUID } from "node:crypto";
 import { httpMethodOf, type RefusalAction } from "@/lib/audit/actions";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -128,16 +129,11 @@ function wrap<
       const body = parse<B>(input.body as B, rawBody, "body", requestId);
       const idempotencyKey = input.idempotent ? idempotencyKeyOf(req, input.idempotent) : null;
       const run = async () => {
-        const result = await handler({
-          req,
-          user: user as U,
-          params,
-          query,
-          body,
-          requestId,
-          idempotencyKey,
-        });
-        return result instanceof Response ? result : Response.json(result);
+        // a SageMaker read served stale from the cache (throttled, unavailable) is named in a header
+        const { result, staleSince } = await trackStaleness(() =>
+          handler({ req, user: user as U, params, query, body, requestId, idempotencyKey }),
+        );
+        return withStaleHeader(result instanceof Response ? result : Response.json(result), staleSince);
       };
       const answer = async () =>
         idempotencyKey && input.idempotent

@@ -95,4 +95,33 @@ describe("ReadCache", () => {
     expect(await fresh).toBe("after-write");
     expect(await cache.get("pipelines:list", 60_000, () => Promise.resolve("reloaded"))).toBe("after-write");
   });
+
+  it("serves an expired value with its 'as of' time when the reload fails transiently (stale-while-error)", async () => {
+    let now = 1_000;
+    const cache = new ReadCache(() => now, 100, 60_000);
+    const transient = (err: unknown) => (err as Error).message === "throttled";
+    expect(await cache.get("k", 500, () => Promise.resolve("v1"))).toBe("v1");
+    now += 600;
+    const throttled = () => Promise.reject(new Error("throttled"));
+    expect(await cache.read("k", 500, throttled, transient)).toEqual({ value: "v1", staleSince: 1_000 });
+    // other failures (not found, validation…) are not hidden behind a stale value
+    await expect(cache.read("k", 500, () => Promise.reject(new Error("gone")), transient)).rejects.toThrow(
+      "gone",
+    );
+    // a write since: the old value is no answer any more
+    cache.invalidate("k");
+    await expect(cache.read("k", 500, throttled, transient)).rejects.toThrow("throttled");
+  });
+
+  it("keeps a stale value for maxStaleMs only, and a fresh read (ttl 0) neither uses nor gets one", async () => {
+    let now = 1_000;
+    const cache = new ReadCache(() => now, 100, 10_000);
+    const transient = () => true;
+    const throttled = () => Promise.reject(new Error("throttled"));
+    await cache.get("k", 500, () => Promise.resolve("v1"));
+    await expect(cache.read("k", 0, throttled, transient)).rejects.toThrow("throttled");
+    expect(await cache.get("k", 0, () => Promise.resolve("live"))).toBe("live");
+    now += 500 + 10_000;
+    await expect(cache.read("k", 500, throttled, transient)).rejects.toThrow("throttled");
+  });
 });

@@ -1,12 +1,22 @@
 interface Entry {
   value: unknown;
+  /** when the value was read from SageMaker (its "as of" time) */
+  storedAt: number;
   expiresAt: number;
+}
+
+/** A cached read: the value, and when it is a stale one served because SageMaker failed, its "as of" time. */
+export interface CachedRead<T> {
+  value: T;
+  staleSince?: number;
 }
 
 /**
  * Read cache for SageMaker calls: TTL per entry, in-flight coalescing (N concurrent identical reads →
  * one upstream call), and invalidation by key prefix after writes. Failures are never cached.
- * Per process: replicas each keep their own, which is fine for reads with short TTLs.
+ * Expired entries are kept for `maxStaleMs` so that a read failing with throttling or an outage can serve the
+ * last value with its "as of" time (stale-while-error, see `read`). Per process: replicas drop each other's
+ * written prefixes through invalidation.ts (PostgreSQL LISTEN/NOTIFY).
  */
 export class ReadCache {
   private readonly entries = new Map<string, Entry>();
@@ -16,13 +26,40 @@ export class ReadCache {
   constructor(
     private readonly now: () => number = Date.now,
     private readonly maxEntries = 5_000,
+    private readonly maxStaleMs = 15 * 60_000,
   ) {}
 
   async get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
-    const hit = this.entries.get(key);
-    if (hit && hit.expiresAt > this.now()) return hit.value as T;
-    if (hit) this.entries.delete(key);
+    return (await this.read(key, ttlMs, load, () => false)).value;
+  }
 
+  /**
+   * Like `get`; when the load fails and `serveStale(err)` says the failure is transient, an expired entry (not
+   * older than maxStaleMs, not invalidated) is returned instead, with `staleSince` = when it was read.
+   * `ttlMs` 0 is a fresh read: it neither uses nor stores an entry, and never gets a stale one.
+   */
+  async read<T>(
+    key: string,
+    ttlMs: number,
+    load: () => Promise<T>,
+    serveStale: (err: unknown) => boolean,
+  ): Promise<CachedRead<T>> {
+    const now = this.now();
+    const hit = ttlMs > 0 ? this.entries.get(key) : undefined;
+    if (hit && hit.expiresAt > now) return { value: hit.value as T };
+    if (hit && hit.expiresAt + this.maxStaleMs <= now) this.entries.delete(key);
+    try {
+      return { value: await this.load(key, ttlMs, load) };
+    } catch (err) {
+      // the entry must still be there: an invalidation since (a write) means it is no longer a valid answer
+      if (hit && this.entries.get(key) === hit && serveStale(err)) {
+        return { value: hit.value as T, staleSince: hit.storedAt };
+      }
+      throw err;
+    }
+  }
+
+  private load<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
     const pending = this.inFlight.get(key);
     if (pending) return pending.promise as Promise<T>;
 
@@ -30,9 +67,10 @@ export class ReadCache {
     const token = {};
     const run = async () => {
       try {
+        const startedAt = this.now();
         const value = await load();
         // an invalidation during the call means the value may predate a write: hand it out, do not keep it
-        if (ttlMs > 0 && this.generation === generation) this.store(key, value, ttlMs);
+        if (ttlMs > 0 && this.generation === generation) this.store(key, value, ttlMs, startedAt);
         return value;
       } finally {
         if (this.inFlight.get(key)?.token === token) this.inFlight.delete(key);
@@ -58,15 +96,21 @@ export class ReadCache {
     this.inFlight.clear();
   }
 
+  /** Whether an entry (fresh or expired) is kept for the key. */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }
 
-  private store(key: string, value: unknown, ttlMs: number): void {
+  private store(key: string, value: unknown, ttlMs: number, storedAt: number): void {
+    this.entries.delete(key); // re-inserted last: the oldest-first eviction below stays oldest-first
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
+    this.entries.set(key, { value, storedAt, expiresAt: this.now() + ttlMs });
   }
 }

@@ -1,13 +1,41 @@
 import { getConfig } from "@/lib/config";
+import {
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+  RateLimitedError,
+  type AppError,
+} from "@/lib/errors";
 import { ReadCache } from "./cache";
 import { translateSageMakerError, type TranslateContext } from "./errors";
 import { currentAccount } from "./accounts/context";
+import { PgInvalidationBus } from "./invalidation";
+import { withCallKind } from "./retry";
+import { noteStale } from "./stale";
 
-const globalForCache = globalThis as unknown as { sagedeckReadCache?: ReadCache };
+const globalForCache = globalThis as unknown as {
+  sagedeckReadCache?: ReadCache;
+  sagedeckInvalidationBus?: PgInvalidationBus | null;
+};
 
+/**
+ * The process's read cache. With PostgreSQL (DATABASE_URL) it also listens for the other replicas' writes
+ * (invalidation.ts); with PGlite there is one process, so invalidating locally is all there is to do.
+ */
 export function getReadCache(): ReadCache {
-  globalForCache.sagedeckReadCache ??= new ReadCache();
+  if (!globalForCache.sagedeckReadCache) {
+    const cache = new ReadCache();
+    globalForCache.sagedeckReadCache = cache;
+    const { database } = getConfig();
+    globalForCache.sagedeckInvalidationBus =
+      database.kind === "postgres" ? new PgInvalidationBus(database.url, cache).start() : null;
+  }
   return globalForCache.sagedeckReadCache;
+}
+
+/** The cross-replica invalidation bus of this process (null with PGlite). */
+export function getInvalidationBus(): PgInvalidationBus | null {
+  getReadCache();
+  return globalForCache.sagedeckInvalidationBus ?? null;
 }
 
 export interface ReadOptions extends TranslateContext {
@@ -25,26 +53,52 @@ export function accountKey(key: string): string {
   return account.home ? key : `@${account.name}:${key}`;
 }
 
-/** A cached, coalesced SageMaker read whose failures come out as the app's typed errors. */
+/** Failures a stale cached value may stand in for: throttling, outages, timeouts (not "not found" etc.). */
+function transient(err: AppError): boolean {
+  return (
+    err instanceof RateLimitedError ||
+    err instanceof UpstreamUnavailableError ||
+    err instanceof UpstreamTimeoutError
+  );
+}
+
+/**
+ * A cached, coalesced SageMaker read whose failures come out as the app's typed errors. Reads fail fast
+ * (retry.ts); when one fails with throttling or an outage and an expired entry exists, that value is served
+ * and its "as of" time is noted for the request (stale.ts → the X-SageDeck-Stale-Since header).
+ */
 export async function sagemakerRead<T>(opts: ReadOptions, call: () => Promise<T>): Promise<T> {
-  const ttl = opts.ttlMs ?? getConfig().sagemakerCacheTtlMs;
+  const { sagemakerCacheTtlMs, sagemakerTimeoutMs } = getConfig();
+  const ttl = opts.ttlMs ?? sagemakerCacheTtlMs;
   try {
-    return await getReadCache().get(accountKey(opts.key), ttl, call);
+    const r = await getReadCache().read(
+      accountKey(opts.key),
+      ttl,
+      () => withCallKind("read", sagemakerTimeoutMs, call),
+      (err) => transient(translateSageMakerError(err, opts)),
+    );
+    if (r.staleSince !== undefined) noteStale(r.staleSince);
+    return r.value;
   } catch (err) {
     throw translateSageMakerError(err, opts);
   }
 }
 
-/** A SageMaker write: never cached; afterwards the given key prefixes are invalidated (also after a failure). */
+/**
+ * A SageMaker write: never cached; retried until its deadline (retry.ts). Afterwards the given key prefixes are
+ * invalidated here and announced to the other replicas (also after a failure: it may have been applied).
+ */
 export async function sagemakerWrite<T>(
   opts: TranslateContext & { invalidate: string[] },
   call: () => Promise<T>,
 ): Promise<T> {
   try {
-    return await call();
+    return await withCallKind("write", getConfig().sagemakerTimeoutMs, call);
   } catch (err) {
     throw translateSageMakerError(err, opts);
   } finally {
-    getReadCache().invalidate(...opts.invalidate.map(accountKey));
+    const prefixes = opts.invalidate.map(accountKey);
+    getReadCache().invalidate(...prefixes);
+    await getInvalidationBus()?.publish(prefixes);
   }
 }

@@ -2,6 +2,7 @@ import { SageMakerClient, type SageMakerClientConfig } from "@aws-sdk/client-sag
 import { getConfig, type AccountConfig, type Config } from "@/lib/config";
 import { currentAccount, currentActor } from "./accounts/context";
 import { credentialsFor, EMULATOR_CREDENTIALS } from "./accounts/credentials";
+import { CallKindRetryStrategy, WRITE_POLICY } from "./retry";
 
 type ClientConfigInput = Pick<Config, "sagemaker" | "sagemakerTimeoutMs"> &
   Partial<Pick<Config, "awsCredentials">>;
@@ -12,8 +13,9 @@ export function createSageMakerClient(
   account?: { region: string; credentials: SageMakerClientConfig["credentials"] },
 ): SageMakerClient {
   const common = {
-    retryMode: "adaptive",
-    maxAttempts: 3,
+    // per call kind (retry.ts): reads fail fast, writes retry until their deadline; no shared rate limiter
+    retryStrategy: new CallKindRetryStrategy(config.sagemakerTimeoutMs),
+    maxAttempts: WRITE_POLICY.maxAttempts,
     requestHandler: {
       connectionTimeout: Math.min(3_000, config.sagemakerTimeoutMs),
       requestTimeout: config.sagemakerTimeoutMs,
