@@ -15,6 +15,16 @@ export function defineOperation(name: string, handler: Handler): void {
   operations.set(name, handler);
 }
 
+/**
+ * Wraps an operation another area registered, to react to it as an EventBridge rule reacts to the service's
+ * events (emulator/codepipeline/trigger.ts: a model version approved starts its deploy pipeline).
+ */
+export function decorateOperation(name: string, wrap: (next: Handler) => Handler): void {
+  const handler = operations.get(name);
+  if (!handler) throw new Error(`Operation ${name} is not defined (import its area first)`);
+  operations.set(name, wrap(handler));
+}
+
 export function getOperation(name: string): Handler | undefined {
   return operations.get(name);
 }

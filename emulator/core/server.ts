@@ -11,6 +11,24 @@ import { handleLogs, isLogsRequest } from "../logs/http";
 
 const JSON_11 = "application/x-amz-json-1.1";
 
+/**
+ * The JSON 1.1 services on this port, by X-Amz-Target prefix, and the prefix their operations are registered
+ * under (SageMaker's unprefixed; emulator/codepipeline/, emulator/autoscaling/). `lowerMessage`: the service's
+ * error shapes define no `Message`, so errors carry only `message`.
+ */
+const SERVICES: { target: string; prefix: string; lowerMessage?: true }[] = [
+  { target: "SageMaker.", prefix: "" },
+  { target: "CodePipeline_20150709.", prefix: "codepipeline:", lowerMessage: true },
+  { target: "AnyScaleFrontendService.", prefix: "application-autoscaling:" },
+];
+
+/** `SageMaker.ListPipelines` → `ListPipelines`; `CodePipeline_20150709.ListPipelines` → `codepipeline:ListPipelines`. */
+export function operationOfTarget(target: unknown): string {
+  if (typeof target !== "string") return "";
+  const service = SERVICES.find((s) => target.startsWith(s.target) && target.length > s.target.length);
+  return service ? `${service.prefix}${target.slice(service.target.length)}` : "";
+}
+
 export interface ServerOptions {
   emulator: Emulator;
   /** reseeds the state (used by /_emulator/reset) */
@@ -43,6 +61,7 @@ function sendError(
   err: unknown,
   requestId: string,
   observe: (status: number, body: unknown) => void = () => undefined,
+  operation = "",
 ): number {
   const e =
     err instanceof AwsError
@@ -53,7 +72,10 @@ function sendError(
           500,
         );
   if (!(err instanceof AwsError)) console.error(`[emulator] ${requestId}`, err);
-  const body = { __type: e.code, message: e.message, Message: e.message };
+  const lower = SERVICES.some((s) => s.lowerMessage && operation.startsWith(s.prefix));
+  const body = lower
+    ? { __type: e.code, message: e.message }
+    : { __type: e.code, message: e.message, Message: e.message };
   send(res, e.status, body, requestId, { "x-amzn-ErrorType": e.code });
   observe(e.status, body);
   return e.status;
@@ -104,10 +126,7 @@ export function createServer(opts: ServerOptions): http.Server {
         return;
       }
       const target = req.headers["x-amz-target"];
-      const operation =
-        typeof target === "string" && target.startsWith("SageMaker.")
-          ? target.slice("SageMaker.".length)
-          : "";
+      const operation = operationOfTarget(target);
       let status = 200;
       const observe = (code: number, body: unknown) => opts.observer?.observe(operation, code, body);
       try {
@@ -142,7 +161,7 @@ export function createServer(opts: ServerOptions): http.Server {
         send(res, 200, out, requestId);
         observe(200, out);
       } catch (err) {
-        status = sendError(res, err, requestId, observe);
+        status = sendError(res, err, requestId, observe, operation);
       } finally {
         log(`${operation || "-"} ${status} ${Math.round(performance.now() - started)}ms`);
       }

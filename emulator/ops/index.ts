@@ -1,4 +1,5 @@
-/** Importing this module registers every operation, searchable resource and ticker. */
+/** Importing this module registers every operation, searchable resource and ticker (CodePipeline and Application
+ * Auto Scaling last: the deploy-pipeline trigger wraps the registry's operations). */
 import "./experiments/index";
 import "./search/index";
 import "./pipelines/index";
@@ -8,3 +9,5 @@ import "./jobs/index";
 import "./monitoring/index";
 import "./projects/index";
 import "./tags/index";
+import "../codepipeline/index";
+import "../autoscaling/index";

@@ -6,6 +6,14 @@ import type { ResponseObserver } from "../../core/observer";
 import { loadServiceModel } from "./model";
 import { ShapeValidator } from "./validate";
 import { StsChecker, stsModelBeside } from "./sts-check";
+import { modelBeside } from "./beside";
+
+/** JSON services other than SageMaker: operation prefix → botocore model beside SageMaker's. */
+const BESIDE: { prefix: string; service: string; version: string }[] = [
+  { prefix: "codepipeline:", service: "codepipeline", version: "2015-07-09" },
+  { prefix: "application-autoscaling:", service: "application-autoscaling", version: "2016-02-06" },
+  { prefix: "logs:", service: "logs", version: "2014-03-28" },
+];
 
 const MAX_DISTINCT = 500;
 
@@ -23,6 +31,10 @@ export function createResponseChecker(modelPath: string): ResponseObserver {
   // STS answers (operations named `sts:<Action>`, XML) are checked against botocore's STS model
   const stsPath = stsModelBeside(modelPath);
   const sts = stsPath ? new StsChecker(stsPath) : undefined;
+  const others = BESIDE.map((b) => {
+    const file = modelBeside(modelPath, b.service, b.version);
+    return { ...b, validator: file ? new ShapeValidator(loadServiceModel(file)) : undefined };
+  });
   const checked: ViolationReport["checked"] = {};
   const violations = new Map<string, number>();
   return {
@@ -40,8 +52,16 @@ export function createResponseChecker(modelPath: string): ResponseObserver {
           : status < 300
             ? sts.output(action, xml)
             : sts.error(action, status, xml);
-      } else
-        found = status < 300 ? validator.output(operation, body) : validator.error(operation, status, body);
+      } else {
+        const other = others.find((o) => operation.startsWith(o.prefix));
+        const v = other ? other.validator : validator;
+        const op = other ? operation.slice(other.prefix.length) : operation;
+        found = !v
+          ? [`${operation}: botocore's ${other?.service ?? ""} model was not found beside ${modelPath}`]
+          : status < 300
+            ? v.output(op, body).map((m) => (other ? `${other.prefix}${m}` : m))
+            : v.error(op, status, body).map((m) => (other ? `${other.prefix}${m}` : m));
+      }
       for (const v of found) {
         const n = violations.get(v);
         if (n !== undefined || violations.size < MAX_DISTINCT) violations.set(v, (n ?? 0) + 1);

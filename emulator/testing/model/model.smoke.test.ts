@@ -14,7 +14,8 @@ import { readEverything } from "./smoke-read";
 import { writeEverything } from "./smoke-write";
 
 const emu = emulatorFixture();
-const implemented = operationNames().filter((n) => !n.startsWith("_"));
+// SageMaker's own operations (CodePipeline and Application Auto Scaling are prefixed and have their own tests)
+const implemented = operationNames().filter((n) => !n.startsWith("_") && !n.includes(":"));
 
 describe("every answer matches the SageMaker service model", () => {
   it("implements only operations the model defines", () => {
