@@ -11,7 +11,8 @@ function reply(res: http.ServerResponse, status: number, body: unknown) {
 }
 
 /**
- * `/_emulator/*`: health, reset (back to the seed), faults (add/list/remove), stats (calls per operation).
+ * `/_emulator/*`: health, reset (back to the seed), faults (add/list/remove), stats (calls per operation), trail
+ * (write calls with the caller, a CloudTrail stand-in).
  */
 export async function handleControl(
   req: http.IncomingMessage,
@@ -31,6 +32,7 @@ export async function handleControl(
     case "POST /_emulator/reset":
       await opts.reset();
       em.stats.reset();
+      em.trail.clear();
       em.faults.remove();
       return reply(res, 200, { status: "reset" });
     case "GET /_emulator/stats":
@@ -39,6 +41,16 @@ export async function handleControl(
     case "DELETE /_emulator/stats":
       em.stats.reset();
       return reply(res, 200, em.stats.toJSON());
+    case "GET /_emulator/trail":
+      return reply(res, 200, {
+        events: em.trail.list({
+          account: url.searchParams.get("account") ?? undefined,
+          eventName: url.searchParams.get("eventName") ?? undefined,
+        }),
+      });
+    case "DELETE /_emulator/trail":
+      em.trail.clear();
+      return reply(res, 200, { events: [] });
     case "GET /_emulator/violations":
       return reply(res, 200, opts.observer?.report() ?? { enabled: false });
     case "GET /_emulator/faults":
@@ -66,7 +78,7 @@ export async function handleControl(
       return reply(res, 200, { faults: em.faults.list() });
     default:
       return reply(res, 404, {
-        error: `No control route ${route}. Try GET /_emulator/health, POST /_emulator/reset, GET|POST|DELETE /_emulator/faults, GET /_emulator/stats, GET /_emulator/violations.`,
+        error: `No control route ${route}. Try GET /_emulator/health, POST /_emulator/reset, GET|POST|DELETE /_emulator/faults, GET /_emulator/stats, GET|DELETE /_emulator/trail, GET /_emulator/violations.`,
       });
   }
 }

@@ -1,6 +1,6 @@
 import { AwsError } from "./errors";
 import { Accounts } from "./accounts";
-import { ACCOUNT_ID, inAccount } from "./arn";
+import { ACCOUNT_ID, REGION, inAccount } from "./arn";
 import { CredentialsError, resolveCaller, userContextOf, type Caller } from "./caller";
 import { newRequestId, type Ctx, type UserContext } from "./context";
 import { Faults, Stats } from "./faults";
@@ -8,6 +8,7 @@ import { clean, type JsonObject } from "./json";
 import { getOperation, getTickers } from "./registry";
 import { State } from "./state";
 import { Store } from "./store";
+import { Trail } from "./trail";
 import { wallNow } from "./clock";
 
 export interface ClockOptions {
@@ -25,6 +26,8 @@ export class Emulator {
   readonly store: Store;
   readonly faults = new Faults();
   readonly stats = new Stats();
+  /** the write calls received over HTTP, as CloudTrail would record them (GET /_emulator/trail) */
+  readonly trail = new Trail(REGION);
   readonly accounts: Accounts;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -110,17 +113,22 @@ export class Emulator {
         `The operation ${operation} is not supported by this service.`,
       );
     }
+    let caller: Caller | undefined;
     try {
-      const caller = this.callerOf(authorization, securityToken);
-      await this.faults.apply(operation, Math.random, caller.account);
-      const ctx = this.ctx({ identity: userContextOf(caller), account: caller.account });
+      caller = this.callerOf(authorization, securityToken);
+      const who = caller;
+      await this.faults.apply(operation, Math.random, who.account);
+      const ctx = this.ctx({ identity: userContextOf(who), account: who.account });
       const out = await this.exclusive(() =>
-        inAccount(caller.account, async () => clean(await handler(input, ctx))),
+        inAccount(who.account, async () => clean(await handler(input, ctx))),
       );
       this.stats.record(operation, true);
+      this.trail.record(operation, who);
       return out;
     } catch (err) {
       this.stats.record(operation, false);
+      if (caller)
+        this.trail.record(operation, caller, err instanceof AwsError ? err.code : "InternalFailure");
       throw err;
     }
   }

@@ -1,7 +1,7 @@
 /** Endpoint rollouts: Creating/Updating → InService (or Failed / rolled back) after simulated time. */
 import { defineOperation, defineTicker } from "../../core/registry";
 import { scaled, hash32 } from "../../core/clock";
-import { arn } from "../../core/arn";
+import { ACCOUNT_ID, accountOfArn, arn } from "../../core/arn";
 import { isObject, type JsonObject, copy } from "../../core/json";
 import type { Ctx } from "../../core/context";
 import type { State } from "../../core/state";
@@ -27,6 +27,13 @@ export function startRollout(ctx: Ctx, endpoint: string, config: string, kind: "
   return r;
 }
 
+/** Where a package lives: a model may use another account's package by ARN (CreateModel checked the group policy). */
+function packageState(state: State, nameOrArn: string): State {
+  const owner = accountOfArn(nameOrArn);
+  if (!owner || owner === (state.account ?? ACCOUNT_ID)) return state;
+  return state.forAccount(owner === ACCOUNT_ID ? undefined : owner);
+}
+
 function imageOf(state: State, model: JsonObject): { image?: string; error?: string } {
   const c = isObject(model.PrimaryContainer)
     ? model.PrimaryContainer
@@ -35,7 +42,7 @@ function imageOf(state: State, model: JsonObject): { image?: string; error?: str
       : undefined;
   if (!c) return { error: "The model has no container." };
   if (typeof c.ModelPackageName === "string") {
-    const p = findPackage(state, c.ModelPackageName);
+    const p = findPackage(packageState(state, c.ModelPackageName), c.ModelPackageName);
     if (!p) return { error: `Model package ${c.ModelPackageName} does not exist.` };
     const spec = isObject(p.InferenceSpecification) ? p.InferenceSpecification : undefined;
     const first = spec && Array.isArray(spec.Containers) ? spec.Containers[0] : undefined;

@@ -1,0 +1,73 @@
+/**
+ * A CloudTrail stand-in for tests (`GET /_emulator/trail`): every SageMaker write call received over HTTP, with
+ * the account it acted in and the caller's identity as CloudTrail records it (`userIdentity.arn` — for assumed
+ * credentials `arn:aws:sts::<acct>:assumed-role/<role>/<session>` — and `sessionContext.sourceIdentity`).
+ * Reads (Describe/List/Search/Get…) are left out, as a trail's management-event filter for writes would. In
+ * memory only, newest last, at most MAX_EVENTS; cleared by reset.
+ */
+import type { Caller } from "./caller";
+
+export interface TrailEvent {
+  eventTime: string;
+  eventSource: "sagemaker.amazonaws.com";
+  eventName: string;
+  awsRegion: string;
+  recipientAccountId: string;
+  userIdentity: {
+    type: "AssumedRole";
+    arn: string;
+    principalId: string;
+    accountId: string;
+    accessKeyId: string;
+    sessionContext?: { sourceIdentity: string };
+  };
+  /** set when the call failed (the AWS error code) */
+  errorCode?: string;
+}
+
+const MAX_EVENTS = 10_000;
+const READ_ONLY = /^(Describe|List|Search|Get|BatchDescribe|BatchGet|Query)/;
+
+export const isReadOnly = (operation: string) => READ_ONLY.test(operation);
+
+export class Trail {
+  private events: TrailEvent[] = [];
+
+  constructor(private readonly region: string) {}
+
+  /** Records a write call (reads are ignored). */
+  record(operation: string, caller: Caller, errorCode?: string): void {
+    if (isReadOnly(operation)) return;
+    const source = caller.session?.sourceIdentity;
+    this.events.push({
+      eventTime: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+      eventSource: "sagemaker.amazonaws.com",
+      eventName: operation,
+      awsRegion: this.region,
+      recipientAccountId: caller.account,
+      userIdentity: {
+        type: "AssumedRole",
+        arn: caller.arn,
+        principalId: caller.userId,
+        accountId: caller.account,
+        accessKeyId: caller.accessKeyId,
+        ...(source ? { sessionContext: { sourceIdentity: source } } : {}),
+      },
+      ...(errorCode ? { errorCode } : {}),
+    });
+    if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
+  }
+
+  /** Events oldest first, optionally only one account's and/or one operation's. */
+  list(filter: { account?: string; eventName?: string } = {}): TrailEvent[] {
+    return this.events.filter(
+      (e) =>
+        (!filter.account || e.recipientAccountId === filter.account) &&
+        (!filter.eventName || e.eventName === filter.eventName),
+    );
+  }
+
+  clear(): void {
+    this.events = [];
+  }
+}
