@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/states";
 import { modelQueries } from "@/lib/query-options/models";
 import { routes } from "@/lib/routes";
 import { CompareVersions } from "./compare-versions";
+import { GroupSharing } from "./group-sharing";
 import { groupSearchParams } from "./search-params";
 import { versionColumns } from "./version-columns";
 
@@ -28,6 +29,7 @@ export function GroupVersions({ group }: { group: string }) {
   const [picked, setPicked] = useState<string[]>([]);
   return (
     <div className="space-y-4">
+      <GroupSharing group={group} />
       <div className="flex flex-wrap gap-3 text-sm">
         <label className="flex items-center gap-2">
           Status

@@ -25,6 +25,7 @@ export const decisionAudit =
       reason: r.reason,
       stage: r.targetStage,
       endpoint: r.endpointName,
+      account: r.account,
       previousArn: r.previousArn,
       message: r.outcome,
     },

@@ -14,6 +14,8 @@ export interface DecisionFact {
   toStatus: string;
   createdAt: Date;
   completedAt: Date | null;
+  /** the account a promote/rollback deployed to (null: before accounts were recorded — matches any) */
+  account?: string | null;
 }
 
 export type OutsideStage = "Staging" | "Production";
@@ -45,6 +47,8 @@ export interface OutsideFlag {
 
 /** What the stage endpoints of the version's group serve now (ARNs). */
 export type ServedByStage = Partial<Record<OutsideStage, string | undefined>>;
+/** The configured account holding each stage's endpoint. */
+export type StageAccounts = Partial<Record<OutsideStage, string | undefined>>;
 
 const STAGES: OutsideStage[] = ["Staging", "Production"];
 
@@ -69,6 +73,7 @@ export function outsideChangesOf(
   v: ModelVersionDetail,
   decisions: DecisionFact[],
   served: ServedByStage = {},
+  servedIn: StageAccounts = {},
 ): OutsideChange[] {
   const mine = decisions.filter((d) => d.modelPackageArn === v.arn);
   const base = { arn: v.arn, group: v.group, version: v.version };
@@ -88,9 +93,14 @@ export function outsideChangesOf(
     const inLifecycle = v.stage === stage;
     const onEndpoint = served[stage] === v.arn;
     if (!inLifecycle && !onEndpoint) continue;
+    // served by an endpoint: only a SageDeck deployment into that endpoint's account explains it
+    const account = onEndpoint ? servedIn[stage] : undefined;
     const put = lastApplied(
       mine,
-      (d) => (d.action === "promote" || d.action === "rollback") && d.targetStage === stage,
+      (d) =>
+        (d.action === "promote" || d.action === "rollback") &&
+        d.targetStage === stage &&
+        (!account || !d.account || d.account === account),
     );
     if (put) continue;
     out.push({
@@ -111,11 +121,12 @@ export function detectOutside(
   versions: ModelVersionDetail[],
   decisions: DecisionFact[],
   served: (v: ModelVersionDetail) => ServedByStage = () => ({}),
+  servedIn: StageAccounts = {},
 ): OutsideFlag[] {
   const byArn = new Map<string, DecisionFact[]>();
   for (const d of decisions) byArn.set(d.modelPackageArn, [...(byArn.get(d.modelPackageArn) ?? []), d]);
   return versions.flatMap((v) => {
-    const changes = outsideChangesOf(v, byArn.get(v.arn) ?? [], served(v));
+    const changes = outsideChangesOf(v, byArn.get(v.arn) ?? [], served(v), servedIn);
     return changes.length ? [{ arn: v.arn, group: v.group, version: v.version, changes }] : [];
   });
 }

@@ -41,7 +41,8 @@ export async function outsideForGroup(db: Db, g: ModelGroup): Promise<OutsideFla
       .filter((a): a is string => !!a && !known.has(a) && a.includes(`/${g.name}/`))
       .map((a) => describeModelVersion(a)),
   );
-  return detectOutside([...versions, ...extra], decisions, () => served).sort(
+  const servedIn = { Staging: stages.Staging?.account, Production: stages.Production?.account };
+  return detectOutside([...versions, ...extra], decisions, () => served, servedIn).sort(
     (a, b) => latestAt(b) - latestAt(a),
   );
 }

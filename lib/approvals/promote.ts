@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { decisionsForVersion, insertIntent, stageHistory } from "@/lib/db/decisions";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { listTags, stageEndpointsForGroup } from "@/lib/sagemaker/endpoints/reads";
+import type { AccountConfig } from "@/lib/config";
+import { accountForStage, findAccount, homeAccount, inAccount } from "@/lib/sagemaker/accounts/context";
+import { describeEndpoint, listTags, stageEndpointsForGroup } from "@/lib/sagemaker/endpoints/reads";
 import {
   STAGE_TAG,
   STAGE_TAG_VALUES,
@@ -12,7 +14,8 @@ import { findModelVersion, listAllGroupVersions, listModelGroups } from "@/lib/s
 import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
 import { assertExpected } from "./decide";
 import { assertNotRegistrant, requireReason } from "./policy";
-import { startRollout } from "./rollout";
+import { inAccountNote, startRollout } from "./rollout";
+import { assertShared } from "./sharing";
 import type { DecisionContext, DecisionView } from "./types";
 
 export interface PromoteInput {
@@ -28,22 +31,28 @@ export const stageOf = (v: ModelVersionDetail) => v.stage ?? "Development";
 
 interface StageTarget {
   endpointName: string;
+  /** the stage's endpoint as SageMaker shows it now (read fresh, in its account); undefined when there is none */
   endpoint?: StageEndpoint;
+  /** the account that holds the stage's endpoint, or accountForStage(stage) when it has none yet */
+  account: AccountConfig;
   tags: Record<string, string>;
 }
 
-/** The solution's endpoint for a stage (by tags); a new `<group>-staging|prod` endpoint when there is none yet. */
+/**
+ * The solution's endpoint for a stage (by tags) in whichever account holds it — an existing endpoint stays where
+ * it is — or a new `<group>-staging|prod` endpoint in the stage's account. The endpoint is read fresh: a
+ * decision is taken on SageMaker's state now, not on the cache.
+ */
 async function stageTarget(group: string, stage: DeploymentStage): Promise<StageTarget> {
   const g = (await listModelGroups()).find((x) => x.name === group);
   if (!g) throw new NotFoundError(`Model group "${group}" was not found in SageMaker.`);
   const [endpoints, groupTags] = await Promise.all([stageEndpointsForGroup(g.arn), listTags(g.arn)]);
-  const endpoint = endpoints[stage];
+  const found = endpoints[stage];
+  const account = (found ? findAccount(found.account) : undefined) ?? accountForStage(stage);
+  const endpointName = found?.name ?? `${group.slice(0, 50)}-${STAGE_TAG_VALUES[stage]}`;
+  const endpoint = (await inAccount(account, () => describeEndpoint(endpointName, true))) ?? undefined;
   const tags = { ...groupTags, [STAGE_TAG]: STAGE_TAG_VALUES[stage] };
-  return {
-    endpointName: endpoint?.name ?? `${group.slice(0, 50)}-${STAGE_TAG_VALUES[stage]}`,
-    endpoint,
-    tags,
-  };
+  return { endpointName, endpoint, account, tags };
 }
 
 async function hasBeenInStaging(ctx: DecisionContext, v: ModelVersionDetail): Promise<boolean> {
@@ -64,8 +73,12 @@ async function deploy(
 ): Promise<DecisionView> {
   const target = await stageTarget(v.group, stage);
   if (target.endpoint?.servedArn === v.arn && target.endpoint.status === "InService") {
-    throw new ConflictError(`${target.endpointName} already serves ${v.group} version ${v.version}.`);
+    throw new ConflictError(
+      `${target.endpointName}${inAccountNote(target.account.name)} already serves ${v.group} version ${v.version}.`,
+    );
   }
+  // before anything is written: the stage's account must be allowed to use the registry's version
+  await assertShared(v.group, v.arn, target.account);
   const intent = await insertIntent(ctx.db, {
     id: randomUUID(),
     action,
@@ -82,6 +95,7 @@ async function deploy(
     reason,
     endpointName: target.endpointName,
     previousArn: target.endpoint?.servedArn,
+    account: target.account.name,
   });
   return startRollout(ctx.db, intent, target.tags, ctx.requestId);
 }
@@ -114,8 +128,12 @@ export async function previousVersionArn(
   group: string,
   stage: DeploymentStage,
   currentArn: string,
+  account: string = homeAccount().name,
 ): Promise<string | undefined> {
-  const history = (await stageHistory(ctx.db, group)).filter((r) => r.targetStage === stage);
+  const home = homeAccount().name;
+  const history = (await stageHistory(ctx.db, group)).filter(
+    (r) => r.targetStage === stage && (r.account ?? home) === account,
+  );
   const replaced = [...history].reverse().find((r) => r.modelPackageArn === currentArn)?.previousArn;
   if (replaced && replaced !== currentArn) return replaced;
   const current = Number(currentArn.split("/").pop());
@@ -139,14 +157,16 @@ export async function rollbackStage(ctx: DecisionContext, input: RollbackInput):
   const target = await stageTarget(input.group, input.stage);
   const current = target.endpoint?.servedArn;
   if (!current)
-    throw new ConflictError(`${input.group} has nothing deployed in ${input.stage} to roll back.`);
+    throw new ConflictError(
+      `${input.group} has nothing deployed in ${input.stage}${inAccountNote(target.account.name)} to roll back.`,
+    );
   const currentVersion = Number(current.split("/").pop());
   if (currentVersion !== input.expectedVersion) {
     throw new ConflictError(
       `${input.stage} serves version ${currentVersion} now, not ${input.expectedVersion}; reload and check before rolling back.`,
     );
   }
-  const previous = await previousVersionArn(ctx, input.group, input.stage, current);
+  const previous = await previousVersionArn(ctx, input.group, input.stage, current, target.account.name);
   if (!previous)
     throw new ConflictError(`There is no earlier approved version of ${input.group} to roll back to.`);
   const v = await findModelVersion(input.group, Number(previous.split("/").pop()), true);

@@ -6,7 +6,8 @@ import { describeEndpoint } from "@/lib/sagemaker/endpoints/reads";
 import { describeModelVersion } from "@/lib/sagemaker/registry/reads";
 import { applyApproval } from "./decide";
 import { decisionAudit } from "./audit";
-import { configNameFor, followRollout } from "./rollout";
+import { asActor, inAccount } from "@/lib/sagemaker/accounts/context";
+import { configNameFor, decisionAccount, followRollout } from "./rollout";
 
 export interface ReconcileReport {
   applied: number;
@@ -47,7 +48,8 @@ async function reconcileApproval(db: Db, r: DecisionRow): Promise<DecisionRow["s
 /** A pending promote/rollback: if the rollout reached SageMaker follow it, else fail it (nothing changed). */
 async function reconcileDeployment(db: Db, r: DecisionRow): Promise<DecisionRow["state"]> {
   const ours = configNameFor(r.endpointName ?? "", r.id);
-  const e = r.endpointName ? await describeEndpoint(r.endpointName, true) : null;
+  const name = r.endpointName;
+  const e = name ? await inAccount(decisionAccount(r), () => describeEndpoint(name, true)) : null;
   if (e && e.configName === ours) {
     await transition(
       db,
@@ -85,12 +87,14 @@ export async function reconcileDecisions(
   const rows = await unfinishedDecisions(db, new Date(Date.now() - (opts.pendingOlderThanMs ?? 60_000)));
   for (const r of rows) {
     try {
-      const state =
+      // the reconciler finishes the person's decision as that person (their name in assumed-role sessions)
+      const state = await asActor(r.actor, async () =>
         r.state === "deploying"
           ? ((await followRollout(db, r.id))?.state ?? r.state)
           : r.action === "approve" || r.action === "reject"
             ? await reconcileApproval(db, r)
-            : await reconcileDeployment(db, r);
+            : await reconcileDeployment(db, r),
+      );
       if (state === "applied") report.applied += 1;
       else if (state === "failed") report.failed += 1;
       else report.inFlight += 1;

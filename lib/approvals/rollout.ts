@@ -1,7 +1,9 @@
 import { finishDecision, getDecision, markDecision } from "@/lib/db/decisions";
 import type { Db } from "@/lib/db";
 import type { DecisionRow } from "@/lib/db/schema";
+import type { AccountConfig } from "@/lib/config";
 import { isAppError } from "@/lib/errors";
+import { findAccount, homeAccount, inAccount, listAccounts } from "@/lib/sagemaker/accounts/context";
 import { describeEndpoint } from "@/lib/sagemaker/endpoints/reads";
 import { deployVersion } from "@/lib/sagemaker/endpoints/deploy";
 import { setLifecycle } from "@/lib/sagemaker/registry/writes";
@@ -11,6 +13,22 @@ import { toDecisionView, type DecisionView } from "./types";
 export function configNameFor(endpoint: string, decisionId: string): string {
   return `${endpoint.slice(0, 54)}-${decisionId.replace(/-/g, "").slice(0, 8)}`;
 }
+
+/**
+ * The account a promote/rollback deploys to: the one recorded on the decision (rows from before accounts: the
+ * home account). An account since removed from the configuration is an error, never silently the home account.
+ */
+export function decisionAccount(r: Pick<DecisionRow, "account" | "id">): AccountConfig {
+  if (!r.account) return homeAccount();
+  const account = findAccount(r.account);
+  if (!account)
+    throw new Error(`decision ${r.id} deployed to account "${r.account}", which is no longer configured`);
+  return account;
+}
+
+/** " (production account)" after an endpoint's name when several accounts are configured, else nothing. */
+export const inAccountNote = (account: string | null | undefined) =>
+  account && listAccounts().length > 1 ? ` (${account} account)` : "";
 
 /** Starts the deployment of a promote/rollback intent; the row becomes `deploying` (or `failed`). */
 export async function startRollout(
@@ -29,6 +47,7 @@ export async function startRollout(
       version: intent.version,
       configName,
       tags,
+      account: decisionAccount(intent).name,
     });
   } catch (err) {
     const message = isAppError(err) ? err.message : "SageMaker did not accept the deployment.";
@@ -45,7 +64,8 @@ export async function startRollout(
     );
     throw err;
   }
-  const row = await markDecision(db, intent.id, "deploying", `Rolling out to ${endpoint}.`, {
+  const where = `${endpoint}${inAccountNote(intent.account)}`;
+  const row = await markDecision(db, intent.id, "deploying", `Rolling out to ${where}.`, {
     endpointConfigName: configName,
   });
   return toDecisionView(row);
@@ -53,7 +73,7 @@ export async function startRollout(
 
 async function finishLifecycle(r: DecisionRow): Promise<void> {
   const stage = r.targetStage ?? "Staging";
-  const where = r.endpointName ?? "its endpoint";
+  const where = `${r.endpointName ?? "its endpoint"}${inAccountNote(r.account)}`;
   await setLifecycle({
     arn: r.modelPackageArn,
     stage,
@@ -90,7 +110,8 @@ export async function followRollout(
 ): Promise<DecisionRow | undefined> {
   const r = await getDecision(db, id);
   if (!r || r.state !== "deploying" || !r.endpointName) return r;
-  const e = await describeEndpoint(r.endpointName, true);
+  const endpointName = r.endpointName;
+  const e = await inAccount(decisionAccount(r), () => describeEndpoint(endpointName, true));
   let failure: string | undefined;
   if (!e) failure = `Endpoint ${r.endpointName} no longer exists.`;
   else if (e.status === "Failed")

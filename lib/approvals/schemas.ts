@@ -38,3 +38,13 @@ export const InboxQuery = z.object({
     .max(24 * 30)
     .optional(),
 });
+
+/** Grant access: the stage accounts to grant (by configured name); omitted = every one not granted yet. */
+export const ShareBody = z.object({
+  accounts: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]{0,31}$/))
+    .min(1)
+    .max(20)
+    .optional(),
+});
+export type ShareBody = z.infer<typeof ShareBody>;

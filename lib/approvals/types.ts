@@ -22,6 +22,8 @@ export interface DecisionView {
   actorName: string;
   reason?: string;
   endpointName?: string;
+  /** the configured account of the endpoint a promote/rollback deploys to */
+  account?: string;
   previousArn?: string;
   createdAt: number;
   completedAt?: number;
@@ -43,6 +45,7 @@ export function toDecisionView(r: DecisionRow): DecisionView {
     actorName: r.actorName,
     reason: r.reason ?? undefined,
     endpointName: r.endpointName ?? undefined,
+    account: r.account ?? undefined,
     previousArn: r.previousArn ?? undefined,
     createdAt: r.createdAt.getTime(),
     completedAt: r.completedAt?.getTime(),

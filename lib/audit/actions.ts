@@ -15,6 +15,7 @@ export const CHANGE_ACTIONS = [
   "model.reject",
   "model.promote",
   "model.rollback",
+  "model.share",
   "pipelines.start",
   "pipelines.stop",
   "pipelines.retry",

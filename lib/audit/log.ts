@@ -6,6 +6,7 @@ import { auditEvents, type AuditEventRow } from "@/lib/db/schema";
 import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints/reads";
 import { endpointConfigHistory } from "@/lib/sagemaker/endpoints/history";
 import { listModelGroups } from "@/lib/sagemaker/registry/reads";
+import { homeAccount } from "@/lib/sagemaker/accounts/context";
 import { AUDIT_OUTCOMES, outcomeLabel } from "@/lib/audit/outcome";
 
 export const AuditQuery = z.object({
@@ -133,13 +134,18 @@ export async function auditCsv(db: Db, q: Omit<AuditQuery, "page">, max = 10_000
 
 export interface StageAt {
   stage: "Staging" | "Production";
+  /** the configured account whose endpoint served it */
+  account?: string;
   version?: number;
   since?: number;
   by?: string;
   source: "sagedeck" | "sagemaker" | "none";
 }
 
-/** What served Staging and Production of a group at time `at`: SageDeck's decisions, else SageMaker's configs. */
+/**
+ * What served Staging and Production of a group at time `at`: SageDeck's decisions (each names the account it
+ * deployed to), else the endpoint configs of the stage's endpoint, read in the account that holds it.
+ */
 export async function stagesAt(db: Db, group: string, at: number): Promise<StageAt[]> {
   const history = await stageHistory(db, group);
   const g = (await listModelGroups()).find((x) => x.name === group);
@@ -152,6 +158,7 @@ export async function stagesAt(db: Db, group: string, at: number): Promise<Stage
       if (mine)
         return {
           stage,
+          account: mine.account ?? homeAccount().name,
           version: mine.version,
           since: mine.completedAt?.getTime(),
           by: mine.actorName,
@@ -159,13 +166,14 @@ export async function stagesAt(db: Db, group: string, at: number): Promise<Stage
         };
       const e = endpoints[stage];
       if (!e) return { stage, source: "none" };
-      const configs = (await endpointConfigHistory(e.name)).filter(
+      const configs = (await endpointConfigHistory(e.name, e.account)).filter(
         (c) => c.createdAt <= at && c.servedArn?.includes(`/${group}/`),
       );
       const last = configs.pop();
       if (!last) return { stage, source: "none" };
       return {
         stage,
+        account: e.account,
         version: Number(last.servedArn?.split("/").pop()),
         since: last.createdAt,
         source: "sagemaker",

@@ -10,7 +10,10 @@ describe("permissions (DESIGN.md table)", () => {
     ["scientist", ["pipelines.run"]],
     ["approver", ["models.decide", "models.promote"]],
     ["manager", ["maturity.manage"]],
-    ["admin", ["pipelines.run", "models.decide", "models.promote", "maturity.manage", "users.manage"]],
+    [
+      "admin",
+      ["pipelines.run", "models.decide", "models.promote", "maturity.manage", "models.share", "users.manage"],
+    ],
   ] as const)("%s may read and exactly %j beyond that", (role, extra) => {
     const granted = (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can(role, p));
     expect(granted).toEqual(["read", ...extra]);

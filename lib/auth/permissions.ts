@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   "models.decide": ["approver", "admin"],
   "models.promote": ["approver", "admin"],
   "maturity.manage": ["manager", "admin"],
+  /** Not in DESIGN.md's table: a model group's resource policy (registry sharing with other accounts) is an admin's. */
+  "models.share": ["admin"],
   /** Not in DESIGN.md's table: managing local accounts is an admin task. */
   "users.manage": ["admin"],
   /** Not in DESIGN.md's table: SageDeck's settings (the AWS accounts it works in, how it reaches them). */
@@ -28,6 +30,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "models.decide": "approve or reject model versions",
   "models.promote": "promote or roll back model versions",
   "maturity.manage": "set maturity targets and exemptions",
+  "models.share": "grant other accounts access to a model group",
   "users.manage": "manage user accounts",
   "settings.read": "see SageDeck's settings (AWS accounts and how they are reached)",
 };

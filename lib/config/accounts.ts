@@ -14,6 +14,11 @@ export interface AccountConfig {
   /** the role to assume from the dashboard's own credentials; undefined = the home account (default chain) */
   roleArn: string | undefined;
   externalId: string | undefined;
+  /**
+   * the role models deployed here run as (CreateModel's ExecutionRoleArn); unset = the role of the model the
+   * endpoint serves, else `SageMakerExecutionRole` in this account
+   */
+  executionRoleArn?: string;
   /** the stages whose endpoints live here (a stage not assigned to any account lives in the home account) */
   stages: AccountStage[];
   home: boolean;
@@ -40,6 +45,10 @@ const AccountEntry = z
     externalId: z
       .string()
       .regex(/^[\w+=,.@:/-]{2,1224}$/)
+      .optional(),
+    executionRoleArn: z
+      .string()
+      .regex(ROLE_ARN, "use an IAM role ARN, arn:aws:iam::<account>:role/<name>")
       .optional(),
     stages: z.array(z.enum(ACCOUNT_STAGES)).default([]),
   })
@@ -92,12 +101,18 @@ export function parseAccounts(
     if (roleAccount && roleAccount !== a.accountId)
       throw new Error(`account ${label}: role ${a.roleArn} is in account ${roleAccount}, not ${a.accountId}`);
     if (a.externalId && !a.roleArn) throw new Error(`account ${label}: externalId needs a roleArn`);
+    const execAccount = a.executionRoleArn ? ROLE_ARN.exec(a.executionRoleArn)?.[1] : undefined;
+    if (execAccount && execAccount !== a.accountId)
+      throw new Error(
+        `account ${label}: executionRoleArn ${a.executionRoleArn} is in account ${execAccount}, not ${a.accountId} (models run as a role of their own account)`,
+      );
     return {
       name: a.name,
       accountId: a.accountId,
       region,
       roleArn: a.roleArn,
       externalId: a.externalId,
+      ...(a.executionRoleArn ? { executionRoleArn: a.executionRoleArn } : {}),
       stages: [...new Set(a.stages)],
       home: !a.roleArn,
     };

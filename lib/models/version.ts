@@ -58,10 +58,12 @@ export async function getVersionPage(
     lineage,
     stages,
     history,
-    outside: outsideChangesOf(v, rows, {
-      Staging: stages.Staging?.servedArn,
-      Production: stages.Production?.servedArn,
-    }),
+    outside: outsideChangesOf(
+      v,
+      rows,
+      { Staging: stages.Staging?.servedArn, Production: stages.Production?.servedArn },
+      { Staging: stages.Staging?.account, Production: stages.Production?.account },
+    ),
     allowedActions: allowed,
   };
 }

@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import type { GroupSharing } from "@/lib/approvals/sharing";
 import type { GroupOverview, GroupVersionsPage } from "@/lib/models/groups";
 import type { VersionPage } from "@/lib/models/version";
 import { qs } from "@/lib/url/query-string";
@@ -24,6 +25,11 @@ export const modelQueries = {
     queryOptions({
       queryKey: [...modelQueries.all, "group", group, p] as const,
       queryFn: () => fetchJson<GroupVersionsPage>(`/api/models/${encodeURIComponent(group)}${qs({ ...p })}`),
+    }),
+  sharing: (group: string) =>
+    queryOptions({
+      queryKey: [...modelQueries.all, "sharing", group] as const,
+      queryFn: () => fetchJson<GroupSharing>(`/api/models/${encodeURIComponent(group)}/sharing`),
     }),
   version: (group: string, version: number) =>
     queryOptions({

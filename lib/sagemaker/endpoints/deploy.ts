@@ -6,7 +6,9 @@ import {
   type DataCaptureConfig,
   type ProductionVariant,
 } from "@aws-sdk/client-sagemaker";
+import type { AccountConfig } from "@/lib/config";
 import { isAppError } from "@/lib/errors";
+import { currentAccount, inAccount } from "@/lib/sagemaker/accounts/context";
 import { sagemakerWrite } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
 import { describeEndpointConfig, describeModel, servedPackage } from "./configs";
@@ -33,13 +35,37 @@ export interface DeployInput {
   /** Makes the endpoint config name unique per decision (and recognisable by the reconciler). */
   configName: string;
   tags: Record<string, string>;
+  /** the configured account whose endpoint this is (default: the account of the current context) */
+  account?: string;
 }
 
 /**
- * Model (from the package) → endpoint config (sized like the current one) → CreateEndpoint or UpdateEndpoint.
- * Returns as soon as SageMaker accepted the rollout; follow it with describeEndpoint.
+ * The role the new model runs as, in the target account: the account's configured `executionRoleArn`, else
+ * the role of the model the endpoint serves now, else `SageMakerExecutionRole` of the target account (its id
+ * from configuration; for a single home account whose id is not configured, the registry's, i.e. the package's).
  */
-export async function deployVersion(input: DeployInput): Promise<{ kind: "create" | "update" }> {
+export function executionRoleFor(
+  account: AccountConfig,
+  servedRoleArn: string | undefined,
+  packageArn: string,
+): string {
+  if (account.executionRoleArn) return account.executionRoleArn;
+  if (servedRoleArn) return servedRoleArn;
+  const [, partition = "aws", , , packageAccount] = packageArn.split(":");
+  const id = account.accountId ?? packageAccount;
+  return `arn:${partition}:iam::${id}:role/SageMakerExecutionRole`;
+}
+
+/**
+ * Model (from the package, by ARN: it may sit in another account's registry) → endpoint config (sized like the
+ * current one) → CreateEndpoint or UpdateEndpoint, every call in the endpoint's account. Returns as soon as
+ * SageMaker accepted the rollout; follow it with describeEndpoint in the same account.
+ */
+export function deployVersion(input: DeployInput): Promise<{ kind: "create" | "update" }> {
+  return inAccount(input.account ?? currentAccount(), () => deployHere(input));
+}
+
+async function deployHere(input: DeployInput): Promise<{ kind: "create" | "update" }> {
   const current = await describeEndpoint(input.endpointName, true);
   const currentServed = current?.configName ? await servedPackage(current.configName) : {};
   const modelName = `${input.group}-v${input.version}`.slice(0, 63);
@@ -52,7 +78,7 @@ export async function deployVersion(input: DeployInput): Promise<{ kind: "create
         new CreateModelCommand({
           ModelName: modelName,
           PrimaryContainer: { ModelPackageName: input.packageArn },
-          ExecutionRoleArn: currentServed.roleArn ?? "arn:aws:iam::123456789012:role/SageMakerExecutionRole",
+          ExecutionRoleArn: executionRoleFor(currentAccount(), currentServed.roleArn, input.packageArn),
           Tags: tagList,
         }),
       ),
