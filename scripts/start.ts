@@ -2,7 +2,9 @@
  * `npm start`: validate configuration, build when needed, migrate (and seed demo users in local mode),
  * start the emulator (local mode) and `next start`, wait for /api/health, print the URL and sign-ins.
  * `--dev` runs `next dev` instead of a production build. `--fresh` wipes the data dir first (e2e runs).
- * Ctrl-C stops everything. Bad configuration stops here with one clear line.
+ * Local mode configures the emulator's three demo accounts unless SAGEDECK_ACCOUNTS is set (switch:
+ * SAGEDECK_DEMO_ACCOUNTS, see lib/demo-accounts.ts). Ctrl-C stops everything. Bad configuration stops here
+ * with one clear line.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -10,6 +12,7 @@ import { ConfigError, loadConfig, type Config } from "@/lib/config";
 import { acquireDirLock } from "@/lib/db/lock";
 import { DEMO_USERS } from "@/lib/db/seed";
 import { buildNeeded } from "./lib/build-check";
+import { accountLines, planDemoAccounts } from "./lib/demo-accounts";
 import { prepareDatabase, StartupError } from "./lib/prepare-db";
 import { portFree, run, startChild, stopChild, waitForHttp, waitForLine, type Child } from "./lib/processes";
 
@@ -87,6 +90,12 @@ async function main() {
   try {
     if (args.has("--fresh")) wipeDataDir(loadConfig());
     config = loadConfig();
+    if (config.mode === "local") {
+      const plan = planDemoAccounts(process.env, config.dataDir, args.has("--fresh"));
+      if (plan.note) console.log(`sagedeck: ${plan.note}`);
+      Object.assign(process.env, plan.env);
+      config = loadConfig();
+    }
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
@@ -149,7 +158,12 @@ async function main() {
       `sagedeck: warning: the dashboard reports its health as ${body.status ?? "unknown"} (database or SageMaker unreachable from it); see the [web] log above.`,
     );
 
+  const accounts = config.accounts.length > 1 ? await accountLines(config.accounts) : [];
   console.log(`\nSageDeck is running at ${url}  (data: ${describeMode(config)}; Ctrl-C stops it)`);
+  if (accounts.length)
+    console.log(
+      `AWS accounts (SAGEDECK_ACCOUNTS; admins see them at ${url}/settings/accounts):\n${accounts.join("\n")}`,
+    );
   if (config.auth.demoUsers) {
     console.log("Demo sign-ins (username / password — role):");
     for (const u of DEMO_USERS)
