@@ -12,7 +12,15 @@ describe("permissions (DESIGN.md table)", () => {
     ["manager", ["maturity.manage"]],
     [
       "admin",
-      ["pipelines.run", "models.decide", "models.promote", "maturity.manage", "models.share", "users.manage"],
+      [
+        "pipelines.run",
+        "models.decide",
+        "models.promote",
+        "maturity.manage",
+        "models.share",
+        "users.manage",
+        "settings.read",
+      ],
     ],
   ] as const)("%s may read and exactly %j beyond that", (role, extra) => {
     const granted = (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can(role, p));
