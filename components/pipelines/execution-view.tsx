@@ -8,6 +8,8 @@ import { pipelineQueries } from "@/lib/query-options/pipelines";
 import { RunActions } from "./run-actions";
 import { StatusBadge } from "./status-badge";
 import { StepDetails } from "./step-details";
+import { StepLogs } from "./step-logs";
+import { jobOfStep } from "@/lib/pipelines/logs/job";
 import { StepGraph } from "./step-graph";
 import { StepTimeline } from "./step-timeline";
 import { Button } from "@/components/ui/button";
@@ -73,6 +75,9 @@ export function ExecutionView({ pipeline, id, canRun }: { pipeline: string; id: 
           ) : (
             <StepTimeline steps={e.steps} onSelect={setSelected} now={query.dataUpdatedAt} />
           )}
+          {selectedStep && jobOfStep(selectedStep) ? (
+            <StepLogs key={selectedStep.name} pipeline={pipeline} id={id} step={selectedStep} />
+          ) : null}
           <div>
             <h2 className="mb-2 font-semibold">Steps (failed first)</h2>
             <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-900" data-testid="steps-list">

@@ -37,8 +37,8 @@ export class LogStream {
     this.last =
       src.end !== undefined ? [...(src.status === "Completed" ? evaluation : []), ...tail(src)] : [];
     const finish = src.end ?? src.plannedEnd;
-    const span = finish !== undefined ? Math.max(0, finish - this.created) : scaled(30);
-    this.headStep = Math.min(0.2, (span * 0.05) / Math.max(1, this.head.length));
+    // the header's pace does not depend on the job's end, so lines already read keep their times when it ends
+    this.headStep = scaled(0.2);
     this.bodyStart = this.created + this.headStep * this.head.length;
     const bodyEnd = finish !== undefined && src.status !== "Stopped" ? finish - 0.001 : undefined;
     // without a known end (a job started outside a pipeline, or stopped), one line every 2 seconds
@@ -89,11 +89,13 @@ export class LogStream {
   }
 }
 
-/** When the container starts: a little after the job, never after it ended. */
+/**
+ * When the container starts (the stream's creation and the number in its name): a few seconds after the job,
+ * whatever its end turns out to be, so the stream keeps its name when the job ends; never after it ended.
+ */
 function containerStart(src: JobSource): number {
-  const finish = src.end ?? src.plannedEnd;
-  const span = finish !== undefined ? Math.max(0, finish - src.start) : scaled(30);
-  return src.start + Math.min(span * 0.08, scaled(60));
+  const at = src.start + scaled(5);
+  return src.end !== undefined ? Math.min(at, src.end) : at;
 }
 
 /** The evaluation documents a processing job wrote under its outputs (its property files), as it prints them. */
