@@ -16,6 +16,7 @@ const ALL = [
   "approvals-inbox",
   "maturity",
   "cache-invalidation",
+  "step-logs",
 ];
 
 function main(): number {
