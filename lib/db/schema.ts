@@ -333,3 +333,37 @@ export const apiTokens = pgTable(
 );
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+/**
+ * A change SageDeck makes to a model package group's resource policy ("Grant access": PutModelPackageGroupPolicy),
+ * written as an intent BEFORE SageMaker is called and completed with the outcome and its audit row in one
+ * transaction. A row left pending (the process died between the call and the outcome) is settled by the
+ * reconciler, which re-reads the group's policy.
+ */
+export const registryGrants = pgTable(
+  "registry_grants",
+  {
+    id: text("id").primaryKey(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    groupName: text("group_name").notNull(),
+    groupArn: text("group_arn").notNull(),
+    /** the configured accounts the grant adds, by name and 12-digit id */
+    accounts: jsonb("accounts").$type<{ name: string; accountId: string }[]>().notNull(),
+    actor: text("actor").notNull(),
+    actorName: text("actor_name").notNull(),
+    actorRole: text("actor_role").notNull(),
+    idempotencyKey: text("idempotency_key"),
+    requestId: text("request_id"),
+    /** pending (intent written) | applied | failed */
+    state: text("state").notNull().default("pending"),
+    outcome: text("outcome"),
+  },
+  (t) => [
+    index("registry_grants_group_idx").on(t.groupName, t.createdAt),
+    index("registry_grants_state_idx").on(t.state),
+  ],
+);
+
+export type RegistryGrantRow = typeof registryGrants.$inferSelect;
