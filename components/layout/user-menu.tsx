@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { can } from "@/lib/auth/permissions";
