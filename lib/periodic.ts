@@ -1,3 +1,4 @@
+import { outsideRequest } from "@/lib/audit/via-token";
 import { getDb, type Db } from "@/lib/db";
 
 const timers = globalThis as unknown as { sagedeckPeriodic?: Map<string, NodeJS.Timeout> };
@@ -16,8 +17,9 @@ export function ensurePeriodic(name: string, everyMs: number, job: (db: Db) => P
       console.error(`[${name}] ${(err as Error).message}`);
     }
   };
-  const timer = setInterval(() => void tick(), everyMs);
+  // a route may start the job: its runs must not inherit that request's API token (their audit rows are not its)
+  const timer = outsideRequest(() => setInterval(() => void tick(), everyMs));
   timer.unref();
   timers.sagedeckPeriodic.set(name, timer);
-  void tick();
+  outsideRequest(() => void tick());
 }

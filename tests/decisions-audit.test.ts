@@ -66,7 +66,7 @@ describe.each(targets)("audit log on $name", (target) => {
   it("exports the filtered events as CSV with from → to and reasons", async () => {
     const csv = await auditCsv(handle.db, { group: "fraud" });
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("at,actor,role,action,target,from,to,reason,outcome,message");
+    expect(lines[0]).toBe("at,actor,role,action,target,from,to,reason,outcome,message,via");
     expect(lines).toHaveLength(3);
     expect(csv).toContain(`"model.approve","model-package/fraud/3","PendingManualApproval","Approved"`);
     expect(csv).toContain(`"'=worse, retrain"`);

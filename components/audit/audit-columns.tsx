@@ -18,6 +18,7 @@ export const AUDIT_COLUMNS: DataColumn<AuditItem>[] = [
     cell: (e) => (
       <>
         {e.actor} <span className="text-slate-500">({e.actorRole})</span>
+        {e.via ? <span className="block text-xs text-slate-500">via {e.via}</span> : null}
       </>
     ),
   },

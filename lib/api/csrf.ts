@@ -31,15 +31,17 @@ function ownOrigins(req: Request): Set<string> {
 /**
  * Why a mutating request may not run (cross-site request forgery), or null when it may. A browser always
  * sends Origin on cross-origin POSTs and Sec-Fetch-Site on modern engines; a form or no-cors fetch cannot send
- * `Content-Type: application/json`. Future bearer-token clients (no cookie, so no CSRF risk) are exempted here
- * and only here.
+ * `Content-Type: application/json`. Bearer-token requests (`bearer`: the request has `Authorization: Bearer`;
+ * its cookies are then ignored, and a cross-site page cannot set that header without a CORS preflight that
+ * SageDeck never grants) are exempted from the origin rules here and only here; they still send JSON.
  */
-export function csrfRefusal(req: Request): string | null {
+export function csrfRefusal(req: Request, bearer = false): string | null {
   if (!isMutating(req.method)) return null;
   const type = (req.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
     return "Changes must be sent as JSON: set the header Content-Type: application/json.";
   }
+  if (bearer) return null;
   const origin = req.headers.get("origin");
   if (origin !== null) {
     if (ownOrigins(req).has(origin)) return null;

@@ -3,8 +3,11 @@ import { trackStaleness, withStaleHeader } from "@/lib/sagemaker/stale";
 import { randomUUID } from "node:crypto";
 import { httpMethodOf, type RefusalAction } from "@/lib/audit/actions";
 import { clientAddress } from "@/lib/auth/client-address";
-import { can, PERMISSION_LABELS, type Permission } from "@/lib/auth/permissions";
-import { getSessionUser } from "@/lib/auth/session";
+import { credentialScope } from "@/lib/audit/via-token";
+import type { Permission } from "@/lib/auth/permissions";
+import { bearerOf } from "@/lib/auth/tokens/secret";
+import { permissionRefusal } from "@/lib/auth/tokens/resolve";
+import { requestUser } from "@/lib/auth/tokens/request-user";
 import type { SessionUser } from "@/lib/auth/types";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
@@ -98,23 +101,23 @@ function wrap<
   input: RouteInput<P, Q, B>,
   handler: (ctx: RouteContext<P, Q, B, U>) => Promise<unknown>,
 ) {
-  return async function handle(req: Request, segment: SegmentContext): Promise<Response> {
+  // credentialScope: once a bearer token is known, every audit row of the request names it
+  return (req: Request, segment: SegmentContext) => credentialScope(() => handle(req, segment));
+  async function handle(req: Request, segment: SegmentContext): Promise<Response> {
     const requestId = randomUUID();
     const label = `${req.method} ${pathOf(req)}`;
     let user: SessionUser | null = null;
     let response: Response;
     let policyRefusal = false;
     try {
-      const csrf = csrfRefusal(req);
+      const bearer = bearerOf(req.headers);
+      const csrf = csrfRefusal(req, bearer !== null);
       if (csrf) throw new ForbiddenError(csrf);
-      user = permission ? await getSessionUser() : null;
+      user = permission ? await requestUser(req, bearer) : null;
       if (permission) {
         if (!user) throw new UnauthorizedError("Sign in to use this API.");
-        if (!can(user.role, permission)) {
-          throw new ForbiddenError(
-            `Your role (${user.role}) may not ${PERMISSION_LABELS[permission]}. Ask an admin if you need it.`,
-          );
-        }
+        const refusal = permissionRefusal(user, permission);
+        if (refusal) throw new ForbiddenError(refusal);
       }
       const url = new URL(req.url);
       const rawParams = await readParams(segment.params, requestId);
@@ -155,12 +158,13 @@ function wrap<
     const action = permission ?? httpMethodOf(req.method);
     await recordIfRefused(req, response, action, user, requestId, policyRefusal);
     return response;
-  };
+  }
 }
 
 /**
- * The one wrapper for every app/api handler: mutating requests must be same-origin JSON (CSRF → 403),
- * session → 401, permission → 403, control characters anywhere in params/query/body → 422, zod
+ * The one wrapper for every app/api handler: mutating requests must be same-origin JSON (CSRF → 403; bearer
+ * token requests need JSON only), cookie session or `Authorization: Bearer` token → 401, permission (and a
+ * service token's scope) → 403, permission → 403, control characters anywhere in params/query/body → 422, zod
  * params/query/body → 422 (bad JSON → 400), typed errors → their statuses, anything else → 500 with a logged
  * request id; `idempotent` routes run once per Idempotency-Key (./idempotency.ts). 401 (mutating), 403 and 409 answers are audited as refusals. Every answer is `no-store`.
  * A handler returns a Response, or data that is sent as JSON with status 200.

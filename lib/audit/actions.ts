@@ -23,6 +23,8 @@ export const CHANGE_ACTIONS = [
   "maturity.exemption.grant",
   "maturity.exemption.revoke",
   "maturity.snapshot",
+  "token.create",
+  "token.revoke",
 ] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 

@@ -8,6 +8,7 @@ import { endpointConfigHistory } from "@/lib/sagemaker/endpoints/history";
 import { listModelGroups } from "@/lib/sagemaker/registry/reads";
 import { homeAccount } from "@/lib/sagemaker/accounts/context";
 import { AUDIT_OUTCOMES, outcomeLabel } from "@/lib/audit/outcome";
+import { viaLabel, type TokenRef } from "@/lib/audit/via-token";
 
 export const AuditQuery = z.object({
   actor: z.string().trim().min(1).optional(),
@@ -33,6 +34,8 @@ export interface AuditItem {
   to?: string;
   reason?: string;
   message?: string;
+  /** "token ci-release (service)" when the change was made with an API token */
+  via?: string;
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);
@@ -51,7 +54,16 @@ function toItem(r: AuditEventRow): AuditItem {
     to: str(d.to),
     reason: str(d.reason),
     message: str(d.message),
+    via: viaOf(d.viaToken),
   };
+}
+
+function viaOf(v: unknown): string | undefined {
+  if (typeof v !== "object" || v === null) return undefined;
+  const t = v as Partial<TokenRef>;
+  return typeof t.name === "string" && (t.kind === "personal" || t.kind === "service")
+    ? viaLabel({ id: String(t.id), name: t.name, kind: t.kind, owner: String(t.owner) })
+    : undefined;
 }
 
 /** A filter value matched literally inside LIKE: `%`, `_` and the escape character itself lose their meaning. */
@@ -110,7 +122,19 @@ export async function auditCsv(db: Db, q: Omit<AuditQuery, "page">, max = 10_000
     .where(where({ ...q, page: 1 }))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(max);
-  const head = ["at", "actor", "role", "action", "target", "from", "to", "reason", "outcome", "message"];
+  const head = [
+    "at",
+    "actor",
+    "role",
+    "action",
+    "target",
+    "from",
+    "to",
+    "reason",
+    "outcome",
+    "message",
+    "via",
+  ];
   const lines = rows
     .map(toItem)
     .map((i) =>
@@ -125,6 +149,7 @@ export async function auditCsv(db: Db, q: Omit<AuditQuery, "page">, max = 10_000
         i.reason,
         outcomeLabel(i.outcome),
         i.message,
+        i.via,
       ]
         .map(csvCell)
         .join(","),

@@ -1,10 +1,14 @@
 import { route } from "@/lib/api/route";
-import { PERMISSIONS, can, type Permission } from "@/lib/auth/permissions";
+import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { permissionRefusal } from "@/lib/auth/tokens/resolve";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/me – the signed-in user and what they may do
+// GET /api/me – the signed-in user (or the API token's user, with `token` and a service token's `scopes`) and
+// what they may do
 export const GET = route({ permission: "read" }, ({ user }) => {
-  const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(user.role, p));
+  const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter(
+    (p) => permissionRefusal(user, p) === null,
+  );
   return Promise.resolve({ user, permissions });
 });

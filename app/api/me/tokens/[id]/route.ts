@@ -1,0 +1,13 @@
+import { route } from "@/lib/api/route";
+import { revokeToken, TokenParams } from "@/lib/auth/tokens/manage";
+import { getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+// DELETE /api/me/tokens/:id – revoke one of the signed-in person's tokens; it stops working at once
+export const DELETE = route(
+  { permission: "read", params: TokenParams },
+  async ({ user, params, requestId }) => ({
+    token: await revokeToken({ db: await getDb(), user, requestId }, "personal", params.id),
+  }),
+);

@@ -1,0 +1,19 @@
+import { route } from "@/lib/api/route";
+import { createServiceToken, listTokens, ServiceTokenInput } from "@/lib/auth/tokens/manage";
+import { getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/service-tokens – live service tokens for automation (admin)
+export const GET = route({ permission: "users.manage" }, async ({ user, requestId }) => ({
+  tokens: await listTokens({ db: await getDb(), user, requestId }, "service"),
+}));
+
+// POST /api/service-tokens – a new service token scoped to permissions (admin); the secret is shown this once
+export const POST = route(
+  { permission: "users.manage", body: ServiceTokenInput },
+  async ({ user, body, requestId }) => {
+    const created = await createServiceToken({ db: await getDb(), user, requestId }, body);
+    return Response.json(created, { status: 201 });
+  },
+);
