@@ -27,6 +27,10 @@ const EXPECTED: Record<string, Permission> = {
   "POST /api/pipelines/[name]/executions": "pipelines.run",
   "POST /api/pipelines/[name]/executions/[id]/stop": "pipelines.run",
   "POST /api/pipelines/[name]/executions/[id]/retry": "pipelines.run",
+  "POST /api/me/tokens": "read",
+  "DELETE /api/me/tokens/[id]": "read",
+  "POST /api/service-tokens": "users.manage",
+  "DELETE /api/service-tokens/[id]": "users.manage",
   "POST /api/users": "users.manage",
   "PATCH /api/users/[username]": "users.manage",
 };

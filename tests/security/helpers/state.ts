@@ -13,6 +13,7 @@ const TABLES = [
   "maturity_exemptions",
   "maturity_snapshots",
   "pipeline_run_actions",
+  "api_tokens",
 ] as const;
 
 /** SageMaker operations that change something (by name: Create*, Update*, Start*, …). */
