@@ -23,6 +23,8 @@ export const LOAD_TAG = "EmulatorInvocationsPerMinute";
 export interface Pace {
   speed: number;
   every: number;
+  /** where a target never evaluated starts (default: one step before `until`) */
+  from?: number;
 }
 
 export function loadAt(ctx: Ctx, t: TargetRecord, target: number, at: number, speed: number): number {
@@ -103,7 +105,7 @@ export function simulate(ctx: Ctx, until: number, pace: Pace = { speed: SPEED, e
     );
     let t = t0;
     // at most a simulated day of catching up after a long pause
-    let at = Math.max(t.evaluatedAt ?? until - step, until - 86_400 / pace.speed);
+    let at = Math.max(t.evaluatedAt ?? pace.from ?? until - step, until - 86_400 / pace.speed);
     if (!policy && typeof t.pendingUntil !== "number") continue;
     const before = JSON.stringify(t);
     while (at + step <= until) {

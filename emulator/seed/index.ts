@@ -6,6 +6,8 @@ import { seedPipelines } from "./pipelines";
 import { seedProjects } from "./projects";
 import { seedRegistry } from "./registry";
 import { demoAccountsEnabled, spreadAcrossAccounts } from "./accounts";
+import { seedDeployPipelines } from "./deploy-pipelines";
+import { seedAutoscaling } from "./autoscaling";
 
 export interface SeedOptions {
   scale: "demo" | "large";
@@ -34,4 +36,7 @@ export async function seed(emulator: Emulator, opts: SeedOptions): Promise<void>
   await seedRegistry(env("registry"));
   // EMULATOR_DEMO_ACCOUNTS=1: staging and production endpoints in their own accounts (seed/accounts.ts)
   if (demoAccountsEnabled()) spreadAcrossAccounts(emulator);
+  // issue 16: deploy pipelines (CodePipeline) with their history, and autoscaled production endpoints
+  await seedDeployPipelines(env("deploy-pipelines"));
+  await seedAutoscaling(env("autoscaling"));
 }
