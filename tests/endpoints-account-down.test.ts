@@ -56,8 +56,12 @@ describe("GET /api/endpoints with an account that refuses the role", () => {
     expect(p.failures).toHaveLength(1);
     const [failure] = p.failures;
     expect(failure).toMatchObject({ account: "production", accountId: "333333333333" });
-    // the refused AssumeRole, named, so an admin can tell what to fix
-    expect(failure?.message).toMatch(/sts:AssumeRole/);
+    // the refused AssumeRole, named with the role and the account, so an admin fixes the role's trust, not
+    // SageDeck's own permissions
+    expect(failure?.message).toBe(
+      "SageDeck cannot assume role arn:aws:iam::333333333333:role/SageDeckRoleWithExternalId for account production (333333333333): check the role's trust policy (it must trust SageDeck's identity) and the external id.",
+    );
+    expect(failure?.message).not.toMatch(/grant that IAM action/);
     expect(failure?.code).toBe("forbidden");
   });
 

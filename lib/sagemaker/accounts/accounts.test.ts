@@ -74,7 +74,11 @@ describe("accounts (emulator, assumed roles)", () => {
     const everywhere = await listStageEndpointsEverywhere();
     expect(everywhere.failures).toHaveLength(1);
     expect(everywhere.failures[0]).toMatchObject({ account: "unknown" });
-    expect(everywhere.failures[0]?.message).toMatch(/sts:AssumeRole|not authorized|AccessDenied/i);
+    // an account STS does not know: the role and the account are named, and the fix is on that role
+    expect(everywhere.failures[0]).toMatchObject({ code: "forbidden" });
+    expect(everywhere.failures[0]?.message).toMatch(
+      /^SageDeck cannot assume role arn:aws:iam::444444444444:role\/SageDeckRole for account unknown \(444444444444\): check the role's trust policy/,
+    );
     expect(new Set(everywhere.endpoints.map((e) => e.account))).toEqual(
       new Set(["development", "staging", "production"]),
     );

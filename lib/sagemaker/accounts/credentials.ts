@@ -1,6 +1,7 @@
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { SageMakerClientConfig } from "@aws-sdk/client-sagemaker";
 import { getConfig, type AccountConfig } from "@/lib/config";
+import { ForbiddenError } from "@/lib/errors";
 import { sessionNameFor } from "./context";
 
 type Credentials = NonNullable<SageMakerClientConfig["credentials"]>;
@@ -26,6 +27,25 @@ export function stsEndpoint(): string | undefined {
   return target.kind === "aws" ? undefined : target.endpoint;
 }
 
+/** STS's refusals of an AssumeRole call itself (not a network failure, not throttling). */
+const REFUSED = new Set(["AccessDenied", "AccessDeniedException"]);
+
+/**
+ * STS refused to let SageDeck assume the account's role — the role's trust policy does not trust SageDeck's
+ * identity, the external id is wrong, or the role (or account) does not exist as configured. Named with the role
+ * and the account, because the fix is on that role, not on SageDeck's own permissions.
+ */
+export function assumeRoleRefused(account: AccountConfig, cause: unknown): ForbiddenError {
+  const id = account.accountId ?? account.roleArn?.split(":")[4] ?? "unknown id";
+  return new ForbiddenError(
+    `SageDeck cannot assume role ${account.roleArn} for account ${account.name} (${id}): check the role's trust policy (it must trust SageDeck's identity) and the external id.`,
+    { cause },
+  );
+}
+
+const isRefusal = (err: unknown) =>
+  typeof err === "object" && err !== null && REFUSED.has((err as { name?: string }).name ?? "");
+
 /**
  * Credentials for an account: the home account uses the dashboard's own; any other assumes its role from them
  * (`sts:AssumeRole`, refreshed before expiry by the provider) with the person as role session name and source
@@ -36,7 +56,7 @@ export function credentialsFor(account: AccountConfig, actor: string | undefined
   if (account.home || !account.roleArn) return own;
   const name = sessionNameFor(actor);
   const endpoint = stsEndpoint();
-  return fromTemporaryCredentials({
+  const assume = fromTemporaryCredentials({
     params: {
       RoleArn: account.roleArn,
       RoleSessionName: name,
@@ -47,4 +67,12 @@ export function credentialsFor(account: AccountConfig, actor: string | undefined
     ...(own ? { masterCredentials: own } : {}),
     clientConfig: { region: account.region, ...(endpoint ? { endpoint } : {}) },
   });
+  // the client memoizes (and refreshes) what this returns; only STS's refusal is reworded
+  return async (props) => {
+    try {
+      return await assume(props);
+    } catch (err) {
+      throw isRefusal(err) ? assumeRoleRefused(account, err) : err;
+    }
+  };
 }
