@@ -1,5 +1,6 @@
 import { outsideRequest } from "@/lib/audit/via-token";
 import { getDb, type Db } from "@/lib/db";
+import { outsideAccountScope } from "@/lib/sagemaker/accounts/context";
 
 const timers = globalThis as unknown as { sagedeckPeriodic?: Map<string, NodeJS.Timeout> };
 
@@ -18,8 +19,10 @@ export function ensurePeriodic(name: string, everyMs: number, job: (db: Db) => P
     }
   };
   // a route may start the job: its runs must not inherit that request's API token (their audit rows are not its)
-  const timer = outsideRequest(() => setInterval(() => void tick(), everyMs));
+  // nor its person/account scope (their STS sessions are not that person's)
+  const detached = <T>(fn: () => T): T => outsideRequest(() => outsideAccountScope(fn));
+  const timer = detached(() => setInterval(() => void tick(), everyMs));
   timer.unref();
   timers.sagedeckPeriodic.set(name, timer);
-  outsideRequest(() => void tick());
+  detached(() => void tick());
 }

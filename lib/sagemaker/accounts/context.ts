@@ -57,3 +57,8 @@ export function sessionNameFor(login: string | undefined): string {
   const clean = (login ?? "dashboard").replace(/[^\w+=,.@-]/g, "-");
   return `sagedeck-${clean}`.slice(0, 64);
 }
+
+/** Runs `fn` outside any account or person scope (background jobs must not inherit the request that started them). */
+export function outsideAccountScope<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
