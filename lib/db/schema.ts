@@ -109,6 +109,11 @@ export const decisions = pgTable(
      * for approvals (the registry account) and for rows written before accounts existed (the home account).
      */
     account: text("account"),
+    /**
+     * A follow-up of an applied decision that did not go through, e.g. the production variant could not be
+     * registered with Application Auto Scaling: shown on the decision, the decision itself stands.
+     */
+    warning: text("warning"),
   },
   (t) => [
     uniqueIndex("decisions_subject_seq_live")
