@@ -114,6 +114,11 @@ export const decisions = pgTable(
      * registered with Application Auto Scaling: shown on the decision, the decision itself stands.
      */
     warning: text("warning"),
+    /**
+     * For an answer to a deploy pipeline gate (actions gate-approve | gate-reject): the manual approval answered
+     * (pipeline, execution, stage, action) and the token it was open with, so a crash can be reconciled.
+     */
+    gate: jsonb("gate").$type<DecisionGate>(),
   },
   (t) => [
     uniqueIndex("decisions_subject_seq_live")
@@ -287,6 +292,14 @@ export const pipelineRunActions = pgTable(
 export type AuthSessionRow = typeof authSessions.$inferSelect;
 export type PipelineRunActionRow = typeof pipelineRunActions.$inferSelect;
 export type DecisionRow = typeof decisions.$inferSelect;
+/** The deploy pipeline gate a decision answers (decisions.gate). */
+export interface DecisionGate {
+  pipeline: string;
+  executionId: string;
+  stage: string;
+  action: string;
+  token: string;
+}
 export type MaturitySnapshotRow = typeof maturitySnapshots.$inferSelect;
 export type MaturityTargetRow = typeof maturityTargets.$inferSelect;
 export type MaturityExemptionRow = typeof maturityExemptions.$inferSelect;
