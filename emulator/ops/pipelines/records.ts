@@ -54,6 +54,8 @@ export interface StepState extends JsonObject {
   FailureReason?: string;
   Metadata?: JsonObject;
   CacheHitResult?: { SourcePipelineExecutionArn: string };
+  /** a step carried over from the source execution of a selective execution */
+  SelectiveExecutionResult?: { SourcePipelineExecutionArn: string };
   /** step type from the definition */
   xType: string;
   /** when the running attempt completes (epoch s); absent while waiting for a callback */
@@ -97,6 +99,9 @@ export interface ExecutionRecord extends JsonObject {
   /** resolved parameters, values as strings */
   PipelineParameters: { Name: string; Value: string }[];
   Steps: StepState[];
+  SelectiveExecutionConfig?: { SourcePipelineExecutionArn?: string; SelectedSteps: { StepName: string }[] };
+  /** selective execution: the only steps that run */
+  xSelected?: string[];
   /** simulated seconds → wall seconds factor for this execution's steps */
   xPace: number;
   /** stop requested; complete the stop at this time */

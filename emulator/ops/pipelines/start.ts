@@ -13,6 +13,7 @@ import { evaluate } from "./engine/expressions";
 import { advance } from "./engine/scheduler";
 import { scopeFor, tryCall } from "./engine/run";
 import { versionOf } from "./pipelines";
+import { parseSelective, prepareSelective } from "./selective";
 import {
   activeExecutions,
   executionIndex,
@@ -120,12 +121,14 @@ export async function startExecution(input: JsonObject, ctx: Ctx, pace: number):
   const version = v.number("PipelineVersionId", { min: 1, integer: true });
   const pc = parallelism(v);
   const overrides = parseOverrides(v);
+  const selective = parseSelective(v);
   v.done();
   return idempotent(ctx, "StartPipelineExecution", token, withoutToken(input), async () => {
     const p = findPipeline(ctx.state, name ?? "");
     const ver = versionOf(ctx, p, version ?? p.PipelineVersionId);
     const def = definitionOf(ver.PipelineDefinition);
     const params = resolveParameters(def, overrides);
+    const chosen = selective ? prepareSelective(ctx, p, def, selective) : undefined;
     const prefix = `${p.PipelineArn}/execution/`;
     let running = 0;
     for (const a of activeExecutions(ctx.state).keys()) if (a.startsWith(prefix)) running++;
@@ -152,7 +155,8 @@ export async function startExecution(input: JsonObject, ctx: Ctx, pace: number):
       LastModifiedBy: ctx.identity,
       PipelineVersionId: ver.PipelineVersionId,
       PipelineParameters: params,
-      Steps: [],
+      Steps: chosen?.reused ?? [],
+      ...(selective && chosen ? { SelectiveExecutionConfig: selective, xSelected: chosen.selected } : {}),
       xPace: pace,
       xSeq: nextSeq(ctx.state),
       ...(typeof input.PipelineExecutionDescription === "string"

@@ -186,6 +186,7 @@ async function stopJob(run: Run, st: StepState): Promise<void> {
 
 function ready(run: Run, step: StepDef): boolean {
   if (stepState(run, step.Name)) return false;
+  if (run.exec.xSelected && !run.exec.xSelected.includes(step.Name)) return false;
   for (const d of step.deps) if (stepState(run, d)?.StepStatus !== "Succeeded") return false;
   if (step.branchOf) {
     const cond = stepState(run, step.branchOf.step);
