@@ -271,6 +271,8 @@ export const pipelineRunActions = pgTable(
       .notNull()
       .default(sql`'{}'::jsonb`),
     displayName: text("display_name"),
+    /** a start that re-runs only some steps of a finished execution (SelectiveExecutionConfig) */
+    selective: jsonb("selective").$type<{ sourceExecutionArn: string; steps: string[] }>(),
     description: text("description"),
     actor: text("actor").notNull(),
     actorName: text("actor_name").notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE "pipeline_run_actions" ADD COLUMN "selective" jsonb;
