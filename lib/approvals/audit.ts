@@ -28,6 +28,7 @@ export const decisionAudit =
       account: r.account,
       previousArn: r.previousArn,
       message: r.outcome,
+      ...(r.warning ? { warning: r.warning } : {}),
     },
     requestId,
   });

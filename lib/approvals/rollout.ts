@@ -8,6 +8,8 @@ import { describeEndpoint } from "@/lib/sagemaker/endpoints/reads";
 import { deployVersion } from "@/lib/sagemaker/endpoints/deploy";
 import { setLifecycle } from "@/lib/sagemaker/registry/writes";
 import { decisionAudit } from "./audit";
+import { keepProductionScaling } from "./scaling";
+import { forgetEndpointReads } from "./settled";
 import { toDecisionView, type DecisionView } from "./types";
 
 export function configNameFor(endpoint: string, decisionId: string): string {
@@ -121,19 +123,24 @@ export async function followRollout(
       ? `Rollout failed and SageMaker kept the previous configuration: ${e.failureReason}`
       : `Endpoint ${r.endpointName} was redeployed by someone else (config ${e.configName ?? "unknown"}).`;
   }
+  // settled either way: the endpoint reads cached in its account while it was Updating are stale now
+  if (failure || e?.status === "InService") await forgetEndpointReads(decisionAccount(r));
   if (failure) {
     const failed = await finishDecision(db, id, ["deploying"], "failed", failure, decisionAudit(requestId));
     return failed ?? getDecision(db, id);
   }
   if (e?.status !== "InService") return r;
   await finishLifecycle(r); // idempotent: a concurrent follower writes the same lifecycle
+  // Production keeps its autoscaling on the new config's variant (upserts: a concurrent follower does the same)
+  const scaling = await keepProductionScaling(r, e, decisionAccount(r).name);
   const applied = await finishDecision(
     db,
     id,
     ["deploying"],
     "applied",
-    `${r.endpointName} is InService with version ${r.version}.`,
+    `${r.endpointName} is InService with version ${r.version}.${scaling.note}`,
     decisionAudit(requestId),
+    scaling.warning ? { warning: scaling.warning } : {},
   );
   return applied ?? getDecision(db, id);
 }

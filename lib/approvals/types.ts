@@ -25,6 +25,8 @@ export interface DecisionView {
   /** the configured account of the endpoint a promote/rollback deploys to */
   account?: string;
   previousArn?: string;
+  /** a follow-up that did not go through (e.g. autoscaling not registered); the decision itself stands */
+  warning?: string;
   createdAt: number;
   completedAt?: number;
 }
@@ -47,6 +49,7 @@ export function toDecisionView(r: DecisionRow): DecisionView {
     endpointName: r.endpointName ?? undefined,
     account: r.account ?? undefined,
     previousArn: r.previousArn ?? undefined,
+    warning: r.warning ?? undefined,
     createdAt: r.createdAt.getTime(),
     completedAt: r.completedAt?.getTime(),
   };

@@ -3,8 +3,12 @@ import { EnvSchema, ENV_HINTS, type Env } from "./schema";
 import { resolveSessionSecret } from "./secret";
 import { parseRoleMap, type RoleMap } from "./role-map";
 import { parseAccounts, type AccountConfig } from "./accounts";
+import { parseAutoscaling, type AutoscalingPolicy } from "./autoscaling";
+import { parseOps, type OpsConfig } from "./ops";
 
 export type { AccountConfig, AccountStage } from "./accounts";
+export type { AutoscalingPolicy } from "./autoscaling";
+export type { OpsConfig } from "./ops";
 
 /** Thrown for bad configuration; the message is one line that names the variable and the fix. */
 export class ConfigError extends Error {
@@ -32,9 +36,13 @@ export interface Config {
   dataDir: string;
   /** the tag that groups resources into ML solutions when there is no project, and the one naming them */
   maturity: { groupTag: string; nameTag: string; snapshotMinutes: number };
+  /** the autoscaling policy production deployments register (a group's `sagedeck:autoscaling` tag overrides it) */
+  autoscaling: AutoscalingPolicy;
   /** pipeline parameters that control approval: SageDeck starts runs only with them PendingManualApproval */
   approvalParameters: string[];
   database: { kind: "pglite"; dir: string } | { kind: "postgres"; url: string };
+  /** metrics access, request logs, graceful shutdown (lib/config/ops.ts) */
+  ops: OpsConfig;
   auth: {
     secret: string;
     url: string;
@@ -121,6 +129,24 @@ export function loadConfig(
     throw new ConfigError(`SAGEDECK_ACCOUNTS is invalid: ${(err as Error).message}.`);
   }
 
+  let autoscaling: AutoscalingPolicy;
+  try {
+    autoscaling = parseAutoscaling(env.SAGEDECK_AUTOSCALING ?? "");
+  } catch (err) {
+    throw new ConfigError(
+      `SAGEDECK_AUTOSCALING is invalid (${(err as Error).message}): ${ENV_HINTS.SAGEDECK_AUTOSCALING}.`,
+    );
+  }
+
+  let ops: OpsConfig;
+  try {
+    ops = parseOps(env);
+  } catch (err) {
+    throw new ConfigError(
+      `METRICS_ALLOW_CIDRS is invalid (${(err as Error).message}): ${ENV_HINTS.METRICS_ALLOW_CIDRS}.`,
+    );
+  }
+
   if (env.SAGEMAKER_MODE === "aws" && !env.NEXTAUTH_SECRET) {
     throw new ConfigError(
       "NEXTAUTH_SECRET is required when SAGEMAKER_MODE=aws: set it to a long random string, e.g. `openssl rand -base64 32`.",
@@ -149,9 +175,11 @@ export function loadConfig(
       snapshotMinutes: env.MATURITY_SNAPSHOT_MINUTES,
     },
     approvalParameters: env.APPROVAL_PARAMETERS,
+    autoscaling,
     database: env.DATABASE_URL
       ? { kind: "postgres", url: env.DATABASE_URL }
       : { kind: "pglite", dir: path.join(dataDir, "pglite") },
+    ops,
     auth: {
       secret: env.NEXTAUTH_SECRET ?? resolveSessionSecret(dataDir),
       url: env.NEXTAUTH_URL ?? `http://127.0.0.1:${env.PORT}`,

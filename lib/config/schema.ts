@@ -70,6 +70,8 @@ export const EnvSchema = z.object({
   MATURITY_GROUP_TAG: tagKey("team"),
   MATURITY_NAME_TAG: tagKey("sagedeck:solution-name"),
   APPROVAL_PARAMETERS: parameterNames("ModelApprovalStatus"),
+  /** the autoscaling policy of production deployments, `min=1,max=4,target=70` (lib/config/autoscaling.ts) */
+  SAGEDECK_AUTOSCALING: optionalString,
   MATURITY_SNAPSHOT_MINUTES: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -78,6 +80,18 @@ export const EnvSchema = z.object({
       .min(0)
       .max(7 * 24 * 60)
       .default(60),
+  ),
+  /** operations (lib/config/ops.ts): /api/metrics access, request logs, graceful shutdown */
+  METRICS_TOKEN: optionalString,
+  METRICS_ALLOW_CIDRS: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1/32,::1/128")),
+  LOG_FORMAT: z.preprocess(emptyToUndefined, z.enum(["text", "json"]).default("text")),
+  SHUTDOWN_DRAIN_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(300_000).default(5_000),
+  ),
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1_000).max(600_000).default(25_000),
   ),
 });
 export type Env = z.infer<typeof EnvSchema>;
@@ -99,5 +113,11 @@ export const ENV_HINTS: Partial<Record<keyof Env, string>> = {
     "use whole minutes between snapshots, e.g. 60, or 0 to disable (at most 10080, a week)",
   AUTH_TRUSTED_PROXY_HOPS:
     "use the number of reverse proxies in front of SageDeck that append X-Forwarded-For (0-10)",
+  SAGEDECK_AUTOSCALING:
+    "use min=N,max=N,target=N (instances 1-100, max ≥ min; target invocations per instance per minute > 0)",
   AUTH_OIDC_ISSUER: "use the issuer URL, e.g. https://login.example.com/realms/ml",
+  METRICS_ALLOW_CIDRS: "use address ranges separated by commas, e.g. 127.0.0.1/32,::1/128,10.0.0.0/8",
+  LOG_FORMAT: 'use "text" (default) or "json" (one JSON object per line)',
+  SHUTDOWN_DRAIN_MS: "use milliseconds (0-300000) that readiness fails before the server stops accepting",
+  SHUTDOWN_TIMEOUT_MS: "use milliseconds (1000-600000): the bound on a graceful shutdown",
 };

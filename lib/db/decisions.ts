@@ -76,7 +76,7 @@ export async function markDecision(
   id: string,
   state: "pending" | "deploying",
   outcome: string,
-  extra: Partial<Pick<DecisionRow, "endpointConfigName" | "previousArn">> = {},
+  extra: Partial<Pick<DecisionRow, "endpointConfigName" | "previousArn" | "warning">> = {},
 ): Promise<DecisionRow> {
   const [row] = await db
     .update(decisions)
@@ -97,7 +97,7 @@ export async function transition(
   from: DecisionState[],
   state: DecisionState,
   outcome: string,
-  extra: Partial<Pick<DecisionRow, "endpointConfigName" | "previousArn">> = {},
+  extra: Partial<Pick<DecisionRow, "endpointConfigName" | "previousArn" | "warning">> = {},
 ): Promise<DecisionRow | undefined> {
   const done = state === "applied" || state === "failed";
   const [row] = await db
@@ -119,7 +119,7 @@ export function finishDecision(
   state: "applied" | "failed",
   outcome: string,
   audit: (row: DecisionRow) => AuditEventInput,
-  extra: Partial<Pick<DecisionRow, "endpointConfigName" | "previousArn">> = {},
+  extra: Partial<Pick<DecisionRow, "endpointConfigName" | "previousArn" | "warning">> = {},
 ): Promise<DecisionRow | undefined> {
   return db.transaction(async (tx) => {
     const row = await transition(tx, id, from, state, outcome, extra);

@@ -46,6 +46,11 @@ export async function describeEndpoint(name: string, fresh = false): Promise<Sta
           failureReason: e.FailureReason,
           lastModifiedAt: e.LastModifiedTime?.getTime(),
           tags,
+          variants: (e.ProductionVariants ?? []).map((v) => ({
+            name: v.VariantName ?? "",
+            currentInstanceCount: v.CurrentInstanceCount,
+            desiredInstanceCount: v.DesiredInstanceCount,
+          })),
         };
       },
     );

@@ -16,6 +16,14 @@ export interface StageEndpoint {
   lastModifiedAt?: number;
   /** Tags that tie the endpoint to a solution (e.g. `team`). */
   tags: Record<string, string>;
+  /** its production variants as DescribeEndpoint shows them (autoscaling moves the desired count) */
+  variants?: EndpointVariant[];
+}
+
+export interface EndpointVariant {
+  name: string;
+  currentInstanceCount?: number;
+  desiredInstanceCount?: number;
 }
 
 export const STAGE_TAG = "sagemaker:deployment-stage";
