@@ -5,9 +5,11 @@ import type { DecisionRow } from "@/lib/db/schema";
 import { describeEndpoint } from "@/lib/sagemaker/endpoints/reads";
 import { describeModelVersion } from "@/lib/sagemaker/registry/reads";
 import { applyApproval } from "./decide";
+import { reconcileGrants } from "./grant";
 import { decisionAudit } from "./audit";
 import { asActor, inAccount } from "@/lib/sagemaker/accounts/context";
 import { configNameFor, decisionAccount, followRollout } from "./rollout";
+import { isGateDecision, reconcileGate } from "@/lib/deploy-pipelines/gate-reconcile";
 
 export interface ReconcileReport {
   applied: number;
@@ -93,7 +95,9 @@ export async function reconcileDecisions(
           ? ((await followRollout(db, r.id))?.state ?? r.state)
           : r.action === "approve" || r.action === "reject"
             ? await reconcileApproval(db, r)
-            : await reconcileDeployment(db, r),
+            : isGateDecision(r)
+              ? await reconcileGate(db, r)
+              : await reconcileDeployment(db, r),
       );
       if (state === "applied") report.applied += 1;
       else if (state === "failed") report.failed += 1;
@@ -106,7 +110,13 @@ export async function reconcileDecisions(
   return report;
 }
 
-/** Runs the reconciler now and then every `everyMs` in this process (idempotent; safe on several replicas). */
+/**
+ * Runs the reconciler (decisions, then "Grant access" changes) now and then every `everyMs` in this process
+ * (idempotent; safe on several replicas).
+ */
 export function ensureReconciler(everyMs = 10_000): void {
-  ensurePeriodic("reconciler", everyMs, reconcileDecisions);
+  ensurePeriodic("reconciler", everyMs, async (db) => {
+    await reconcileDecisions(db);
+    await reconcileGrants(db);
+  });
 }

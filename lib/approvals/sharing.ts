@@ -1,17 +1,16 @@
 /**
  * Cross-account registry sharing: a version deploys into a stage account by ARN only when its group's resource
  * policy grants that account (lib/sagemaker/registry/sharing.ts). The model group page shows the accounts it does
- * not grant; a promotion into one is refused before anything is written; an admin can grant access (merged into
- * the existing policy), audited as `model.share`.
+ * not grant; "Promote to <stage>" is offered disabled with the reason; a promotion into one is refused before
+ * anything is written; an admin can grant access (grant.ts: merged into the existing policy, intent → call →
+ * outcome, audited as `model.share`).
  */
 import type { AccountConfig } from "@/lib/config";
-import { recordAudit } from "@/lib/db/audit";
-import { ConflictError, isAppError, NotFoundError, PolicyRefusalError } from "@/lib/errors";
-import { listAccounts } from "@/lib/sagemaker/accounts/context";
-import { getGroupPolicy, putGroupPolicy } from "@/lib/sagemaker/registry/policy";
+import { NotFoundError, PolicyRefusalError } from "@/lib/errors";
+import { accountForStage, findAccount, listAccounts } from "@/lib/sagemaker/accounts/context";
+import { getGroupPolicy } from "@/lib/sagemaker/registry/policy";
 import { listModelGroups } from "@/lib/sagemaker/registry/reads";
-import { policyGrants, withGrant } from "@/lib/sagemaker/registry/sharing";
-import type { VerbContext } from "@/lib/verb-context";
+import { policyGrants } from "@/lib/sagemaker/registry/sharing";
 
 export interface AccountSharing {
   account: string;
@@ -77,51 +76,35 @@ export async function assertShared(group: string, packageArn: string, account: A
   );
 }
 
+export type PromotionStage = "Staging" | "Production";
+/** A stage whose deployment account the group's policy does not grant. */
+export interface UnsharedTarget {
+  account: string;
+  accountId: string;
+}
+
+/** The account a promotion to `stage` deploys into: the one holding its endpoint, else the stage's account. */
+export const targetAccountOf = (stage: PromotionStage, endpointAccount?: string): AccountConfig =>
+  (endpointAccount ? findAccount(endpointAccount) : undefined) ?? accountForStage(stage);
+
 /**
- * Grants the stage accounts the group's policy does not grant yet (or `only` those named): the current policy is
- * read fresh and SageDeck's statement merged into it. Audited `model.share` (applied or failed, with the
- * accounts); 409 when every account is already granted.
+ * For the version page: the stages whose target account (as assertShared will check it on click) the group's
+ * policy does not grant for `packageArn` — read through the cache; the verb re-reads it fresh.
  */
-export async function grantAccess(ctx: VerbContext, group: string, only?: string[]): Promise<GroupSharing> {
-  const before = await groupSharing(group, true);
-  const missing = before.accounts.filter((a) => !a.shared && (!only || only.includes(a.account)));
-  if (only?.some((n) => !before.accounts.some((a) => a.account === n)))
-    throw new NotFoundError(
-      `Only the stage accounts ${before.accounts.map((a) => a.account).join(", ") || "(none)"} can be granted.`,
-    );
-  if (missing.length === 0)
-    throw new ConflictError(`Model group "${group}" already grants every stage account it deploys to.`);
-  const base = {
-    actor: ctx.user.username,
-    actorRole: ctx.user.role,
-    action: "model.share" as const,
-    target: `model-group/${group}`,
-    requestId: ctx.requestId,
-  };
-  const details = {
-    group,
-    accounts: missing.map((a) => `${a.account} (${a.accountId})`),
-    to: "PutModelPackageGroupPolicy",
-  };
-  try {
-    const current = await getGroupPolicy(group, true);
-    const next = withGrant(
-      current,
-      before.groupArn,
-      missing.map((a) => a.accountId),
-    );
-    await putGroupPolicy(group, next);
-  } catch (err) {
-    const message = isAppError(err) ? err.message : "SageMaker did not accept the policy.";
-    await recordAudit(ctx.db, { ...base, outcome: "failed", details: { ...details, message } });
-    throw err;
+export async function unsharedTargets(
+  group: string,
+  packageArn: string,
+  endpointAccounts: Partial<Record<PromotionStage, string | undefined>>,
+): Promise<Partial<Record<PromotionStage, UnsharedTarget>>> {
+  const registry = accountOfArn(packageArn);
+  const stages: PromotionStage[] = ["Staging", "Production"];
+  const targets = stages.map((s) => [s, targetAccountOf(s, endpointAccounts[s])] as const);
+  if (targets.every(([, a]) => !a.accountId || a.accountId === registry)) return {};
+  const policy = await getGroupPolicy(group);
+  const out: Partial<Record<PromotionStage, UnsharedTarget>> = {};
+  for (const [stage, a] of targets) {
+    if (!a.accountId || a.accountId === registry || policyGrants(policy, a.accountId, packageArn)) continue;
+    out[stage] = { account: a.name, accountId: a.accountId };
   }
-  await recordAudit(ctx.db, {
-    ...base,
-    details: {
-      ...details,
-      message: `Granted ${details.accounts.join(", ")} access to the group's versions.`,
-    },
-  });
-  return groupSharing(group, true);
+  return out;
 }

@@ -1,6 +1,7 @@
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
-import { grantAccess, groupSharing } from "@/lib/approvals/sharing";
+import { grantAccess } from "@/lib/approvals/grant";
+import { groupSharing } from "@/lib/approvals/sharing";
 import { GroupParams, ShareBody } from "@/lib/approvals/schemas";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +14,6 @@ export const GET = route({ permission: "read", params: GroupParams }, async ({ p
 // POST /api/models/[group]/sharing – admins: grant the stage accounts not granted yet (merged into the policy)
 export const POST = route(
   { permission: "models.share", params: GroupParams, body: ShareBody, idempotent: true },
-  async ({ user, params, body, requestId }) =>
-    grantAccess({ db: await getDb(), user, requestId }, params.group, body.accounts),
+  async ({ user, params, body, requestId, idempotencyKey }) =>
+    grantAccess({ db: await getDb(), user, requestId, idempotencyKey }, params.group, body.accounts),
 );
