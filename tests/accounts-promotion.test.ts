@@ -98,6 +98,17 @@ async function promoted(version: number, stage: "Staging" | "Production", expect
 }
 
 const trail = (account: string) => trailOf(emu.url, account);
+
+/** What the version page offers `as` (the same policy answer the page renders). */
+async function offered(as: SessionUser, version: number) {
+  const { getVersionPage } = await import("@/lib/models/version");
+  return (await getVersionPage(await db(), as, group, version)).allowedActions;
+}
+const notGranted = (account: string, id: string) => ({
+  allowed: false,
+  offered: true,
+  reason: `The model group's policy does not grant account ${account} (${id}); an admin can grant access on the group page.`,
+});
 const productionClient = () => accountClient(emu.url, "AKIDSAGEDECKPRODUCTION");
 const servedInProduction = (endpoint: string) => servedPackage(productionClient(), endpoint);
 
@@ -135,6 +146,13 @@ describe("promotion across accounts", () => {
     expect(refused.map((r) => (r.details as { status?: number }).status)).toContain(422);
   });
 
+  it("offers Promote to Staging disabled, with the reason, while the group does not grant the staging account", async () => {
+    expect((await offered(alex, 1)).promoteStaging).toEqual(notGranted("staging", STAGING));
+    // a viewer is still told it is their role, not the policy
+    const viewer = (await offered(user("vic", "viewer"), 1)).promoteStaging;
+    expect(viewer.allowed ? "allowed" : viewer.reason).toMatch(/^Your role \(viewer\)/);
+  });
+
   it("only an admin grants access; the grant is merged into the group's policy and audited", async () => {
     expect((await post("sharing", alex, { accounts: ["staging"] })).status).toBe(403);
     const res = await post("sharing", ada, { accounts: ["staging"] });
@@ -148,6 +166,7 @@ describe("promotion across accounts", () => {
     const shares = await (await db()).select().from(auditEvents).where(eq(auditEvents.action, "model.share"));
     expect(shares).toHaveLength(1);
     expect(shares[0]).toMatchObject({ actor: "ada", outcome: "ok" });
+    expect((await offered(alex, 1)).promoteStaging).toEqual({ allowed: true });
   });
 
   it("promotes to Staging into the staging account", async () => {
@@ -162,6 +181,7 @@ describe("promotion across accounts", () => {
   }, 60_000);
 
   it("refuses Production while the group does not grant the production account: nothing changes", async () => {
+    expect((await offered(alex, 1)).promoteProduction).toEqual(notGranted("production", PRODUCTION));
     const { decisions } = await schema();
     const before = await (await db()).select().from(decisions).where(eq(decisions.groupName, group));
     const res = await promote(1, "Production", "Staging");
@@ -240,4 +260,26 @@ describe("promotion across accounts", () => {
       expect.objectContaining({ stage: "Production", account: "production", version: 1 }),
     ]);
   }, 60_000);
+
+  it("the group's version list applies the per-account rule: a deployment into another account does not explain it", async () => {
+    const { listGroupVersions } = await import("@/lib/models/groups");
+    const servedOutside = async () =>
+      (await listGroupVersions(await db(), { group })).items.find((v) => v.version === 1)?.outside ?? [];
+    // SageDeck deployed version 1 into the production account: nothing outside
+    expect(await servedOutside()).toEqual([]);
+    // had SageDeck's Production decisions gone to the development account, the production endpoint serving
+    // version 1 is not explained by them (as the version page says too)
+    const { decisions } = await schema();
+    await (
+      await db()
+    )
+      .update(decisions)
+      .set({ account: "development" })
+      .where(and(eq(decisions.groupName, group), eq(decisions.targetStage, "Production")));
+    expect(await servedOutside()).toEqual([
+      expect.objectContaining({ kind: "stage", to: "Production", version: 1 }),
+    ]);
+    const { getVersionPage } = await import("@/lib/models/version");
+    expect((await getVersionPage(await db(), alex, group, 1)).outside).toEqual(await servedOutside());
+  });
 });

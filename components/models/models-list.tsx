@@ -13,6 +13,17 @@ import { modelQueries } from "@/lib/query-options/models";
 import { modelRoutes } from "@/lib/routes";
 import { modelsSearchParams } from "./search-params";
 import { Button } from "@/components/ui/button";
+import { AccountBadge } from "@/components/ui/account-badge";
+
+/** The version a stage serves and (with several accounts) the account its endpoint lives in. */
+export function Served({ version, account }: { version?: number; account?: string }) {
+  if (!version) return <>—</>;
+  return (
+    <>
+      v{version} <AccountBadge account={account} />
+    </>
+  );
+}
 
 const COLUMNS: DataColumn<GroupOverview>[] = [
   {
@@ -44,8 +55,18 @@ const COLUMNS: DataColumn<GroupOverview>[] = [
     className: "tabular-nums",
     cell: (g) => `${g.counts.PendingManualApproval} / ${g.counts.Approved} / ${g.counts.Rejected}`,
   },
-  { id: "staging", header: "Staging", cell: (g) => (g.staging ? `v${g.staging}` : "—") },
-  { id: "production", header: "Production", cell: (g) => (g.production ? `v${g.production}` : "—") },
+  {
+    id: "staging",
+    header: "Staging",
+    nowrap: true,
+    cell: (g) => <Served version={g.staging} account={g.stagingAccount} />,
+  },
+  {
+    id: "production",
+    header: "Production",
+    nowrap: true,
+    cell: (g) => <Served version={g.production} account={g.productionAccount} />,
+  },
   {
     id: "decision",
     header: "Last decision",

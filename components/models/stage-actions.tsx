@@ -2,10 +2,29 @@
 
 import { useState } from "react";
 import { decisionUrls } from "@/lib/query-options/approvals";
+import type { Allowed } from "@/lib/approvals/allowed";
 import type { VersionPage } from "@/lib/models/version";
 import { RolloutStatus } from "./rollout-status";
 import { useDecision } from "./use-decision";
 import { Button } from "@/components/ui/button";
+
+/** Offered but blocked (e.g. the group's policy does not grant the stage's account): shown disabled with why. */
+const offered = (x: Allowed): string | undefined => (!x.allowed && x.offered ? x.reason : undefined);
+
+/** A promotion the user may not run yet: the button, disabled, and the reason beside it. */
+function Blocked({ label, reason }: { label: string; reason: string }) {
+  const id = `${label.toLowerCase().replace(/\s+/g, "-")}-blocked`;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <Button variant="primary" disabled title={reason} aria-describedby={id}>
+        {label}
+      </Button>
+      <span id={id} className="text-xs text-slate-600 dark:text-slate-400">
+        {reason}
+      </span>
+    </span>
+  );
+}
 
 /** Promote to Staging / Production and roll back Production, with the reason the rules ask for. */
 export function StageActions({ page }: { page: VersionPage }) {
@@ -17,8 +36,10 @@ export function StageActions({ page }: { page: VersionPage }) {
   const started = promote.data?.decision ?? rollback.data?.decision;
   const error = promote.error ?? rollback.error;
   const a = page.allowedActions;
-  if (!a.promoteStaging.allowed && !a.promoteProduction.allowed && !a.rollbackProduction.allowed && !started)
-    return null;
+  const blockedStaging = offered(a.promoteStaging);
+  const blockedProduction = offered(a.promoteProduction);
+  const anyOffered = a.promoteStaging.allowed || a.promoteProduction.allowed || a.rollbackProduction.allowed;
+  if (!anyOffered && !blockedStaging && !blockedProduction && !started) return null;
   const expectedStage = v.stage ?? "Development";
   const hasReason = reason.trim().length >= 3;
   return (
@@ -43,6 +64,8 @@ export function StageActions({ page }: { page: VersionPage }) {
           >
             Promote to Staging
           </Button>
+        ) : blockedStaging ? (
+          <Blocked label="Promote to Staging" reason={blockedStaging} />
         ) : null}
         {a.promoteProduction.allowed ? (
           <Button
@@ -53,6 +76,8 @@ export function StageActions({ page }: { page: VersionPage }) {
           >
             Promote to Production
           </Button>
+        ) : blockedProduction ? (
+          <Blocked label="Promote to Production" reason={blockedProduction} />
         ) : null}
         {a.rollbackProduction.allowed ? (
           <Button

@@ -1,5 +1,8 @@
 /** The shape of the server's policy answer (pure: client components import it). */
-export type Allowed = { allowed: true } | { allowed: false; reason: string };
+export type Allowed =
+  | { allowed: true }
+  /** `offered`: shown disabled with the reason (the user may act once it is fixed), not hidden */
+  | { allowed: false; reason: string; offered?: true };
 export type VersionAction =
   "approve" | "reject" | "promoteStaging" | "promoteProduction" | "rollbackProduction";
 export type AllowedActions = Record<VersionAction, Allowed>;

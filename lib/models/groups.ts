@@ -22,6 +22,9 @@ export interface GroupOverview {
   counts: Record<ApprovalStatus, number>;
   staging?: number;
   production?: number;
+  /** the configured accounts holding the Staging / Production endpoints */
+  stagingAccount?: string;
+  productionAccount?: string;
   lastDecision?: DecisionView;
 }
 
@@ -59,6 +62,8 @@ export async function listModelOverview(
         counts,
         staging: versionOf(stages.Staging?.servedArn, g.name),
         production: versionOf(stages.Production?.servedArn, g.name),
+        stagingAccount: stages.Staging?.account,
+        productionAccount: stages.Production?.account,
         lastDecision: last ? toDecisionView(last) : undefined,
       };
     }),
@@ -101,6 +106,8 @@ export async function listGroupVersions(
     g ? outsideForGroup(db, g) : Promise.resolve([]),
   ]);
   const served = { Staging: stages?.Staging?.servedArn, Production: stages?.Production?.servedArn };
+  // the per-account rule: a version served by an endpoint is SageDeck's only if a decision deployed into that account
+  const servedIn = { Staging: stages?.Staging?.account, Production: stages?.Production?.account };
   const items = await Promise.all(
     page.items.map(async (v) => {
       const d = await withEvidence(await describeModelVersion(v.arn));
@@ -111,7 +118,7 @@ export async function listGroupVersions(
             ? ("Staging" as const)
             : undefined;
       const liveAccount = live ? stages?.[live]?.account : undefined;
-      return { ...d, live, liveAccount, outside: outsideChangesOf(d, decisions, served) };
+      return { ...d, live, liveAccount, outside: outsideChangesOf(d, decisions, served, servedIn) };
     }),
   );
   return { group: q.group, items, cursor: page.cursor, outsideCount: flagged.length };

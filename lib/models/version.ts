@@ -9,10 +9,12 @@ import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
 import type { AllowedActions } from "@/lib/approvals/allowed";
 import { allowedActions } from "@/lib/approvals/allowed-actions";
 import { findRegistrant } from "@/lib/approvals/policy";
+import { unsharedTargets } from "@/lib/approvals/sharing";
 import { toDecisionView, type DecisionView } from "@/lib/approvals/types";
 import { outsideChangesOf, type OutsideChange } from "@/lib/approvals/outside-detect";
 import type { WithEvidence } from "./metric-types";
 import { withEvidence } from "./metrics";
+import { deploymentModeOfArn, type DeploymentMode } from "@/lib/deploy-pipelines/mode";
 
 export interface VersionPage {
   /** `metrics` from every source; `evidence` says where each came from and how each report read */
@@ -26,6 +28,8 @@ export interface VersionPage {
   outside: OutsideChange[];
   /** what the signed-in user may do now, with the reason when not (lib/approvals/allowed-actions.ts) */
   allowedActions: AllowedActions;
+  /** direct (SageDeck deploys) or pipeline (the group's deploy pipeline does): lib/deploy-pipelines/mode.ts */
+  deployment: DeploymentMode;
 }
 
 export async function getVersionPage(
@@ -44,12 +48,23 @@ export async function getVersionPage(
     decisionsForVersion(db, found.arn),
   ]);
   const history = rows.map(toDecisionView);
+  const deployment: DeploymentMode = g ? await deploymentModeOfArn(g.arn) : { mode: "direct" };
+  // only an Approved version can be promoted: the group's policy matters only then (the verb re-checks it fresh)
+  const unshared =
+    v.approvalStatus === "Approved"
+      ? await unsharedTargets(group, v.arn, {
+          Staging: stages.Staging?.account,
+          Production: stages.Production?.account,
+        }).catch(() => ({}))
+      : {};
   const allowed = allowedActions({
     user,
     registrant: registrant?.name,
     version: v,
     decisions: history,
     stages,
+    unshared,
+    deployPipeline: deployment.mode === "pipeline" ? deployment.pipeline : undefined,
   });
   return {
     version: v,
@@ -65,5 +80,6 @@ export async function getVersionPage(
       { Staging: stages.Staging?.account, Production: stages.Production?.account },
     ),
     allowedActions: allowed,
+    deployment,
   };
 }
