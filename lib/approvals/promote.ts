@@ -16,6 +16,7 @@ import { assertExpected } from "./decide";
 import { assertNotRegistrant, requireReason } from "./policy";
 import { inAccountNote, startRollout } from "./rollout";
 import { assertShared } from "./sharing";
+import { assertDirectDeployment } from "@/lib/deploy-pipelines/mode";
 import type { DecisionContext, DecisionView } from "./types";
 
 export interface PromoteInput {
@@ -107,6 +108,8 @@ export async function promoteVersion(ctx: DecisionContext, input: PromoteInput):
       ? requireReason(input.reason, "promote to Production")
       : input.reason?.trim() || undefined;
   const v = await findModelVersion(input.group, input.version, true);
+  // a pipeline-deployed group deploys through its pipeline only: 422, on the record as a refused attempt
+  await assertDirectDeployment(v.group);
   await assertNotRegistrant(ctx.db, ctx.user, v);
   assertExpected(v, stageOf(v), input.expectedStage);
   if (v.approvalStatus !== "Approved") {
@@ -154,6 +157,7 @@ export interface RollbackInput {
 /** Puts the previous approved version back on the stage's endpoint. */
 export async function rollbackStage(ctx: DecisionContext, input: RollbackInput): Promise<DecisionView> {
   const reason = requireReason(input.reason, `roll back ${input.stage}`);
+  await assertDirectDeployment(input.group);
   const target = await stageTarget(input.group, input.stage);
   const current = target.endpoint?.servedArn;
   if (!current)

@@ -16,6 +16,8 @@ export const CHANGE_ACTIONS = [
   "model.promote",
   "model.rollback",
   "model.share",
+  "model.gate.approve",
+  "model.gate.reject",
   "pipelines.start",
   "pipelines.stop",
   "pipelines.retry",
@@ -44,6 +46,8 @@ const DECISION_ACTIONS = {
   reject: "model.reject",
   promote: "model.promote",
   rollback: "model.rollback",
+  "gate-approve": "model.gate.approve",
+  "gate-reject": "model.gate.reject",
 } as const satisfies Record<string, ChangeAction>;
 
 const RUN_ACTIONS = {
