@@ -39,6 +39,7 @@ export async function claimRunAction(db: Db, row: NewRunAction): Promise<Pipelin
       parameters: row.parameters,
       displayName: row.displayName,
       description: row.description,
+      selective: row.selective ?? null,
       idempotencyKey: row.idempotencyKey,
       requestId: row.requestId,
       state: "pending",

@@ -53,6 +53,13 @@ export const startRunBody = z.object({
   parameters: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
   displayName: z.string().optional(),
   description: z.string().optional(),
+  /** re-run only these steps of a finished execution of the same pipeline; the others' results are reused */
+  rerun: z
+    .object({
+      sourceExecutionId: z.string().regex(/^[a-z0-9]{1,64}$/, "sourceExecutionId: an execution id."),
+      steps: z.array(z.string().min(1).max(256)).min(1, "Pick at least one step to re-run.").max(50),
+    })
+    .optional(),
 });
 export type StartRunBody = z.infer<typeof startRunBody>;
 

@@ -38,6 +38,7 @@ export function runAudit(r: PipelineRunActionRow): AuditEventInput {
       actorName: r.actorName,
       pipeline: r.pipelineName,
       ...(r.action === "start" ? { parameters: r.parameters } : {}),
+      ...(r.selective ? { rerunOf: r.selective.sourceExecutionArn, steps: r.selective.steps } : {}),
       ...(r.state === "failed" ? { error: r.outcome } : { message: r.outcome }),
     },
     requestId: r.requestId ?? undefined,

@@ -5,10 +5,11 @@ import {
   ListPipelineParametersForExecutionCommand,
   type DescribePipelineExecutionCommandOutput,
   type PipelineExecutionStep,
+  type SelectiveExecutionConfig,
 } from "@aws-sdk/client-sagemaker";
 import { sagemakerRead } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
-import { toExecutionSummary, toStepInfo } from "./mappers";
+import { executionIdOf, toExecutionSummary, toStepInfo } from "./mappers";
 import type { ExecutionDetail } from "./types";
 
 /** How long a live execution's status and steps are shared between all watchers (upstream calls per refresh). */
@@ -90,6 +91,12 @@ export function listExecutionSteps(arn: string): Promise<PipelineExecutionStep[]
   );
 }
 
+function rerunOf(c: SelectiveExecutionConfig | undefined): ExecutionDetail["rerunOf"] {
+  const arn = c?.SourcePipelineExecutionArn;
+  if (!arn) return undefined;
+  return { arn, id: executionIdOf(arn), steps: (c.SelectedSteps ?? []).map((s) => s.StepName ?? "") };
+}
+
 /** Status, steps and parameters of one execution; status and steps are shared for LIVE_TTL_MS. */
 export async function describeExecutionDetail(arn: string): Promise<ExecutionDetail> {
   const [d, steps, parameters] = await Promise.all([
@@ -103,6 +110,8 @@ export async function describeExecutionDetail(arn: string): Promise<ExecutionDet
     parameters,
     experimentName: d.PipelineExperimentConfig?.ExperimentName,
     trialName: d.PipelineExperimentConfig?.TrialName,
+    rerunOf: rerunOf(d.SelectiveExecutionConfig),
+    pipelineVersionId: d.PipelineVersionId,
     steps: steps.map(toStepInfo),
   };
 }

@@ -78,5 +78,6 @@ export function toStepInfo(s: PipelineExecutionStep): StepInfo {
     conditionOutcome: md.Condition?.Outcome,
     errorMessage: md.Fail?.ErrorMessage,
     cacheSourceArn: s.CacheHitResult?.SourcePipelineExecutionArn,
+    reusedFromArn: s.SelectiveExecutionResult?.SourcePipelineExecutionArn,
   };
 }

@@ -64,10 +64,16 @@ export interface StepInfo {
   conditionOutcome: "True" | "False" | undefined;
   errorMessage: string | undefined;
   cacheSourceArn: string | undefined;
+  /** selective execution: the step was not run, its results come from this execution */
+  reusedFromArn: string | undefined;
 }
 
 export interface ExecutionDetail extends ExecutionSummary {
   experimentName: string | undefined;
   trialName: string | undefined;
+  /** a re-run of some steps of another execution (SelectiveExecutionConfig) */
+  rerunOf: { arn: string; id: string; steps: string[] } | undefined;
+  /** the definition version it ran */
+  pipelineVersionId: number | undefined;
   steps: StepInfo[];
 }

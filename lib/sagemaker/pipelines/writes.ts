@@ -14,6 +14,8 @@ export async function startPipelineExecution(input: {
   displayName?: string;
   description?: string;
   clientRequestToken: string;
+  /** re-run only these steps, reusing the other steps' results from the source execution */
+  selective?: { sourceExecutionArn: string; steps: string[] };
 }): Promise<string> {
   const r = await sagemakerWrite(
     { operation: "StartPipelineExecution", resource: `Pipeline "${input.pipelineName}"`, invalidate },
@@ -25,6 +27,14 @@ export async function startPipelineExecution(input: {
           PipelineExecutionDisplayName: input.displayName,
           PipelineExecutionDescription: input.description,
           ClientRequestToken: input.clientRequestToken,
+          ...(input.selective
+            ? {
+                SelectiveExecutionConfig: {
+                  SourcePipelineExecutionArn: input.selective.sourceExecutionArn,
+                  SelectedSteps: input.selective.steps.map((StepName) => ({ StepName })),
+                },
+              }
+            : {}),
         }),
       ),
   );
