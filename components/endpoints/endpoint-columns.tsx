@@ -5,6 +5,7 @@ import type { DataColumn } from "@/components/ui/data-table";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { EndpointMonitor, EndpointRow } from "@/lib/endpoints/rows";
 import { modelRoutes } from "@/lib/routes";
+import { instancesText, ScalingSummary } from "./scaling";
 
 const STATUS_TONE: Record<string, BadgeTone> = {
   InService: "green",
@@ -103,12 +104,13 @@ export function endpointColumns(multiAccount: boolean): DataColumn<EndpointRow>[
       id: "instances",
       header: "Instances",
       nowrap: true,
-      cell: (e) =>
-        e.instanceType
-          ? `${e.instanceCount ?? "?"} × ${e.instanceType}`
-          : e.instanceCount
-            ? e.instanceCount
-            : "—",
+      cell: (e) => instancesText(e.scaling),
+    },
+    {
+      id: "scaling",
+      header: "Autoscaling",
+      minWidth: "12rem",
+      cell: (e) => <ScalingSummary scaling={e.scaling} endpoint={e.name} account={e.account} />,
     },
     { id: "monitoring", header: "Monitoring", cell: (e) => <Monitors monitors={e.monitoring} /> },
     {

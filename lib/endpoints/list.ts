@@ -4,6 +4,7 @@ import { findAccount, listAccounts } from "@/lib/sagemaker/accounts/context";
 import { acrossAccounts } from "@/lib/sagemaker/accounts/fan-out";
 import { listAccountEndpoints } from "@/lib/sagemaker/endpoints/inventory";
 import { listMonitoring, type MonitoringRecord } from "@/lib/sagemaker/monitoring/schedules";
+import { accountScaling } from "@/lib/sagemaker/autoscaling/reads";
 import {
   endpointListQuery,
   ENDPOINTS_PAGE_SIZE,
@@ -18,23 +19,36 @@ import {
 
 type Failure = EndpointListPage["failures"][number];
 
-/** One account's endpoints with their monitoring; schedules that cannot be read leave the endpoints listed. */
-async function readAccount(): Promise<{ rows: EndpointRow[]; monitoringError?: Omit<Failure, "account"> }> {
-  const [records, schedules] = await Promise.all([
+const settle = <T>(p: Promise<T>): Promise<T | Error> =>
+  p.then(
+    (v) => v,
+    (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+  );
+const failure = (what: string, err: Error): Omit<Failure, "account"> => ({
+  code: isAppError(err) ? err.code : "unavailable",
+  message: `${what} could not be read: ${err.message}`,
+});
+
+/**
+ * One account's endpoints with their monitoring and autoscaling; schedules or scaling that cannot be read leave
+ * the endpoints listed (that column unknown) and are reported beside them.
+ */
+async function readAccount(): Promise<{ rows: EndpointRow[]; errors: Omit<Failure, "account">[] }> {
+  const [records, schedules, scaling] = await Promise.all([
     listAccountEndpoints(),
-    listMonitoring().then(
-      (s): MonitoringRecord[] | Error => s,
-      (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
-    ),
+    settle<MonitoringRecord[]>(listMonitoring()),
+    settle(accountScaling()),
   ]);
-  if (!(schedules instanceof Error)) return { rows: toRows(records, schedules) };
-  return {
-    rows: toRows(records, null),
-    monitoringError: {
-      code: isAppError(schedules) ? schedules.code : "unavailable",
-      message: `Model Monitor schedules could not be read: ${schedules.message}`,
-    },
-  };
+  const errors: Omit<Failure, "account">[] = [];
+  if (schedules instanceof Error) errors.push(failure("Model Monitor schedules", schedules));
+  if (scaling instanceof Error)
+    errors.push(failure("Application Auto Scaling targets and policies", scaling));
+  const rows = toRows(
+    records,
+    schedules instanceof Error ? null : schedules,
+    scaling instanceof Error ? null : scaling,
+  );
+  return { rows, errors };
 }
 
 /**
@@ -60,8 +74,7 @@ export async function getEndpointList(input: EndpointListQuery): Promise<Endpoin
       continue;
     }
     rows.push(...r.value.rows);
-    if (r.value.monitoringError)
-      failures.push({ account: r.account, accountId: idOf(r.account), ...r.value.monitoringError });
+    for (const e of r.value.errors) failures.push({ account: r.account, accountId: idOf(r.account), ...e });
   }
   const all = sortRows(filterRows(rows, q), q.sort, q.order);
   return {

@@ -16,7 +16,15 @@ import { endpointListSearchParams, loadEndpointListQuery } from "./search-params
 const PKG = "arn:aws:sagemaker:us-east-1:123456789012:model-package";
 
 function record(account: string, name: string, extra: Partial<EndpointRecord> = {}): EndpointRecord {
-  return { account, name, arn: `arn:${account}:${name}`, status: "InService", tags: { team: "t" }, ...extra };
+  return {
+    account,
+    name,
+    arn: `arn:${account}:${name}`,
+    status: "InService",
+    tags: { team: "t" },
+    variants: [],
+    ...extra,
+  };
 }
 
 const rows = (): EndpointRow[] =>

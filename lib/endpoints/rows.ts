@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { EndpointRecord } from "@/lib/sagemaker/endpoints/inventory";
 import { ENDPOINT_STATUSES } from "@/lib/sagemaker/endpoints/statuses";
 import type { MonitoringRecord } from "@/lib/sagemaker/monitoring/schedules";
+import type { VariantScaling } from "@/lib/sagemaker/autoscaling/types";
+import { scalingOf, type EndpointScaling } from "./scaling";
 
 export const ENDPOINTS_PAGE_SIZE = 25;
 export const ENDPOINT_SORTS = ["name", "account", "stage", "status", "lastModified"] as const;
@@ -47,6 +49,8 @@ export interface EndpointRow extends Omit<EndpointRecord, "tags"> {
   served?: { group: string; version: number };
   /** its Model Monitor schedules; null when the account's schedules could not be read */
   monitoring: EndpointMonitor[] | null;
+  /** its first variant's size and autoscaling; `scaling.readable` false when Application Auto Scaling failed */
+  scaling: EndpointScaling;
 }
 
 export interface AccountState {
@@ -74,10 +78,17 @@ export function servedVersion(arn: string | undefined): { group: string; version
   return m?.[1] && m[2] ? { group: m[1], version: Number(m[2]) } : undefined;
 }
 
-/** One account's endpoints with their schedules (null: the schedules could not be read) → rows. */
-export function toRows(records: EndpointRecord[], schedules: MonitoringRecord[] | null): EndpointRow[] {
+/**
+ * One account's endpoints with their schedules and autoscaling (null: that source could not be read) → rows.
+ */
+export function toRows(
+  records: EndpointRecord[],
+  schedules: MonitoringRecord[] | null,
+  scaling: Map<string, VariantScaling> | null = new Map(),
+): EndpointRow[] {
   return records.map(({ tags: _tags, ...e }) => ({
     ...e,
+    scaling: scalingOf(e, scaling),
     served: servedVersion(e.servedArn),
     monitoring:
       schedules === null

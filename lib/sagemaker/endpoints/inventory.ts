@@ -5,7 +5,7 @@
  */
 import { describeEndpointConfig } from "./configs";
 import { describeEndpoint, listEndpointNames } from "./reads";
-import { STAGE_TAG, stageOfTag, type DeploymentStage } from "./types";
+import { STAGE_TAG, stageOfTag, type DeploymentStage, type EndpointVariant } from "./types";
 
 export interface EndpointRecord {
   /** the configured account (lib/config accounts) the endpoint lives in */
@@ -23,6 +23,8 @@ export interface EndpointRecord {
   instanceCount?: number;
   lastModifiedAt?: number;
   tags: Record<string, string>;
+  /** variants with their current and desired instance counts (DescribeEndpoint) */
+  variants: EndpointVariant[];
 }
 
 /** Every endpoint of the current account, described (an endpoint deleted between list and describe is left out). */
@@ -46,6 +48,7 @@ export async function listAccountEndpoints(): Promise<EndpointRecord[]> {
         instanceCount: config?.instanceCount,
         lastModifiedAt: e.lastModifiedAt,
         tags: e.tags,
+        variants: e.variants ?? [],
       };
     }),
   );
