@@ -1,11 +1,11 @@
 /** A deploy pipeline in the emulator for a test group: the MLOps template's stages, linked by `mlops:deploy-pipeline`. */
-import { CodePipelineClient, CreatePipelineCommand } from "@aws-sdk/client-codepipeline";
+import { CodePipelineClient, CreatePipelineCommand, type ActionCategory } from "@aws-sdk/client-codepipeline";
 import { AddTagsCommand, ListModelPackageGroupsCommand } from "@aws-sdk/client-sagemaker";
 import { clientAs } from "./decisions-fixtures";
 
 const action = (
   name: string,
-  category: string,
+  category: ActionCategory,
   provider: string,
   configuration: Record<string, string>,
   runOrder = 1,
