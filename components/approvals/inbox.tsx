@@ -9,6 +9,7 @@ import { InboxCard } from "./inbox-card";
 import { OutsideList } from "./outside-list";
 import { inboxSearchParams } from "./search-params";
 import { Button } from "@/components/ui/button";
+import { GatesList } from "@/components/deploy-pipelines/gates-list";
 
 /** The approval inbox: oldest first, SLA highlight, evidence and inline decisions; filters live in the URL. */
 export function Inbox() {
@@ -53,6 +54,7 @@ export function Inbox() {
         </label>
         <Button type="submit">Apply</Button>
       </form>
+      <GatesList group={params.group ?? undefined} />
       {query.isPending ? (
         <LoadingBlock rows={4} label="Loading the approval inbox" />
       ) : query.isError ? (

@@ -16,6 +16,7 @@ import { MetricsTable } from "./metrics-table";
 import { OutsideBanner } from "./sagemaker-record";
 import { StageActions } from "./stage-actions";
 import { whyNot } from "@/lib/approvals/allowed";
+import { DeployProgressPanel } from "@/components/deploy-pipelines/deploy-progress";
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -143,6 +144,9 @@ export function VersionView({ group, version }: { group: string; version: number
       </Panel>
       <Panel title="Deployments">
         <Deployments page={page} />
+      </Panel>
+      <Panel title="Deploy pipeline">
+        <DeployProgressPanel group={v.group} version={v.version} />
       </Panel>
       <Panel title="Decision history">
         <DecisionHistory history={page.history} version={v} outside={page.outside} />
