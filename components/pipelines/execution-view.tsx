@@ -13,6 +13,10 @@ import { jobOfStep } from "@/lib/pipelines/logs/job";
 import { StepGraph } from "./step-graph";
 import { StepTimeline } from "./step-timeline";
 import { Button } from "@/components/ui/button";
+import Link from "next/link";
+import { routes } from "@/lib/routes";
+import { FailureSummary } from "./failure-summary";
+import { RerunPanel } from "./rerun-panel";
 
 /** Graphs of this many steps or more are shown as a timeline. */
 export const TIMELINE_THRESHOLD = 100;
@@ -46,7 +50,21 @@ export function ExecutionView({ pipeline, id, canRun }: { pipeline: string; id: 
         </span>
         {canRun ? <RunActions pipeline={pipeline} id={id} status={e.status} /> : null}
       </div>
-      {e.failureReason ? (
+      {e.rerunOf ? (
+        <p className="text-sm" data-testid="rerun-of">
+          Re-run of{" "}
+          <Link
+            className="font-mono text-sky-700 hover:underline"
+            href={`${routes.pipelines}/${encodeURIComponent(pipeline)}/executions/${e.rerunOf.id}`}
+          >
+            {e.rerunOf.id}
+          </Link>{" "}
+          from steps {e.rerunOf.steps.join(", ")}
+        </p>
+      ) : null}
+      {e.status === "Failed" ? (
+        <FailureSummary pipeline={pipeline} id={id} />
+      ) : e.failureReason ? (
         <p className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-300">
           {e.failureReason}
         </p>
@@ -92,12 +110,16 @@ export function ExecutionView({ pipeline, id, canRun }: { pipeline: string; id: 
                     {s.name}
                   </button>
                   {s.failureReason ? <span className="truncate text-red-700">{s.failureReason}</span> : null}
+                  {s.reusedFromArn ? <span className="text-xs text-slate-500">reused</span> : null}
                 </li>
               ))}
             </ul>
           </div>
         </div>
         <aside className="space-y-6">
+          {canRun && (e.status === "Failed" || e.status === "Succeeded") ? (
+            <RerunPanel key={e.id} pipeline={pipeline} execution={e} />
+          ) : null}
           <div className="rounded border border-slate-200 p-3 dark:border-slate-800">
             <StepDetails
               pipeline={pipeline}

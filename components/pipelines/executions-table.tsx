@@ -11,6 +11,26 @@ import { routes } from "@/lib/routes";
 import { ExecutionsFilters } from "./executions-filters";
 import { executionColumns } from "./execution-columns";
 import { Button } from "@/components/ui/button";
+import Link from "next/link";
+import { useState } from "react";
+import type { DataColumn } from "@/components/ui/data-table";
+import type { ExecutionRow } from "@/lib/pipelines/read-models";
+
+/** A first column to pick two executions to compare. */
+function pickColumn(picked: string[], toggle: (id: string) => void): DataColumn<ExecutionRow> {
+  return {
+    id: "pick",
+    header: <span className="sr-only">Compare</span>,
+    cell: (e) => (
+      <input
+        type="checkbox"
+        aria-label={`Compare ${e.displayName}`}
+        checked={picked.includes(e.id)}
+        onChange={() => toggle(e.id)}
+      />
+    ),
+  };
+}
 
 export function ExecutionsTable({ pipeline }: { pipeline: string }) {
   // push: Back returns to the previous view
@@ -20,8 +40,25 @@ export function ExecutionsTable({ pipeline }: { pipeline: string }) {
   const data = query.data;
   const params = data?.pipeline.parameters ?? [];
   const base = `${routes.pipelines}/${encodeURIComponent(pipeline)}/executions`;
+  const [picked, setPicked] = useState<string[]>([]);
+  // the last two picked: picking a third drops the oldest pick
+  const toggle = (id: string) =>
+    setPicked((cur) => (cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id].slice(-2)));
   return (
     <div className="space-y-4">
+      <div className="flex items-center gap-3 text-sm">
+        {picked.length === 2 ? (
+          <Link
+            href={`${base}/compare?a=${picked[0]}&b=${picked[1]}`}
+            className="font-medium text-sky-700 hover:underline"
+            data-testid="compare-link"
+          >
+            Compare the two picked executions
+          </Link>
+        ) : (
+          <span className="text-slate-500">Pick two executions to compare them.</span>
+        )}
+      </div>
       <ExecutionsFilters
         key={`${q.status}|${q.param}|${q.find}`}
         status={q.status}
@@ -41,7 +78,7 @@ export function ExecutionsTable({ pipeline }: { pipeline: string }) {
             {q.status || q.param || q.find ? "Clear or change the filters." : "Start a run to see it here."}
           </EmptyState>
         }
-        columns={executionColumns(base, params)}
+        columns={[pickColumn(picked, toggle), ...executionColumns(base, params)]}
         rows={data?.items ?? []}
         rowId={(e) => e.arn}
         rowProps={() => ({ "data-testid": "execution-row" })}
