@@ -114,6 +114,12 @@ export interface EndpointEvidence {
   rollout?: { type: string; rollbackAlarms: boolean };
   /** created by a stack, a project or a CI role (tags: aws:cloudformation:stack-name, sagemaker:project-id) */
   automated: boolean;
+  /**
+   * Application Auto Scaling of its first variant (production endpoints): null = no scalable target; `policy`
+   * names the scaling policy ("target tracking 70 invocations/instance"), undefined when there is none. Unknown
+   * when its account could not be read; absent when not collected.
+   */
+  autoscaling?: Known<{ min: number; max: number; policy?: string } | null>;
 }
 
 export interface MonitoringEvidence {

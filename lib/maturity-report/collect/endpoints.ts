@@ -7,14 +7,42 @@ import { inAccount } from "@/lib/sagemaker/accounts/context";
 import type { StageEndpoint } from "@/lib/sagemaker/endpoints/types";
 import { CONFIGS_DESCRIBED, listEndpointConfigs } from "@/lib/sagemaker/endpoints/configs";
 import type { DeploymentEvent, EndpointEvidence, MonitoringEvidence, Stage } from "@/lib/maturity/types";
+import { accountScaling } from "@/lib/sagemaker/autoscaling/reads";
+import { INVOCATIONS_METRIC, variantResourceId } from "@/lib/sagemaker/autoscaling/types";
 import type { AccountMonitoring } from "./gather";
+import { attempt } from "./gather";
 import type { ConfigReads } from "./reads";
 
 const stageOf = (e: StageEndpoint): Stage => (e.stage === "Production" ? "prod" : "staging");
 
+/**
+ * A production endpoint's first variant in Application Auto Scaling (its account's targets and policies, one
+ * cached read each per account), for L-10; unknown when that account's autoscaling could not be read.
+ */
+function autoscalingEvidence(e: StageEndpoint): Promise<EndpointEvidence["autoscaling"]> {
+  const variant = e.variants?.[0]?.name ?? "AllTraffic";
+  return attempt(async () => {
+    const s = (await inAccount(e.account, accountScaling)).get(variantResourceId(e.name, variant));
+    if (!s?.target) return null;
+    const p =
+      s.policies.find((x) => x.metric === INVOCATIONS_METRIC && x.targetValue !== undefined) ?? s.policies[0];
+    const policy = p
+      ? p.targetValue !== undefined
+        ? `target tracking ${p.targetValue} ${p.metric === INVOCATIONS_METRIC ? "invocations/instance" : (p.metric ?? "")}`.trim()
+        : `${p.type} policy ${p.name}`
+      : undefined;
+    return { min: s.target.minCapacity, max: s.target.maxCapacity, ...(policy ? { policy } : {}) };
+  }).then((k) =>
+    k.ok ? k : { ok: false as const, reason: `${e.account}: Application Auto Scaling: ${k.reason}` },
+  );
+}
+
 export async function endpointEvidence(e: StageEndpoint, reads: ConfigReads): Promise<EndpointEvidence> {
   const config = e.configName;
-  const dataCapture = config ? (await inAccount(e.account, () => reads.config(config))).dataCapture : false;
+  const [dataCapture, autoscaling] = await Promise.all([
+    config ? inAccount(e.account, () => reads.config(config)).then((c) => c.dataCapture) : false,
+    e.stage === "Production" ? autoscalingEvidence(e) : undefined,
+  ]);
   return {
     ref: { kind: "endpoint", id: e.name, label: e.name },
     stage: stageOf(e),
@@ -24,6 +52,7 @@ export async function endpointEvidence(e: StageEndpoint, reads: ConfigReads): Pr
     variants: [{ modelPackageArn: e.servedArn }],
     dataCapture,
     automated: !!(e.tags["aws:cloudformation:stack-name"] || e.tags["sagemaker:project-id"]),
+    ...(autoscaling ? { autoscaling } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { EndpointEvidence, SolutionEvidence } from "../types";
 import { firstN, grade, need, ratio, type CheckDefinition } from "./define";
 import { L1_CHECK } from "./reliable-l1";
 import { L4_CHECK } from "./reliable-l4";
+import { L10_CHECK } from "./reliable-l10";
 
 const prodEndpoints = (e: SolutionEvidence): EndpointEvidence[] =>
   need(e.endpoints).filter((ep) => ep.stage === "prod");
@@ -180,4 +181,5 @@ export const RELIABLE_CHECKS: CheckDefinition[] = [
       };
     },
   },
+  L10_CHECK,
 ];
