@@ -17,9 +17,16 @@ export function RolloutStatus({ id }: { id: string }) {
   if (!q.data) return <p className="text-sm text-slate-500">Checking the rollout…</p>;
   const d = q.data.decision;
   return (
-    <p role="status" data-testid="rollout-status" className="text-sm">
-      {d.action === "rollback" ? "Rollback" : "Promotion"} of version {d.version} to {d.targetStage} on{" "}
-      {d.endpointName}: <StatusBadge status={d.state} /> {d.outcome}
-    </p>
+    <div role="status" data-testid="rollout-status" className="text-sm">
+      <p>
+        {d.action === "rollback" ? "Rollback" : "Promotion"} of version {d.version} to {d.targetStage} on{" "}
+        {d.endpointName}: <StatusBadge status={d.state} /> {d.outcome}
+      </p>
+      {d.warning ? (
+        <p data-testid="decision-warning" className="mt-1 text-amber-800 dark:text-amber-300">
+          Warning: {d.warning}
+        </p>
+      ) : null}
+    </div>
   );
 }

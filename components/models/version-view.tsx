@@ -15,6 +15,7 @@ import { executionHref, experimentHref } from "./links";
 import { MetricsTable } from "./metrics-table";
 import { OutsideBanner } from "./sagemaker-record";
 import { StageActions } from "./stage-actions";
+import { StageScaling } from "@/components/endpoints/stage-scaling";
 import { whyNot } from "@/lib/approvals/allowed";
 import { DeployProgressPanel } from "@/components/deploy-pipelines/deploy-progress";
 
@@ -54,6 +55,7 @@ function Deployments({ page }: { page: VersionPage }) {
                 `version ${e.servedArn?.split("/").pop() ?? "?"}`
               )}
               {e.failureReason ? ` — last rollout failed: ${e.failureReason}` : ""}
+              {stage === "Production" ? <StageScaling endpoint={e.name} account={e.account} /> : null}
             </>
           )}
         </li>
