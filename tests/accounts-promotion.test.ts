@@ -218,7 +218,19 @@ describe("promotion across accounts", () => {
     expect(row).toMatchObject({ account: "production", endpointName: `${group}-prod`, previousArn: arns[0] });
 
     const events = (await trail(PRODUCTION)).slice(mark);
-    expect(events.map((e) => e.eventName)).toEqual(["CreateModel", "CreateEndpointConfig", "UpdateEndpoint"]);
+    const names = events.map((e) => e.eventName);
+    expect(names.filter((n) => !n.startsWith("application-autoscaling:"))).toEqual([
+      "CreateModel",
+      "CreateEndpointConfig",
+      "UpdateEndpoint",
+    ]);
+    // production keeps its autoscaling, registered in the production account as the same person (issue 16)
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "application-autoscaling:RegisterScalableTarget",
+        "application-autoscaling:PutScalingPolicy",
+      ]),
+    );
     for (const e of events) {
       expect(e.userIdentity.arn).toBe(
         `arn:aws:sts::${PRODUCTION}:assumed-role/SageDeckRoleWithExternalId/sagedeck-alex`,

@@ -7,7 +7,7 @@
 import { getConfig } from "@/lib/config";
 import { policyForGroup, type AutoscalingPolicy } from "@/lib/config/autoscaling";
 import type { DecisionRow } from "@/lib/db/schema";
-import { homeAccount, inAccount } from "@/lib/sagemaker/accounts/context";
+import { asActor, homeAccount, inAccount } from "@/lib/sagemaker/accounts/context";
 import { applyVariantScaling } from "@/lib/sagemaker/autoscaling/writes";
 import { INVOCATIONS_METRIC } from "@/lib/sagemaker/autoscaling/types";
 import { listTags } from "@/lib/sagemaker/endpoints/reads";
@@ -35,7 +35,7 @@ async function solutionPolicy(group: string) {
 
 /** Registers the production variant's scaling after an InService rollout; never throws. */
 export async function keepProductionScaling(
-  r: Pick<DecisionRow, "targetStage" | "groupName" | "endpointName" | "account" | "id">,
+  r: Pick<DecisionRow, "targetStage" | "groupName" | "endpointName" | "account" | "id" | "actor">,
   e: StageEndpoint,
   account: string,
 ): Promise<ScalingOutcome> {
@@ -44,7 +44,10 @@ export async function keepProductionScaling(
   const variant = e.variants?.[0]?.name || "AllTraffic";
   try {
     const { policy, from, problem } = await solutionPolicy(r.groupName);
-    const now = await inAccount(account, () => applyVariantScaling(endpoint, variant, policy));
+    // as the decision's person (whoever follows the rollout): their name in the stage account's CloudTrail
+    const now = await asActor(r.actor, () =>
+      inAccount(account, () => applyVariantScaling(endpoint, variant, policy)),
+    );
     const tracking = now.policies.find((p) => p.metric === INVOCATIONS_METRIC);
     if (
       now.target?.minCapacity !== policy.min ||
