@@ -2,14 +2,17 @@
  * A CloudTrail stand-in for tests (`GET /_emulator/trail`): every SageMaker write call received over HTTP, with
  * the account it acted in and the caller's identity as CloudTrail records it (`userIdentity.arn` — for assumed
  * credentials `arn:aws:sts::<acct>:assumed-role/<role>/<session>` — and `sessionContext.sourceIdentity`).
- * Reads (Describe/List/Search/Get…) are left out, as a trail's management-event filter for writes would. In
- * memory only, newest last, at most MAX_EVENTS; cleared by reset.
+ * Reads (Describe/List/Search/Get…) are left out, as a trail's management-event filter for writes would — of every
+ * service on the port: CodePipeline and Application Auto Scaling operations arrive prefixed
+ * (`codepipeline:GetPipelineState`, `application-autoscaling:DescribeScalableTargets`), are judged by their
+ * operation name and keep the prefix in `eventName`; `eventSource` names their service. In memory only, newest
+ * last, at most MAX_EVENTS; cleared by reset.
  */
 import type { Caller } from "./caller";
 
 export interface TrailEvent {
   eventTime: string;
-  eventSource: "sagemaker.amazonaws.com";
+  eventSource: string;
   eventName: string;
   awsRegion: string;
   recipientAccountId: string;
@@ -28,7 +31,15 @@ export interface TrailEvent {
 const MAX_EVENTS = 10_000;
 const READ_ONLY = /^(Describe|List|Search|Get|BatchDescribe|BatchGet|Query)/;
 
-export const isReadOnly = (operation: string) => READ_ONLY.test(operation);
+/** `application-autoscaling:DescribeScalableTargets` → service `application-autoscaling`, name `DescribeScalableTargets`. */
+function split(operation: string): { service: string; name: string } {
+  const i = operation.indexOf(":");
+  return i < 0
+    ? { service: "sagemaker", name: operation }
+    : { service: operation.slice(0, i), name: operation.slice(i + 1) };
+}
+
+export const isReadOnly = (operation: string) => READ_ONLY.test(split(operation).name);
 
 export class Trail {
   private events: TrailEvent[] = [];
@@ -41,7 +52,7 @@ export class Trail {
     const source = caller.session?.sourceIdentity;
     this.events.push({
       eventTime: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-      eventSource: "sagemaker.amazonaws.com",
+      eventSource: `${split(operation).service}.amazonaws.com`,
       eventName: operation,
       awsRegion: this.region,
       recipientAccountId: caller.account,
