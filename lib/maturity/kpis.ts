@@ -1,4 +1,5 @@
 import { DAY_MS } from "./checks/define";
+import { countDeployments, succeededRuns } from "./pipeline-deployments";
 import { median, p90 } from "./stats";
 import type { DeploymentEvent, Known, ModelPackageEvidence, SolutionEvidence } from "./types";
 
@@ -52,6 +53,7 @@ export function computeKpis(solutions: SolutionEvidence[], now: number, days = 9
   const execs = solutions.flatMap((s) => values(s.pipelines).flatMap((p) => p.executions));
   const gaps = missing(
     ...solutions.flatMap((s) => [s.modelPackages, s.deployments, s.decisions, s.pipelines]),
+    ...solutions.flatMap((s) => (s.deployPipelines ? [s.deployPipelines] : [])),
   );
   const byArn = new Map<string, ModelPackageEvidence>(pkgs.map((p) => [p.ref.id, p]));
 
@@ -85,6 +87,15 @@ export function computeKpis(solutions: SolutionEvidence[], now: number, days = 9
   // deployments to production in the window, and which of them failed or were undone within 7 days
   const prodDeps = deps.filter((d) => d.stage === "prod" && d.at >= since && d.at <= now && !d.rollback);
   const prodAll = deps.filter((d) => d.stage === "prod").sort((a, b) => a.at - b.at);
+  // per solution: each deploy pipeline's Succeeded execution once, plus the deployments no execution spans
+  const counted = solutions.map((s) =>
+    countDeployments(
+      values(s.deployments).filter((d) => d.stage === "prod" && d.at >= since && d.at <= now && !d.rollback),
+      succeededRuns(values(s.deployPipelines ?? { ok: true, value: [] }), since, now),
+    ),
+  );
+  const directDeps = counted.flatMap((c) => c.direct);
+  const deployCount = directDeps.length + counted.reduce((n, c) => n + c.runs.length, 0);
   const failed = prodDeps.filter((d) => {
     if (d.failed) return true;
     const after = prodAll.filter((x) => x.at > d.at && x.at <= d.at + 7 * DAY_MS);
@@ -142,11 +153,11 @@ export function computeKpis(solutions: SolutionEvidence[], now: number, days = 9
     {
       id: "deploymentFrequency",
       title: "Deployment frequency",
-      definition: `Production deployments per week over the last ${days} days (rollbacks not counted).`,
-      value: round(prodDeps.length / (days / 7), 2),
+      definition: `Production deployments per week over the last ${days} days (rollbacks not counted); a deploy pipeline's succeeded execution is one deployment, whatever endpoint configs it created.`,
+      value: round(deployCount / (days / 7), 2),
       unit: "perWeek",
-      n: prodDeps.length,
-      approx: prodDeps.some((d) => d.approx),
+      n: deployCount,
+      approx: directDeps.some((d) => d.approx),
       partialData: gaps,
     },
     {

@@ -24,7 +24,8 @@ export interface ResourceRef {
     | "modelPackage"
     | "endpoint"
     | "monitoringSchedule"
-    | "project";
+    | "project"
+    | "deployPipeline";
   /** name or ARN, whichever identifies it for its page */
   id: string;
   label: string;
@@ -122,6 +123,15 @@ export interface EndpointEvidence {
   autoscaling?: Known<{ min: number; max: number; policy?: string } | null>;
 }
 
+/** A deploy pipeline (CodePipeline) linked to model groups by their tags, and its recent executions. */
+export interface DeployPipelineEvidence {
+  ref: ResourceRef;
+  /** the solution's model groups it deploys */
+  groups: string[];
+  /** newest first (ListPipelineExecutions: one page) */
+  executions: { id: string; status: string; startedAt: number; endedAt?: number }[];
+}
+
 export interface MonitoringEvidence {
   ref: ResourceRef;
   endpointName?: string;
@@ -184,6 +194,8 @@ export interface SolutionEvidence {
   projects: Known<ProjectEvidence[]>;
   decisions: Known<DecisionEvidence[]>;
   deployments: Known<DeploymentEvent[]>;
+  /** deploy pipelines of the solution's model groups (L-5, deployment frequency); absent when not collected */
+  deployPipelines?: Known<DeployPipelineEvidence[]>;
   /** account id → configured account name, to name accounts in evidence (absent: ids only) */
   accountNames?: Record<string, string>;
   /** set by the engine for the Scalable checks */

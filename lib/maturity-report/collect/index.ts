@@ -12,6 +12,7 @@ import {
   type SolutionEvidence,
 } from "@/lib/maturity/types";
 import { accountNames } from "./accounts";
+import { deployPipelineEvidence } from "./deploy-pipelines";
 import { deploymentEvents, endpointEvidence, monitoringEvidence } from "./endpoints";
 import { attempt, gatherOrg } from "./gather";
 import { pipelineEvidence } from "./pipelines";
@@ -67,6 +68,7 @@ async function solutionEvidence(
       .sort((a, b) => a.at - b.at),
   );
   const pipelines = attempt(() => Promise.all(need(s.pipelines).map(pipelineEvidence)));
+  const deployPipelines = attempt(() => deployPipelineEvidence(need(s.groups), reads.deployExecutions));
   const deps = await deployments;
   const served = [
     ...(s.endpoints.ok ? s.endpoints.value.flatMap((e) => (e.servedArn ? [e.servedArn] : [])) : []),
@@ -121,6 +123,7 @@ async function solutionEvidence(
     // without a decision source, approvals fall back on the registry's own fields (L-1) and L-6 is n/a
     decisions: await decisions,
     deployments: deps,
+    deployPipelines: await deployPipelines,
     accountNames: accountNames(),
   };
 }

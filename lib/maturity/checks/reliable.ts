@@ -2,6 +2,7 @@ import type { EndpointEvidence, SolutionEvidence } from "../types";
 import { firstN, grade, need, ratio, type CheckDefinition } from "./define";
 import { L1_CHECK } from "./reliable-l1";
 import { L4_CHECK } from "./reliable-l4";
+import { L5_CHECK } from "./reliable-l5";
 import { L10_CHECK } from "./reliable-l10";
 
 const prodEndpoints = (e: SolutionEvidence): EndpointEvidence[] =>
@@ -82,23 +83,7 @@ export const RELIABLE_CHECKS: CheckDefinition[] = [
     },
   },
   L4_CHECK,
-  {
-    id: "L-5",
-    phase: "Reliable",
-    required: false,
-    title: "Deployment automated",
-    threshold: "all production endpoints created by a stack, a project or a CI role",
-    action: "Deploy endpoints only through the project's deploy pipeline (CloudFormation/CDK).",
-    run(e) {
-      const eps = prodEndpoints(e);
-      if (eps.length === 0) return { status: "na", observed: "no production endpoint" };
-      const auto = eps.filter((ep) => ep.automated);
-      return {
-        status: auto.length === eps.length ? "pass" : "fail",
-        observed: `${ratio(auto.length, eps.length)} automated`,
-      };
-    },
-  },
+  L5_CHECK,
   {
     id: "L-6",
     phase: "Reliable",
