@@ -64,6 +64,8 @@ export default defineConfig({
         SAGEDECK_DATA_DIR: ".data/e2e",
         // pipeline runs in simulated time: a demo run takes ~6 s instead of ~1 min (e2e/pipelines*.spec.ts watches runs finish)
         EMULATOR_SPEED: "10",
+        // the emulator's three demo accounts (development, staging, production), as a newcomer's `npm start` has them
+        SAGEDECK_DEMO_ACCOUNTS: "1",
         SAGEMAKER_MODE: "local",
         SAGEMAKER_ENDPOINT: "",
         DATABASE_URL: "",

@@ -13,6 +13,7 @@ for (const role of Object.keys(DEMO) as DemoRole[]) {
       "Experiments",
       "Pipelines",
       "Models",
+      "Endpoints",
       "Approvals",
       "Maturity",
       "Audit",

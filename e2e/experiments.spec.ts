@@ -124,9 +124,13 @@ test("the experiments list searches, sorts and pages in the URL, and Back restor
   await page.getByLabel("Search experiments by name").fill("churn");
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/q=churn/);
-  const links = await table.getByRole("link").allInnerTexts();
-  expect(links.length).toBeGreaterThan(1);
-  expect(links.every((l) => l.includes("churn"))).toBe(true);
+  // the search answers after a moment ("Loading experiments"): wait for its rows, then every one is a churn experiment
+  await expect
+    .poll(async () => {
+      const links = await table.getByRole("link").allInnerTexts();
+      return links.length > 1 && links.every((l) => l.includes("churn")) ? "only churn" : links.join(", ");
+    })
+    .toBe("only churn");
   await page.getByLabel("Search experiments by name").fill("no-such-experiment-xyz");
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByText("No experiments match")).toBeVisible();
