@@ -1,28 +1,66 @@
 import { outsideRequest } from "@/lib/audit/via-token";
 import { getDb, type Db } from "@/lib/db";
+import { metrics } from "@/lib/metrics/registry";
 import { outsideAccountScope } from "@/lib/sagemaker/accounts/context";
 
-const timers = globalThis as unknown as { sagedeckPeriodic?: Map<string, NodeJS.Timeout> };
+const state = globalThis as unknown as {
+  sagedeckPeriodic?: Map<string, NodeJS.Timeout>;
+  /** runs under way, so a graceful shutdown can let them finish */
+  sagedeckPeriodicRuns?: Set<Promise<void>>;
+  sagedeckPeriodicStopped?: boolean;
+  sagedeckStopPeriodic?: () => Promise<void>;
+};
+
+/** A reconciler's report (`{ applied: 2, failed: 0 }`) counted into sagedeck_reconciler_actions_total. */
+function countActions(job: string, result: unknown): void {
+  if (!result || typeof result !== "object") return;
+  for (const [key, value] of Object.entries(result)) {
+    if (typeof value === "number" && value > 0) metrics().reconcilerActions.inc({ job, result: key }, value);
+  }
+}
 
 /**
  * Runs `job` now and then every `everyMs` in this process, once per `name` (the reconcilers, started from
  * instrumentation.ts and the routes that need them); a failed run is logged and the next one tries again.
  */
 export function ensurePeriodic(name: string, everyMs: number, job: (db: Db) => Promise<unknown>): void {
-  timers.sagedeckPeriodic ??= new Map();
-  if (timers.sagedeckPeriodic.has(name)) return;
+  state.sagedeckPeriodic ??= new Map();
+  state.sagedeckPeriodicRuns ??= new Set();
+  if (state.sagedeckPeriodic.has(name) || state.sagedeckPeriodicStopped) return;
+  const runs = state.sagedeckPeriodicRuns;
   const tick = async () => {
-    try {
-      await job(await getDb());
-    } catch (err) {
-      console.error(`[${name}] ${(err as Error).message}`);
-    }
+    if (state.sagedeckPeriodicStopped) return;
+    const run = (async () => {
+      try {
+        countActions(name, await job(await getDb()));
+        metrics().jobRuns.inc({ job: name, outcome: "ok" });
+      } catch (err) {
+        metrics().jobRuns.inc({ job: name, outcome: "failed" });
+        console.error(`[${name}] ${(err as Error).message}`);
+      }
+    })();
+    runs.add(run);
+    await run.finally(() => runs.delete(run));
   };
   // a route may start the job: its runs must not inherit that request's API token (their audit rows are not its)
   // nor its person/account scope (their STS sessions are not that person's)
   const detached = <T>(fn: () => T): T => outsideRequest(() => outsideAccountScope(fn));
   const timer = detached(() => setInterval(() => void tick(), everyMs));
   timer.unref();
-  timers.sagedeckPeriodic.set(name, timer);
+  state.sagedeckPeriodic.set(name, timer);
   detached(() => void tick());
 }
+
+/**
+ * Graceful shutdown: no further runs of any periodic job in this process, and the runs under way are awaited
+ * (what they started — a SageMaker call, its outcome row — finishes instead of being cut off).
+ */
+export async function stopPeriodic(): Promise<void> {
+  state.sagedeckPeriodicStopped = true;
+  for (const timer of state.sagedeckPeriodic?.values() ?? []) clearInterval(timer);
+  state.sagedeckPeriodic?.clear();
+  await Promise.all([...(state.sagedeckPeriodicRuns ?? [])]);
+}
+
+// the graceful shutdown (lib/lifecycle.ts stopBackground) reaches this through globalThis
+state.sagedeckStopPeriodic = stopPeriodic;

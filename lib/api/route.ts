@@ -1,6 +1,5 @@
 import { asActor } from "@/lib/sagemaker/accounts/context";
 import { trackStaleness, withStaleHeader } from "@/lib/sagemaker/stale";
-import { randomUUID } from "node:crypto";
 import { httpMethodOf, type RefusalAction } from "@/lib/audit/actions";
 import { clientAddress } from "@/lib/auth/client-address";
 import { credentialScope } from "@/lib/audit/via-token";
@@ -11,6 +10,7 @@ import { requestUser } from "@/lib/auth/tokens/request-user";
 import type { SessionUser } from "@/lib/auth/types";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
+import { observeRoute } from "@/lib/metrics/http";
 import { ForbiddenError, PolicyRefusalError, UnauthorizedError } from "@/lib/errors";
 import { csrfRefusal, isMutating } from "./csrf";
 import { handleApiError } from "./errors";
@@ -102,9 +102,17 @@ function wrap<
   handler: (ctx: RouteContext<P, Q, B, U>) => Promise<unknown>,
 ) {
   // credentialScope: once a bearer token is known, every audit row of the request names it
-  return (req: Request, segment: SegmentContext) => credentialScope(() => handle(req, segment));
-  async function handle(req: Request, segment: SegmentContext): Promise<Response> {
-    const requestId = randomUUID();
+  return (req: Request, segment: SegmentContext) =>
+    credentialScope(() =>
+      // counted and logged by route template (lib/metrics/http.ts)
+      observeRoute(req, segment.params, (requestId, onUser) => handle(req, segment, requestId, onUser)),
+    );
+  async function handle(
+    req: Request,
+    segment: SegmentContext,
+    requestId: string,
+    onUser: (username: string | null) => void,
+  ): Promise<Response> {
     const label = `${req.method} ${pathOf(req)}`;
     let user: SessionUser | null = null;
     let response: Response;
@@ -114,6 +122,7 @@ function wrap<
       const csrf = csrfRefusal(req, bearer !== null);
       if (csrf) throw new ForbiddenError(csrf);
       user = permission ? await requestUser(req, bearer) : null;
+      onUser(user?.username ?? null);
       if (permission) {
         if (!user) throw new UnauthorizedError("Sign in to use this API.");
         const refusal = permissionRefusal(user, permission);

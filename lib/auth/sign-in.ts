@@ -12,6 +12,7 @@ import {
   type Lock,
 } from "@/lib/db/sign-in-throttle";
 import { authenticate } from "@/lib/db/users";
+import { metrics } from "@/lib/metrics/registry";
 import { signInPassword, signInUsername } from "./sign-in-input";
 
 /** The error code next-auth puts in the sign-in URL when the database failed (never the error itself). */
@@ -65,6 +66,7 @@ export async function checkThrottle(db: Db, a: Attempt): Promise<Refusal | null>
   const keys = [addressKey(a.address), ...(username ? [userKey(username)] : [])];
   const lock = await activeLock(db, keys, a.now);
   if (!lock) return null;
+  metrics().signIns.inc({ reason: "throttled" });
   const forUser = lock.key.startsWith("user:");
   const message = `Too many failed sign-ins ${forUser ? "for this account" : "from your network"}; try again in ${lock.retryAfterSeconds} s.`;
   if (await claimRefusalReport(db, lock.key, forUser ? USER_POLICY : ADDRESS_POLICY, a.now)) {
@@ -89,6 +91,7 @@ export async function verifyCredentials(db: Db, a: Attempt): Promise<UserRow | n
   const password = signInPassword(a.password);
   const byUser = username ? await recordFailure(db, userKey(username), USER_POLICY, a.now) : null;
   if (byUser?.wasLocked) {
+    metrics().signIns.inc({ reason: "throttled" });
     await audit(db, a, "refused", {
       reason: "throttled",
       key: userKey(username ?? ""),
@@ -101,6 +104,7 @@ export async function verifyCredentials(db: Db, a: Attempt): Promise<UserRow | n
     await clearFailures(db, userKey(user.username));
     return user;
   }
+  metrics().signIns.inc({ reason: "failed" });
   const byAddress = await recordFailure(db, addressKey(a.address), ADDRESS_POLICY, a.now);
   await audit(db, a, "failed", {
     reason: username ? "wrong username or password, or disabled" : "invalid username",

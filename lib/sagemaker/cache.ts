@@ -11,6 +11,8 @@ export interface CachedRead<T> {
   staleSince?: number;
 }
 
+export type CacheResult = "hit" | "miss" | "coalesced" | "stale";
+
 /**
  * Read cache for SageMaker calls: TTL per entry, in-flight coalescing (N concurrent identical reads →
  * one upstream call), and invalidation by key prefix after writes. Failures are never cached.
@@ -27,6 +29,8 @@ export class ReadCache {
     private readonly now: () => number = Date.now,
     private readonly maxEntries = 5_000,
     private readonly maxStaleMs = 15 * 60_000,
+    /** told each lookup's result (metrics: lib/metrics/upstream.ts countCacheRead) */
+    private readonly observe: (result: CacheResult, key: string) => void = () => undefined,
   ) {}
 
   async get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
@@ -46,13 +50,17 @@ export class ReadCache {
   ): Promise<CachedRead<T>> {
     const now = this.now();
     const hit = ttlMs > 0 ? this.entries.get(key) : undefined;
-    if (hit && hit.expiresAt > now) return { value: hit.value as T };
+    if (hit && hit.expiresAt > now) {
+      this.observe("hit", key);
+      return { value: hit.value as T };
+    }
     if (hit && hit.expiresAt + this.maxStaleMs <= now) this.entries.delete(key);
     try {
       return { value: await this.load(key, ttlMs, load) };
     } catch (err) {
       // the entry must still be there: an invalidation since (a write) means it is no longer a valid answer
       if (hit && this.entries.get(key) === hit && serveStale(err)) {
+        this.observe("stale", key);
         return { value: hit.value as T, staleSince: hit.storedAt };
       }
       throw err;
@@ -61,6 +69,7 @@ export class ReadCache {
 
   private load<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
     const pending = this.inFlight.get(key);
+    this.observe(pending ? "coalesced" : "miss", key);
     if (pending) return pending.promise as Promise<T>;
 
     const generation = this.generation;

@@ -1,4 +1,5 @@
 import { getConfig } from "@/lib/config";
+import { countCacheRead, countUpstream, serviceOf } from "@/lib/metrics/upstream";
 import {
   UpstreamTimeoutError,
   UpstreamUnavailableError,
@@ -23,7 +24,7 @@ const globalForCache = globalThis as unknown as {
  */
 export function getReadCache(): ReadCache {
   if (!globalForCache.sagedeckReadCache) {
-    const cache = new ReadCache();
+    const cache = new ReadCache(Date.now, undefined, undefined, countCacheRead);
     globalForCache.sagedeckReadCache = cache;
     const { database } = getConfig();
     globalForCache.sagedeckInvalidationBus =
@@ -36,6 +37,17 @@ export function getReadCache(): ReadCache {
 export function getInvalidationBus(): PgInvalidationBus | null {
   getReadCache();
   return globalForCache.sagedeckInvalidationBus ?? null;
+}
+
+/** One upstream call counted by service, operation and account (sagedeck_upstream_calls_total). */
+function counted<T>(
+  kind: "read" | "write",
+  ctx: TranslateContext,
+  key: string | undefined,
+  call: () => Promise<T>,
+) {
+  const labels = { service: serviceOf(key), operation: ctx.operation, account: currentAccount().name, kind };
+  return countUpstream(labels, call, (err) => translateSageMakerError(err, ctx).code);
 }
 
 export interface ReadOptions extends TranslateContext {
@@ -74,7 +86,7 @@ export async function sagemakerRead<T>(opts: ReadOptions, call: () => Promise<T>
     const r = await getReadCache().read(
       accountKey(opts.key),
       ttl,
-      () => withCallKind("read", sagemakerTimeoutMs, call),
+      () => counted("read", opts, opts.key, () => withCallKind("read", sagemakerTimeoutMs, call)),
       (err) => transient(translateSageMakerError(err, opts)),
     );
     if (r.staleSince !== undefined) noteStale(r.staleSince);
@@ -93,7 +105,8 @@ export async function sagemakerWrite<T>(
   call: () => Promise<T>,
 ): Promise<T> {
   try {
-    return await withCallKind("write", getConfig().sagemakerTimeoutMs, call);
+    const timeoutMs = getConfig().sagemakerTimeoutMs;
+    return await counted("write", opts, opts.invalidate[0], () => withCallKind("write", timeoutMs, call));
   } catch (err) {
     throw translateSageMakerError(err, opts);
   } finally {

@@ -6,8 +6,11 @@ import { seedDemoUsers } from "@/lib/db/seed";
 
 export class StartupError extends Error {}
 
-/** Opens the database, applies migrations, seeds demo users in local mode, and closes it again. */
-export async function prepareDatabase(config: Config): Promise<{ seeded: string[] }> {
+/**
+ * Opens the database, applies migrations (`applied`: how many; on PostgreSQL one replica at a time, lib/db/migrate.ts),
+ * seeds demo users in local mode, and closes it again.
+ */
+export async function prepareDatabase(config: Config): Promise<{ seeded: string[]; applied: number }> {
   const target =
     config.database.kind === "pglite"
       ? { kind: "pglite" as const, dir: config.database.dir }
@@ -27,9 +30,9 @@ export async function prepareDatabase(config: Config): Promise<{ seeded: string[
     );
   }
   try {
-    await migrateDb(handle);
+    const applied = await migrateDb(handle);
     const seeded = config.auth.demoUsers ? await seedDemoUsers(handle.db) : [];
-    return { seeded };
+    return { seeded, applied };
   } catch (err) {
     throw new StartupError(`Could not migrate ${where}: ${(err as Error).message}`);
   } finally {
