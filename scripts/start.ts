@@ -121,6 +121,15 @@ async function main() {
     ) {
       fail("the build failed (see above); fix the error and run `npm start` again.");
     }
+    // the standalone server as the image runs it (scripts/standalone.ts); `next start` below serves from .next
+    if (
+      (await run(
+        process.execPath,
+        [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/standalone.ts"],
+        env,
+      )) !== 0
+    )
+      fail("completing the standalone build failed (see above).");
   }
 
   process.on("SIGINT", () => void shutdown(0));

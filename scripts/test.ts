@@ -1,5 +1,7 @@
 /**
- * `npm test`: eslint (zero warnings) → prettier --check → tsc --noEmit → vitest run → playwright test. Stops at the first failing
+ * `npm test`: eslint (zero warnings) → prettier --check → tsc --noEmit → build (next build + the standalone server,
+ * which tests/standalone-server.test.ts starts; playwright's `npm start` then finds it up to date) → vitest run →
+ * playwright test. Stops at the first failing
  * stage, always exits non-zero on a failure, and ends with one line: `N passed, N failed, N skipped`
  * (Vitest + Playwright test counts; a failed lint/typecheck stage, or a stage that crashed, counts as 1 failed).
  */
@@ -31,6 +33,8 @@ const stages: Stage[] = [
     args: [bin("prettier/bin/prettier.cjs"), "--check", ".", "--log-level", "warn"],
   },
   { name: "typecheck", args: [bin("typescript/bin/tsc"), "--noEmit"] },
+  { name: "build", args: [bin("next/dist/bin/next"), "build"] },
+  { name: "standalone server", args: [bin("tsx/dist/cli.mjs"), path.join("scripts", "standalone.ts")] },
   {
     name: "unit + integration (vitest)",
     report: path.join(reports, "vitest.json"),
