@@ -24,12 +24,12 @@ test("the endpoints list: filters and sort live in the URL and survive reload an
   await expect(page.getByRole("cell", { name: "fraud-detection-prod", exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "fraud-detection-staging", exact: true })).toBeVisible();
 
-  await page.getByLabel("Stage", { exact: true }).selectOption("Production");
+  await page.getByRole("combobox", { name: "Stage", exact: true }).selectOption("Production");
   await expect(page).toHaveURL(/stage=Production/);
   await expect(page.getByRole("cell", { name: "fraud-detection-staging", exact: true })).toHaveCount(0);
   await expect(page.getByRole("cell", { name: "fraud-detection-prod", exact: true })).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("Stage", { exact: true })).toHaveValue("Production");
+  await expect(page.getByRole("combobox", { name: "Stage", exact: true })).toHaveValue("Production");
   await expect(page.getByRole("cell", { name: "fraud-detection-staging", exact: true })).toHaveCount(0);
 
   await page.getByRole("button", { name: /Last modified/ }).click();
@@ -40,15 +40,15 @@ test("the endpoints list: filters and sort live in the URL and survive reload an
   await expect(page).not.toHaveURL(/stage=/);
   await expect(page.getByRole("cell", { name: "fraud-detection-staging", exact: true })).toBeVisible();
 
-  // the served version links to its version page
+  // the served version links to its version page (fraud-xgboost's, or fraud-graph's once
+  // accounts-promotion.spec.ts has promoted one: both groups are the fraud solution's)
   await page.getByLabel("Search endpoints").fill("fraud-detection-prod");
   await page.getByLabel("Search endpoints").press("Enter");
   await expect(page.getByTestId("endpoint-row")).toHaveCount(1);
-  await page
-    .getByTestId("endpoint-row")
-    .getByRole("link", { name: /^fraud-xgboost v\d+$/ })
-    .click();
-  await expect(page).toHaveURL(/\/models\/fraud-xgboost\/\d+$/);
+  const served = page.getByTestId("endpoint-row").getByRole("link", { name: /^fraud-(xgboost|graph) v\d+$/ });
+  const [, group, version] = /^(\S+) v(\d+)$/.exec(await served.innerText()) ?? [];
+  await served.click();
+  await expect(page).toHaveURL(new RegExp(`/models/${group}/${version}$`));
 });
 
 test("with several accounts: every row has its account, and the account filter is a deep link", async ({
@@ -63,14 +63,14 @@ test("with several accounts: every row has its account, and the account filter i
   expect(new Set(accounts).size).toBeGreaterThan(1);
   await expect(rows.first().getByTestId("account-badge")).toBeVisible();
 
-  await page.getByLabel("Account", { exact: true }).selectOption("production");
+  await page.getByRole("combobox", { name: "Account", exact: true }).selectOption("production");
   await expect(page).toHaveURL(/account=production/);
   await expect(rows.first()).toHaveAttribute("data-account", "production");
   expect(new Set(await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-account"))))).toEqual(
     new Set(["production"]),
   );
   await page.reload();
-  await expect(page.getByLabel("Account", { exact: true })).toHaveValue("production");
+  await expect(page.getByRole("combobox", { name: "Account", exact: true })).toHaveValue("production");
   await page.goBack();
   await expect(page).not.toHaveURL(/account=/);
 
