@@ -24,6 +24,7 @@ const EXPECTED: Record<string, Permission> = {
   "POST /api/models/[group]/[version]/promote": "models.promote",
   "POST /api/models/[group]/rollback": "models.promote",
   "POST /api/models/[group]/sharing": "models.share",
+  "POST /api/approvals/gates": "models.promote",
   "POST /api/pipelines/[name]/executions": "pipelines.run",
   "POST /api/pipelines/[name]/executions/[id]/stop": "pipelines.run",
   "POST /api/pipelines/[name]/executions/[id]/retry": "pipelines.run",
