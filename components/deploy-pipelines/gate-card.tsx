@@ -64,7 +64,11 @@ export function GateCard({ gate }: { gate: InboxGate }) {
         </span>
       </div>
       <p className="mt-1">
-        Staging endpoint: {gate.staging ? `${gate.staging.name} (${gate.staging.status})` : "—"} · tests:{" "}
+        Staging endpoint:{" "}
+        {gate.staging
+          ? `${gate.staging.name}${gate.staging.account ? ` in ${gate.staging.account}` : ""} (deploy ${gate.staging.status})`
+          : "—"}{" "}
+        · tests:{" "}
         {gate.tests.length === 0 ? "none" : gate.tests.map((t) => `${t.action} ${t.status}`).join(", ")}
         {gate.registeredBy ? ` · registered by ${gate.registeredBy}` : ""}
         {gate.registryApprover ? ` · approved in the registry by ${gate.registryApprover}` : ""}
