@@ -48,69 +48,117 @@ test("an approver approves and rejects from the inbox, with the report's evidenc
   await expect(rows).toContainText("Worse than production on recall; retrain");
 });
 
-// Promotion and rollback build on each other (a rollback needs the promotion before it): one serial group, on a
-// version of its own, so a failure names its step and the inbox test above is not affected.
+// Promotion and rollback build on each other (a rollback needs the promotions before it): one serial group, on
+// versions of their own, so a failure names its step and the inbox test above is not affected. fraud-xgboost
+// deploys through its deploy pipeline (deploy-gate.spec.ts), so the direct path uses fraud-graph, whose stage
+// endpoints live in the staging and production accounts: an admin grants them access to the group first.
 test.describe.serial("promotion path", () => {
-  let version = 0;
+  const DIRECT = "fraud-graph";
+  let first = 0;
+  let second = 0;
 
-  test("an approved version is promoted to Staging, then to Production", async ({ page }) => {
-    test.setTimeout(300_000);
-    await page.goto(`/approvals?group=${GROUP}`);
-    await signIn(page, "approver");
-    const cards = page.locator(`[data-testid^="inbox-${GROUP}-"]`);
-    await expect(cards.first()).toBeVisible();
-    version = Number((await cards.last().getAttribute("data-testid"))?.split("-").pop());
-    const approved = await page.request.post(`/api/models/${GROUP}/${version}/approve`, {
-      headers: { ...SAME_ORIGIN, "idempotency-key": `e2e-promote-${version}-${Date.now()}` },
-      data: { expectedStatus: "PendingManualApproval", reason: "Evaluation report reviewed for promotion" },
-    });
-    expect(approved.status(), await approved.text()).toBeLessThan(300);
+  /**
+   * fraud-graph shares its solution's endpoints with fraud-xgboost, whose deploy pipeline (started by the inbox
+   * test's approval) redeploys the staging endpoint: SageDeck then answers "another deployment is in progress"
+   * (409, nothing written). Like a person would, try again until the rollout starts.
+   */
+  async function startPromotion(page: Page, stage: "Staging" | "Production") {
+    const busy = page.getByRole("status").filter({ hasText: "another deployment is in progress" });
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          if (stage === "Production")
+            await page
+              .getByLabel("Reason (required for Production and rollback)")
+              .fill("Staging checks passed; latency within budget");
+          await page.getByRole("button", { name: `Promote to ${stage}` }).click();
+          const started = page.getByTestId("rollout-status").filter({ hasText: `to ${stage}` });
+          await expect(started.or(busy)).toBeVisible({ timeout: 30_000 });
+          return started.isVisible();
+        },
+        { timeout: 240_000, intervals: [5_000], message: `the promotion to ${stage} starts` },
+      )
+      .toBe(true);
+  }
 
-    await page.goto(`/models/${GROUP}/${version}`);
-    await page.getByRole("button", { name: "Promote to Staging" }).click();
+  async function promote(page: Page, version: number) {
+    await page.goto(`/models/${DIRECT}/${version}`);
+    await startPromotion(page, "Staging");
     await waitForRollout(page, /Promotion of version \d+ to Staging/);
-
-    await page.reload();
-    await page
-      .getByLabel("Reason (required for Production and rollback)")
-      .fill("Staging checks passed; latency within budget");
-    await page.getByRole("button", { name: "Promote to Production" }).click();
+    await startPromotion(page, "Production");
     await waitForRollout(page, /Promotion of version \d+ to Production/);
     await page.reload();
     await expect(page.getByTestId("deployments")).toContainText(/Production:.*serves this version/);
+  }
+
+  test("two approved versions are promoted to Staging, then to Production", async ({ page, browser }) => {
+    test.setTimeout(420_000);
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await admin.goto("/");
+    await signIn(admin, "admin");
+    const granted = await admin.request.post(`/api/models/${DIRECT}/sharing`, {
+      headers: { ...SAME_ORIGIN, "idempotency-key": `e2e-grant-${Date.now()}` },
+      data: {},
+    });
+    // 409: already granted (accounts-promotion.spec.ts grants it through the page)
+    expect([200, 409], await granted.text()).toContain(granted.status());
+    await adminContext.close();
+
+    await page.goto(`/approvals?group=${DIRECT}`);
+    await signIn(page, "approver");
+    const cards = page.locator(`[data-testid^="inbox-${DIRECT}-"]`);
+    await expect(cards.nth(1)).toBeVisible();
+    const versionOf = async (i: number) =>
+      Number((await cards.nth(i).getAttribute("data-testid"))?.split("-").pop());
+    const count = await cards.count();
+    [first, second] = [await versionOf(count - 1), await versionOf(count - 2)];
+    for (const version of [first, second]) {
+      const approved = await page.request.post(`/api/models/${DIRECT}/${version}/approve`, {
+        headers: { ...SAME_ORIGIN, "idempotency-key": `e2e-promote-${version}-${Date.now()}` },
+        data: { expectedStatus: "PendingManualApproval", reason: "Evaluation report reviewed for promotion" },
+      });
+      expect(approved.status(), await approved.text()).toBeLessThan(300);
+    }
+    await promote(page, first);
+    await promote(page, second);
   });
 
   test("Production is rolled back; history, audit and 'what was live' show every step", async ({ page }) => {
     test.setTimeout(300_000);
-    expect(version, "the promotion test chose a version").toBeGreaterThan(0);
-    await page.goto(`/models/${GROUP}/${version}`);
+    expect(second, "the promotion test chose its versions").toBeGreaterThan(0);
+    await page.goto(`/models/${DIRECT}/${second}`);
     await signIn(page, "approver");
     await page.getByLabel("Reason (required for Production and rollback)").fill("p99 latency regression");
     await page.getByRole("button", { name: "Roll back Production" }).click();
     await waitForRollout(page, /Rollback of version \d+ to Production/);
     await page.reload();
     await expect(page.getByTestId("deployments")).not.toContainText(/Production:.*serves this version/);
+    await page.goto(`/models/${DIRECT}/${first}`);
+    await expect(page.getByTestId("deployments")).toContainText(/Production:.*serves this version/);
 
+    await page.goto(`/models/${DIRECT}/${second}`);
     const history = page.getByRole("list", { name: "Decision history" });
     await expect(history).toContainText("Approved");
     await expect(history).toContainText("Promoted to Staging");
     await expect(history).toContainText("Promoted to Production");
     await expect(history).toContainText("Rolled back in Production");
 
-    await page.goto(`/audit?group=${GROUP}`);
+    await page.goto(`/audit?group=${DIRECT}`);
     const rows = page.getByRole("table", { name: "Audit events" });
     await expect(rows).toContainText("model.rollback");
-    await expect(rows.getByText("model.promote")).toHaveCount(2);
+    await expect(rows).toContainText("model.promote");
     await expect(rows).toContainText("p99 latency regression");
 
     // what was live a minute from now: the decision record answers
     const soon = new Date(Date.now() + 60_000).toISOString().slice(0, 16);
-    await page.goto(`/audit?group=${GROUP}&at=${soon}`);
-    await expect(page.getByTestId("stages-at")).toContainText(`Staging: version ${version}`);
+    await page.goto(`/audit?group=${DIRECT}&at=${soon}`);
+    await expect(page.getByTestId("stages-at")).toContainText(`Staging: version ${second}`);
     await expect(page.getByTestId("stages-at")).toContainText("SageDeck decision record");
     await expect(page.getByRole("link", { name: "Export these events as CSV" })).toHaveAttribute(
       "href",
-      `/api/audit/export?group=${GROUP}`,
+      `/api/audit/export?group=${DIRECT}`,
     );
   });
 });

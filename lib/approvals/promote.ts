@@ -78,6 +78,15 @@ async function deploy(
       `${target.endpointName}${inAccountNote(target.account.name)} already serves ${v.group} version ${v.version}.`,
     );
   }
+  const busy = target.endpoint?.status;
+  if (
+    busy &&
+    ["Creating", "Updating", "SystemUpdating", "RollingBack", "UpdateRollbackFailed"].includes(busy)
+  ) {
+    throw new ConflictError(
+      `${target.endpointName}${inAccountNote(target.account.name)} is ${busy}: another deployment is in progress on it. Try again once it is InService.`,
+    );
+  }
   // before anything is written: the stage's account must be allowed to use the registry's version
   await assertShared(v.group, v.arn, target.account);
   const intent = await insertIntent(ctx.db, {
@@ -173,6 +182,9 @@ export async function rollbackStage(ctx: DecisionContext, input: RollbackInput):
   const previous = await previousVersionArn(ctx, input.group, input.stage, current, target.account.name);
   if (!previous)
     throw new ConflictError(`There is no earlier approved version of ${input.group} to roll back to.`);
-  const v = await findModelVersion(input.group, Number(previous.split("/").pop()), true);
+  // the endpoint may have served another group's version before (two groups of one solution share endpoints)
+  const [previousGroup = input.group, previousVersion] =
+    previous.split(":model-package/")[1]?.split("/") ?? [];
+  const v = await findModelVersion(previousGroup, Number(previousVersion ?? previous.split("/").pop()), true);
   return deploy(ctx, v, input.stage, "rollback", stageOf(v), reason);
 }
