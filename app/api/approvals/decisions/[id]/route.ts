@@ -2,21 +2,32 @@ import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { getDb } from "@/lib/db";
 import { getDecision } from "@/lib/db/decisions";
-import { NotFoundError } from "@/lib/errors";
+import { isAppError, NotFoundError } from "@/lib/errors";
 import { ensureReconciler } from "@/lib/approvals/reconcile";
 import { followRollout } from "@/lib/approvals/rollout";
 import { toDecisionView } from "@/lib/approvals/types";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/approvals/decisions/[id] – one decision; a deploying one is followed one step first
+const UPSTREAM = new Set(["upstream_error", "upstream_unavailable", "upstream_timeout", "rate_limited"]);
+
+// GET /api/approvals/decisions/[id] – one decision; a deploying one is followed one step first. The record is
+// SageDeck's own: when SageMaker cannot be read it is still answered, with why it could not be followed.
 export const GET = route(
   { permission: "read", params: z.object({ id: z.string().uuid() }) },
   async ({ params, requestId }) => {
     ensureReconciler();
     const db = await getDb();
-    const row = (await followRollout(db, params.id, requestId)) ?? (await getDecision(db, params.id));
+    let followError: string | undefined;
+    let followed;
+    try {
+      followed = await followRollout(db, params.id, requestId);
+    } catch (err) {
+      if (!isAppError(err) || !UPSTREAM.has(err.code)) throw err;
+      followError = `The rollout could not be checked in SageMaker just now (${err.message}); this is the last recorded state.`;
+    }
+    const row = followed ?? (await getDecision(db, params.id));
     if (!row) throw new NotFoundError("That decision does not exist; it may belong to another installation.");
-    return { decision: toDecisionView(row) };
+    return { decision: toDecisionView(row), ...(followError ? { followError } : {}) };
   },
 );
