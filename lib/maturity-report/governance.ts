@@ -1,5 +1,6 @@
 /** What the maturity report reads from SageDeck's own database: open exemptions and targets (one query each). */
 import { getDb } from "@/lib/db";
+import { isAppError } from "@/lib/errors";
 import { listOpenExemptions } from "@/lib/db/maturity-exemptions";
 import { listTargets } from "@/lib/db/maturity-targets";
 import type { MaturityExemptionRow, MaturityTargetRow } from "@/lib/db/schema";
@@ -30,7 +31,20 @@ export function toExemptionInfo(r: MaturityExemptionRow): ExemptionInfo {
   };
 }
 
-const why = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/**
+ * What the page may say about a database failure: never the SQL (a driver error's message is the whole query with
+ * its parameters). The full error goes to the server log.
+ */
+export function why(err: unknown): string {
+  if (isAppError(err)) return err.message;
+  console.error("[maturity] governance read failed:", err);
+  let cause: unknown = err;
+  while (cause instanceof Error && /^Failed query/i.test(cause.message) && cause.cause) cause = cause.cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return /^Failed query|\b(select|insert|update|delete)\b.*\bfrom\b/i.test(message)
+    ? "database error"
+    : `database error: ${message.slice(0, 200)}`;
+}
 
 /** A database that cannot be read gives no exemptions and no targets, and a warning — never a failed report. */
 export async function loadGovernance(): Promise<Governance> {
