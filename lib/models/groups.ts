@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { decisionsForGroup } from "@/lib/db/decisions";
+import { startersOf } from "@/lib/db/run-actions";
 import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints/reads";
 import {
   describeModelVersion,
@@ -121,5 +122,15 @@ export async function listGroupVersions(
       return { ...d, live, liveAccount, outside: outsideChangesOf(d, decisions, served, servedIn) };
     }),
   );
+  // a version from a run started in SageDeck was registered by the person who started it, not by the dashboard's
+  // AWS identity that SageMaker records as CreatedBy (as the version page says)
+  const starters = await startersOf(
+    db,
+    items.flatMap((v) => (v.generatedBy ? [v.generatedBy] : [])),
+  );
+  for (const v of items) {
+    const starter = v.generatedBy ? starters.get(v.generatedBy) : undefined;
+    if (starter) v.registeredBy = starter;
+  }
   return { group: q.group, items, cursor: page.cursor, outsideCount: flagged.length };
 }
