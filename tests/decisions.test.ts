@@ -117,6 +117,10 @@ describe.each(targets)("decisions on $name", (target) => {
     await expect(
       rejectVersion(ctx(ada), { group, version: 3, expectedStatus: "PendingManualApproval", reason: "late" }),
     ).rejects.toThrow(/Someone decided first|is .* now/);
+    // once settled, the 409 names the person from SageDeck's record, not the dashboard's AWS identity
+    await expect(
+      approveVersion(ctx(), { group, version: 3, expectedStatus: "PendingManualApproval" }),
+    ).rejects.toThrow(/Tester \(via SageDeck\) changed it at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   });
 
   it("the same decision twice takes effect once (the second is a 409; route replays: lib/api/idempotency)", async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { finishDecision, getDecision, insertIntent } from "@/lib/db/decisions";
+import { decisionsForVersion, finishDecision, getDecision, insertIntent } from "@/lib/db/decisions";
 import { ConflictError, isAppError } from "@/lib/errors";
 import { setApprovalStatus } from "@/lib/sagemaker/registry/writes";
 import { findModelVersion } from "@/lib/sagemaker/registry/reads";
@@ -19,11 +19,34 @@ export interface ApprovalInput {
 const at = (ms?: number) =>
   ms ? new Date(ms).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "earlier";
 
-export function assertExpected(v: ModelVersionDetail, current: string, expected: string): void {
+export function assertExpected(
+  v: ModelVersionDetail,
+  current: string,
+  expected: string,
+  by?: { name: string; at: number },
+): void {
   if (current === expected) return;
+  const who = by?.name ?? v.lastModifiedBy ?? "someone";
   throw new ConflictError(
-    `${v.group} version ${v.version} is ${current} now, not ${expected}: ${v.lastModifiedBy ?? "someone"} changed it at ${at(v.lastModifiedAt)}. Reload to see the current status.`,
+    `${v.group} version ${v.version} is ${current} now, not ${expected}: ${who} changed it at ${at(by?.at ?? v.lastModifiedAt)}. Reload to see the current status.`,
   );
+}
+
+/**
+ * Who set the version's current approval status, from SageDeck's own record when SageDeck made the change
+ * (SageMaker's LastModifiedBy then only names the dashboard's AWS identity).
+ */
+async function changedBy(
+  ctx: DecisionContext,
+  v: ModelVersionDetail,
+): Promise<{ name: string; at: number } | undefined> {
+  const rows = await decisionsForVersion(ctx.db, v.arn);
+  const last = rows
+    .filter((r) => (r.action === "approve" || r.action === "reject") && r.state === "applied")
+    .filter((r) => r.toStatus === v.approvalStatus)
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+  if (!last) return undefined;
+  return { name: `${last.actorName} (via SageDeck)`, at: (last.completedAt ?? last.updatedAt).getTime() };
 }
 
 /** "Approved by Alex Approver via SageDeck (decision …): reason" — SageMaker only sees the dashboard's identity. */
@@ -46,7 +69,8 @@ async function decideApproval(
     action === "reject" ? requireReason(input.reason, "reject a version") : input.reason?.trim() || undefined;
   const v = await findModelVersion(input.group, input.version, true);
   await assertNotRegistrant(ctx.db, ctx.user, v);
-  assertExpected(v, v.approvalStatus, input.expectedStatus);
+  if (v.approvalStatus !== input.expectedStatus)
+    assertExpected(v, v.approvalStatus, input.expectedStatus, await changedBy(ctx, v));
   if (toStatus === v.approvalStatus)
     throw new ConflictError(`${v.group} version ${v.version} is already ${toStatus}.`);
 
