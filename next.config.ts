@@ -39,8 +39,9 @@ const config: NextConfig = {
   // a self-contained server in .next/standalone (traced node_modules only, no dev dependencies): the image's
   // content. `npm run build` adds the static assets, the migrations and serve.js (scripts/standalone.ts).
   output: "standalone",
-  // prom-client holds the one metrics registry (lib/metrics): loaded once by Node, not bundled per route
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "prom-client"],
+  // prom-client holds the one metrics registry (lib/metrics): loaded once by Node, not bundled per route; pino
+  // (lib/log.ts, server code only) is in Next's default list too, named here so the standalone trace keeps it
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "prom-client", "pino"],
   poweredByHeader: false,
   // `npm test` runs `tsc --noEmit` over the whole repo as its own stage; skipping the duplicate check here
   // saves ~10-18 s per build and keeps a type error in tests or the emulator from blocking `npm start`.

@@ -2,7 +2,7 @@
  * After `next build` (`npm run build`): completes .next/standalone into what the image runs. Next leaves the
  * static assets and public/ out of the standalone folder (a CDN may serve them): copied here, as Next's docs
  * ask; the migrations (drizzle/) are copied; scripts/serve.ts is bundled to serve.js (next, pg, PGlite and
- * prom-client stay external: they are in the traced node_modules).
+ * prom-client and pino stay external: they are in the traced node_modules).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     target: "node20",
     format: "cjs",
     tsconfig: path.join(root, "tsconfig.json"),
-    external: ["next", "next/*", "pg", "pg-native", "@electric-sql/pglite", "prom-client"],
+    external: ["next", "next/*", "pg", "pg-native", "@electric-sql/pglite", "prom-client", "pino"],
     logLevel: "warning",
   });
   console.log("standalone: .next/standalone is complete (node .next/standalone/serve.js)");

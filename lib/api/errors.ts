@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { AppError, RateLimitedError, type AppErrorCode } from "@/lib/errors";
+import { log } from "@/lib/log";
 
 /** The one place that maps the app's error codes to HTTP statuses. */
 export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
@@ -44,7 +45,10 @@ export function describeZodError(err: ZodError, where: string): string {
   return `${parts.join("; ")}${more}`;
 }
 
-/** Any thrown value → the fixed error body. Unknown errors are logged with the request id and hidden. */
+/**
+ * Any thrown value → the fixed error body. Unknown errors are logged (with the request id, the route's label and
+ * the stack, lib/log.ts) and hidden: the answer names the request id, never the message or the stack.
+ */
 export function handleApiError(err: unknown, requestId: string, label: string): Response {
   if (err instanceof ZodError) {
     return errorResponse("unprocessable_entity", describeZodError(err, "input"), { requestId });
@@ -52,10 +56,12 @@ export function handleApiError(err: unknown, requestId: string, label: string): 
   if (err instanceof AppError) {
     const headers: Record<string, string> = {};
     if (err instanceof RateLimitedError) headers["Retry-After"] = String(err.retryAfterSeconds);
-    if (STATUS_BY_CODE[err.code] >= 500) console.error(`[api] ${requestId} ${label}: ${err.message}`);
+    if (STATUS_BY_CODE[err.code] >= 500) {
+      log("error", `${label}: ${err.message}`, { requestId, label, code: err.code, err });
+    }
     return errorResponse(err.code, err.message, { headers, requestId });
   }
-  console.error(`[api] ${requestId} ${label} failed:`, err);
+  log("error", `${label} failed`, { requestId, label, err });
   return errorResponse(
     "internal_error",
     `Something went wrong on the server. If it keeps happening, report request id ${requestId}.`,
