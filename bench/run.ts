@@ -17,6 +17,7 @@ const ALL = [
   "maturity",
   "cache-invalidation",
   "step-logs",
+  "replica-cache",
 ];
 
 function main(): number {

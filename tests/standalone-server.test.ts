@@ -5,68 +5,40 @@
  * (npm test builds before vitest); without a build it is skipped locally and fails in CI.
  */
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "@/lib/db/client";
-import { insertApiToken } from "@/lib/db/api-tokens";
-import { newSecret } from "@/lib/auth/tokens/secret";
-import { freePort, startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
-import { createScratchDatabase, postgresAvailable } from "@/tests/helpers/postgres";
 import { waitFor } from "@/tests/helpers/wait";
-import { standaloneBuilt, startReplica, type Replica } from "@/tests/standalone/replica";
+import {
+  jsonLines,
+  serviceToken,
+  standaloneRunnable,
+  startCluster,
+  type Cluster,
+  type Replica,
+} from "@/tests/helpers/standalone";
 
-const CI = process.env.CI === "true" || process.env.CI === "1";
-if (!standaloneBuilt()) {
-  if (CI) throw new Error("no standalone build (.next/standalone/serve.js): run `npm run build` first");
-  console.warn("Skipping the standalone server test: run `npm run build` first.");
-}
-const run = standaloneBuilt() && (await postgresAvailable());
+const run = await standaloneRunnable("the standalone server test");
 const METRICS_TOKEN = "metrics-token-for-the-standalone-test";
 const TIMEOUT_MS = 10_000;
 
 describe.runIf(run)("standalone server (serve.js), two replicas on PostgreSQL", () => {
-  let emu: RunningEmulator;
-  let db: { url: string; drop: () => Promise<void> };
+  let cluster: Cluster;
+  let emu: Cluster["emu"];
+  let db: Cluster["db"];
   let replicas: Replica[] = [];
-  let token = "";
 
   beforeAll(async () => {
-    [emu, db] = await Promise.all([startEmulator(), createScratchDatabase()]);
-    const ports = [await freePort(), await freePort()];
-    const env = (i: number) => ({
-      DATABASE_URL: db.url,
-      SAGEMAKER_ENDPOINT: emu.url,
-      BIND_ADDRESS: "127.0.0.1",
-      NEXTAUTH_SECRET: "x".repeat(40),
-      SAGEDECK_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), `sagedeck-replica${i}-`)),
+    // both at once: they race for the migration lock
+    cluster = await startCluster(2, () => ({
       METRICS_TOKEN,
-      LOG_FORMAT: "json",
-      MATURITY_SNAPSHOT_MINUTES: "0",
       SHUTDOWN_DRAIN_MS: "1000",
       SHUTDOWN_TIMEOUT_MS: String(TIMEOUT_MS),
-    });
-    // both at once: they race for the migration lock
-    replicas = ports.map((port, i) => startReplica(port, env(i)));
-    await Promise.all(
-      replicas.map((r) =>
-        waitFor(
-          () => (/listening on/.test(r.output()) ? true : r.proc.exitCode !== null ? false : undefined),
-          {
-            what: "a replica to listen",
-            timeoutMs: 90_000,
-            intervalMs: 100,
-          },
-        ).then((ok) => expect(ok, r.output()).toBe(true)),
-      ),
-    );
+    }));
+    ({ emu, db, replicas } = cluster);
   }, 120_000);
 
   afterAll(async () => {
-    for (const r of replicas) if (r.proc.exitCode === null) r.proc.kill("SIGKILL");
-    await emu?.stop();
-    await db?.drop();
+    await cluster?.stop();
   });
 
   it("runs the migrations once although both replicas started together", async () => {
@@ -102,22 +74,7 @@ describe.runIf(run)("standalone server (serve.js), two replicas on PostgreSQL", 
   });
 
   it("on SIGTERM: readiness fails, the slow request in flight completes, the process exits 0 in time", async () => {
-    const handle = await openDb({ kind: "postgres", url: db.url });
-    const secret = newSecret("service");
-    await insertApiToken(handle.db, {
-      id: crypto.randomUUID(),
-      kind: "service",
-      name: "standalone-test",
-      owner: "ops",
-      ownerProvider: "oidc",
-      ownerVersion: 0,
-      tokenHash: secret.hash,
-      hint: secret.hint,
-      scopes: ["read"],
-      expiresAt: null,
-    });
-    await handle.close();
-    token = secret.token;
+    const token = await serviceToken(db.url, "standalone-test", ["read"]);
     const [replica] = replicas;
     if (!replica) throw new Error("no replica");
     const fault = await fetch(`${emu.url}/_emulator/faults`, {
@@ -162,12 +119,7 @@ describe.runIf(run)("standalone server (serve.js), two replicas on PostgreSQL", 
     const other = replicas[1];
     if (!other) throw new Error("no second replica");
     expect((await fetch(`${other.url}/api/health/ready`)).status).toBe(200);
-    const line = other
-      .output()
-      .split("\n")
-      .filter((l) => l.startsWith("{"))
-      .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .find((l) => l.route === "/api/health/ready");
+    const line = jsonLines(other).find((l) => l.route === "/api/health/ready");
     expect(line).toMatchObject({ level: "info", method: "GET", status: 200, user: null });
     expect(line?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(typeof line?.durationMs).toBe("number");
