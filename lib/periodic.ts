@@ -1,7 +1,9 @@
 import { outsideRequest } from "@/lib/audit/via-token";
-import { getDb, type Db } from "@/lib/db";
+import { getDbHandle, type Db } from "@/lib/db";
+import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics/registry";
 import { outsideAccountScope } from "@/lib/sagemaker/accounts/context";
+import { withJobLease } from "./periodic-lease";
 
 const state = globalThis as unknown as {
   sagedeckPeriodic?: Map<string, NodeJS.Timeout>;
@@ -22,6 +24,8 @@ function countActions(job: string, result: unknown): void {
 /**
  * Runs `job` now and then every `everyMs` in this process, once per `name` (the reconcilers, started from
  * instrumentation.ts and the routes that need them); a failed run is logged and the next one tries again.
+ * Across replicas one run at a time (lib/periodic-lease.ts): a tick while another replica runs the job is skipped
+ * and counted as `outcome="skipped"`.
  */
 export function ensurePeriodic(name: string, everyMs: number, job: (db: Db) => Promise<unknown>): void {
   state.sagedeckPeriodic ??= new Map();
@@ -32,11 +36,13 @@ export function ensurePeriodic(name: string, everyMs: number, job: (db: Db) => P
     if (state.sagedeckPeriodicStopped) return;
     const run = (async () => {
       try {
-        countActions(name, await job(await getDb()));
-        metrics().jobRuns.inc({ job: name, outcome: "ok" });
+        const handle = await getDbHandle();
+        const run = await withJobLease(handle, name, () => job(handle.db));
+        if (run.ran) countActions(name, run.result);
+        metrics().jobRuns.inc({ job: name, outcome: run.ran ? "ok" : "skipped" });
       } catch (err) {
         metrics().jobRuns.inc({ job: name, outcome: "failed" });
-        console.error(`[${name}] ${(err as Error).message}`);
+        log("error", `[${name}] run failed, retrying at the next tick`, { job: name, err });
       }
     })();
     runs.add(run);

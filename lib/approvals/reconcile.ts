@@ -112,11 +112,18 @@ export async function reconcileDecisions(
 
 /**
  * Runs the reconciler (decisions, then "Grant access" changes) now and then every `everyMs` in this process
- * (idempotent; safe on several replicas).
+ * (idempotent; one pass at a time across replicas: lib/periodic-lease.ts).
  */
 export function ensureReconciler(everyMs = 10_000): void {
+  // the summed report is what sagedeck_reconciler_actions_total{job="reconciler"} counts (lib/periodic.ts)
   ensurePeriodic("reconciler", everyMs, async (db) => {
-    await reconcileDecisions(db);
-    await reconcileGrants(db);
+    const decisions = await reconcileDecisions(db);
+    const grants = await reconcileGrants(db);
+    return {
+      applied: decisions.applied + grants.applied,
+      failed: decisions.failed + grants.failed,
+      inFlight: decisions.inFlight,
+      errors: decisions.errors + grants.errors,
+    };
   });
 }

@@ -6,6 +6,7 @@
  */
 import { getConfig } from "@/lib/config";
 import { getDb, type Db } from "@/lib/db";
+import { log } from "@/lib/log";
 import { insertSnapshot, latestSnapshotAt } from "@/lib/db/maturity-snapshots";
 import { computed } from "@/lib/maturity-report/report";
 import { snapshotRows, type SnapshotSource } from "@/lib/maturity/snapshot";
@@ -99,6 +100,10 @@ export function startSnapshotScheduler(opts: {
       }
     }
     const outcome = await snapshotTick(opts.db, opts.intervalMs);
+    log(outcome === "failed" ? "warn" : "info", `maturity snapshot: ${outcome}`, {
+      job: "maturity-snapshot",
+      outcome,
+    });
     schedule(outcome === "failed" ? retryMs : opts.intervalMs);
     return outcome;
   };
