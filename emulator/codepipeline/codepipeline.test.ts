@@ -150,6 +150,12 @@ describe("CodePipeline", () => {
     const prod = await sm.send(new DescribeEndpointCommand({ EndpointName: `${DEPLOY}-prod` }));
     expect(prod.EndpointStatus).toBe("InService");
     expect(prod.ProductionVariants?.[0]?.CurrentInstanceCount).toBe(2);
+    // the template's data capture is deployed with it (production monitoring reads it)
+    expect(prod.DataCaptureConfig).toMatchObject({
+      EnableCapture: true,
+      CurrentSamplingPercentage: 20,
+      DestinationS3Uri: `s3://sagedeck-demo-artifacts/${DEPLOY}-prod/data-capture`,
+    });
     const state = await cp.send(new GetPipelineStateCommand({ name: DEPLOY }));
     const gateState = state.stageStates?.[2]?.actionStates?.find(
       (a) => a.actionName === "ApproveDeployment",

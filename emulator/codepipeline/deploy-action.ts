@@ -80,6 +80,17 @@ export async function startDeploy(
               InitialVariantWeight: 1,
             },
           ],
+          // the template's data capture (the MLOps template's EnableDataCapture parameter)
+          ...(cfg.EmulatorDataCaptureS3Uri
+            ? {
+                DataCaptureConfig: {
+                  EnableCapture: true,
+                  InitialSamplingPercentage: Number(cfg.EmulatorDataCapturePercentage ?? "20") || 20,
+                  DestinationS3Uri: cfg.EmulatorDataCaptureS3Uri,
+                  CaptureOptions: [{ CaptureMode: "Input" }, { CaptureMode: "Output" }],
+                },
+              }
+            : {}),
         });
       settle(c, endpoint);
       const ep = endpoints(c.state).get(key(endpoint));

@@ -101,6 +101,7 @@ export function deployPipeline(
               EmulatorEndpointName: `${prefix}-prod`,
               EmulatorModelPackageGroupName: group,
               EmulatorInstanceCount: "2",
+              EmulatorDataCaptureS3Uri: `s3://sagedeck-demo-artifacts/${prefix}-prod/data-capture`,
             }),
             ...(opts.prodRole ? { roleArn: opts.prodRole } : {}),
           },

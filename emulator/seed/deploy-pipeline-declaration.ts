@@ -1,6 +1,7 @@
 /** The modeldeploy pipeline declaration of a seeded solution (the SageMaker MLOps template's stages and actions). */
 import type { JsonObject } from "../core/json";
 import type { SolutionSpec } from "./org";
+import { BUCKET } from "./registry/common";
 
 export interface Where {
   staging: string;
@@ -84,6 +85,13 @@ export function declaration(s: SolutionSpec, name: string, group: string, where:
               EmulatorModelPackageGroupName: group,
               EmulatorInstanceType: "ml.m5.xlarge",
               EmulatorInstanceCount: "2",
+              // production keeps capturing the data its monitoring schedules read
+              ...(s.monitoring && s.endpoints.production
+                ? {
+                    EmulatorDataCaptureS3Uri: `s3://${BUCKET}/${s.endpoints.production}/data-capture`,
+                    EmulatorDataCapturePercentage: "20",
+                  }
+                : {}),
             }),
             roleArn: deployRole(where.production),
           },
