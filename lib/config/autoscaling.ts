@@ -16,7 +16,7 @@ export const AUTOSCALING_TAG = "sagedeck:autoscaling";
 const MAX_INSTANCES = 100;
 
 /**
- * Parses `min=… max=… target=…` over `base`: any subset, any order, separated by spaces or commas. A tag value
+ * Parses `min=… max=… target=…` over `base`: some or all of the keys, in either order, separated by spaces or commas. A tag value
  * must use spaces — AWS tag values may not contain commas (`[\p{L}\p{Z}\p{N}_.:/=+\-@]*`). Throws with a reason on an
  * unknown key, a non-number, min < 1, max < min, max > 100 or target ≤ 0.
  */
