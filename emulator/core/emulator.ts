@@ -117,18 +117,23 @@ export class Emulator {
     try {
       caller = this.callerOf(authorization, securityToken);
       const who = caller;
-      await this.faults.apply(operation, Math.random, who.account);
+      const after = await this.faults.apply(operation, Math.random, who.account);
       const ctx = this.ctx({ identity: userContextOf(who), account: who.account });
       const out = await this.exclusive(() =>
         inAccount(who.account, async () => clean(await handler(input, ctx))),
       );
+      // the operation took effect: the trail records it as done even when its answer is an injected error
+      this.trail.record(operation, who, undefined, input);
+      if (after) {
+        caller = undefined;
+        throw after.error;
+      }
       this.stats.record(operation, true);
-      this.trail.record(operation, who);
       return out;
     } catch (err) {
       this.stats.record(operation, false);
       if (caller)
-        this.trail.record(operation, caller, err instanceof AwsError ? err.code : "InternalFailure");
+        this.trail.record(operation, caller, err instanceof AwsError ? err.code : "InternalFailure", input);
       throw err;
     }
   }

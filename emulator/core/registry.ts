@@ -45,6 +45,13 @@ export interface Searchable {
   records(state: State): Iterable<JsonObject>;
   /** Fast path: candidate records for an Equals filter on a property (e.g. Parents.ExperimentName). */
   indexed?(state: State, property: string, value: string): Iterable<JsonObject> | undefined;
+  /**
+   * Optional, beside `indexed`: a version of what `indexed` returns for this property and value, changing
+   * whenever one of those records (or the set) changes. With it, `Search` keeps their sorted order between
+   * queries, so a new filter over one experiment's runs costs a pass over them, not a sort. Returns
+   * undefined exactly when `indexed` would (the property is not indexed).
+   */
+  indexVersion?(state: State, property: string, value: string): string | undefined;
 }
 
 const searchables = new Map<string, Searchable>();

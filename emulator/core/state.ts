@@ -7,6 +7,7 @@ import type { JsonValue } from "./json";
  */
 export class Collection<T> {
   private readonly map = new Map<string, T>();
+  private changes = 0;
 
   constructor(
     readonly name: string,
@@ -21,12 +22,16 @@ export class Collection<T> {
   }
   set(key: string, value: T): T {
     this.map.set(key, value);
+    this.changes += 1;
     this.onChange(this.name, key);
     return value;
   }
   delete(key: string): boolean {
     const had = this.map.delete(key);
-    if (had) this.onChange(this.name, key);
+    if (had) {
+      this.changes += 1;
+      this.onChange(this.name, key);
+    }
     return had;
   }
   values(): IterableIterator<T> {
@@ -41,13 +46,19 @@ export class Collection<T> {
   get size(): number {
     return this.map.size;
   }
+  /** Bumped by every change to this collection (set, delete, load, clear): derived indexes check it. */
+  get version(): number {
+    return this.changes;
+  }
   /** Used by the store when loading; does not journal. */
   load(key: string, value: T | undefined): void {
+    this.changes += 1;
     if (value === undefined) this.map.delete(key);
     else this.map.set(key, value);
   }
   clear(): void {
     this.map.clear();
+    this.changes += 1;
   }
 }
 

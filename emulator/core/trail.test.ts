@@ -67,4 +67,35 @@ describe("the trail", () => {
       ["AddTags", "sagemaker.amazonaws.com"],
     ]);
   });
+
+  it("records each write's parameters; an answer lost after the write (a fault with after) is a write done", async () => {
+    await fetch(`${emu.handle().endpoint}/_emulator/trail`, { method: "DELETE" });
+    await fetch(`${emu.handle().endpoint}/_emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({
+        operation: "AddTags",
+        count: 1,
+        mix: [{ errorCode: "InternalFailure", errorRate: 1, after: true }],
+      }),
+    });
+    const endpoints = await emu.client().send(new ListEndpointsCommand({ MaxResults: 1 }));
+    const arn = endpoints.Endpoints?.[0]?.EndpointArn ?? "";
+    const tags = [{ Key: "lost", Value: "answer" }];
+    const lost = await emu
+      .handle()
+      .client({ maxAttempts: 1 })
+      .send(new AddTagsCommand({ ResourceArn: arn, Tags: tags }))
+      .then(
+        () => "answered",
+        (err: Error) => err.name,
+      );
+    expect(lost).toBe("InternalFailure");
+    const events = (await (await fetch(`${emu.handle().endpoint}/_emulator/trail`)).json()) as {
+      events: { eventName: string; errorCode?: string; requestParameters?: unknown }[];
+    };
+    expect(events.events).toEqual([
+      expect.objectContaining({ eventName: "AddTags", requestParameters: { ResourceArn: arn, Tags: tags } }),
+    ]);
+    expect(events.events[0]?.errorCode).toBeUndefined();
+  });
 });

@@ -9,6 +9,7 @@
  * last, at most MAX_EVENTS; cleared by reset.
  */
 import type { Caller } from "./caller";
+import type { JsonObject } from "./json";
 
 export interface TrailEvent {
   eventTime: string;
@@ -24,6 +25,8 @@ export interface TrailEvent {
     accessKeyId: string;
     sessionContext?: { sourceIdentity: string };
   };
+  /** the request's parameters, as CloudTrail records them (the operation's input) */
+  requestParameters?: JsonObject;
   /** set when the call failed (the AWS error code) */
   errorCode?: string;
 }
@@ -47,7 +50,7 @@ export class Trail {
   constructor(private readonly region: string) {}
 
   /** Records a write call (reads are ignored). */
-  record(operation: string, caller: Caller, errorCode?: string): void {
+  record(operation: string, caller: Caller, errorCode?: string, requestParameters?: JsonObject): void {
     if (isReadOnly(operation)) return;
     const source = caller.session?.sourceIdentity;
     this.events.push({
@@ -64,6 +67,7 @@ export class Trail {
         accessKeyId: caller.accessKeyId,
         ...(source ? { sessionContext: { sourceIdentity: source } } : {}),
       },
+      ...(requestParameters ? { requestParameters } : {}),
       ...(errorCode ? { errorCode } : {}),
     });
     if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);

@@ -50,7 +50,11 @@ export interface StartOptions {
 }
 
 function launch(port: number, dataDir: string, env: Record<string, string>, timeoutMs: number) {
-  const child = spawn(TSX, ["emulator/main.ts"], {
+  // vitest's global setup bundles the emulator once per run (tests/helpers/global-setup.ts); else tsx compiles it
+  const bundle = process.env.SAGEDECK_TEST_EMULATOR_BUNDLE;
+  const [cmd, args] =
+    bundle && fs.existsSync(bundle) ? [process.execPath, [bundle]] : [TSX, ["emulator/main.ts"]];
+  const child = spawn(cmd, args, {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -19,6 +19,7 @@ import {
 } from "./store";
 import { settle, startRollout } from "./rollout";
 import { endpointView } from "./capture";
+import { schedulesOfEndpoint } from "../monitoring/schedules";
 
 export const ENDPOINT_STATUS = [
   "OutOfService",
@@ -157,6 +158,8 @@ defineSearchable({
   *records(state) {
     for (const e of endpoints(state).values()) {
       const rec: JsonObject = { ...endpointView(e), Tags: getTags(state, e.EndpointArn) };
+      const monitoring = schedulesOfEndpoint(state, e.EndpointName);
+      if (monitoring.length > 0) rec.MonitoringSchedules = monitoring;
       yield rec;
     }
   },

@@ -2,7 +2,8 @@
 import { limitExceeded, notFound } from "../../core/errors";
 import { defineOperation } from "../../core/registry";
 import { Validator } from "../../core/validate";
-import { ENTITY_NAME, mustTrial, mustTrialComponent, putTrialComponent } from "./model";
+import { ENTITY_NAME, mustTrial } from "./model";
+import { mustTrialComponent, putTrialComponent } from "./tc-index";
 
 /** A trial component can belong to at most this many trials. */
 const MAX_PARENTS = 100;

@@ -10,14 +10,13 @@ import { addTags, parseTags } from "../../core/tags";
 import { Validator } from "../../core/validate";
 import {
   ENTITY_NAME,
-  mustTrialComponent,
-  putTrialComponent,
   trialComponentArn,
   trialComponents,
   who,
   type MetricSummary,
   type TrialComponentRecord,
 } from "./model";
+import { mustTrialComponent, putTrialComponent } from "./tc-index";
 import { compact, readTrialComponentInput, readSource } from "./shapes";
 
 defineOperation("_UpsertTrialComponent", (input, ctx) => {

@@ -4,15 +4,8 @@ import { defineSearchable } from "../../core/registry";
 import type { State } from "../../core/state";
 import { getTags } from "../../core/tags";
 import { pick } from "./list";
-import {
-  componentsOf,
-  experiments,
-  searchRecordCache,
-  trialComponents,
-  trials,
-  type TrialComponentRecord,
-  type TrialRecord,
-} from "./model";
+import { experiments, trialComponents, trials, type TrialComponentRecord, type TrialRecord } from "./model";
+import { componentsOf, componentsVersion, searchRecordCache } from "./tc-index";
 
 /**
  * The `TrialComponent` member of a SearchRecord: Describe fields + Tags, Parents, RunName, SourceDetail.
@@ -113,6 +106,11 @@ defineSearchable({
       const tc = trialComponents(state).get(value);
       return tc ? [trialComponentSearchRecord(state, tc)] : [];
     }
+    return undefined;
+  },
+  indexVersion(state, property, value) {
+    if (property === "Parents.ExperimentName") return componentsVersion(state, "ExperimentName", value);
+    if (property === "Parents.TrialName") return componentsVersion(state, "TrialName", value);
     return undefined;
   },
 });

@@ -4,17 +4,8 @@ import { defineOperation } from "../../core/registry";
 import { addTags, parseTags, tagStore } from "../../core/tags";
 import { Validator } from "../../core/validate";
 import { listPage, pick, readListArgs } from "./list";
-import {
-  ENTITY_NAME,
-  componentsOf,
-  mustExperiment,
-  mustTrial,
-  mustTrialComponent,
-  trialArn,
-  trials,
-  who,
-  type TrialRecord,
-} from "./model";
+import { ENTITY_NAME, mustExperiment, mustTrial, trialArn, trials, who, type TrialRecord } from "./model";
+import { componentsOf, mustTrialComponent } from "./tc-index";
 import { compact, readMetadataProperties, readSource } from "./shapes";
 
 defineOperation("CreateTrial", (input, ctx) => {

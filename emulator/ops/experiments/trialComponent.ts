@@ -8,17 +8,14 @@ import { listPage, pick, readListArgs } from "./list";
 import {
   ENTITY_NAME,
   TC_NAME_OR_ARN,
-  componentsOf,
-  deleteTrialComponentRecord,
   mustExperiment,
   mustTrial,
-  mustTrialComponent,
-  putTrialComponent,
   trialComponentArn,
   trialComponents,
   who,
   type TrialComponentRecord,
 } from "./model";
+import { componentsOf, deleteTrialComponentRecord, mustTrialComponent, putTrialComponent } from "./tc-index";
 import {
   compact,
   readTrialComponentInput,

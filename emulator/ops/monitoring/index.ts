@@ -1,2 +1,3 @@
 /** Registers monitoring schedules and executions. */
 import "./schedules";
+import "./executions";

@@ -2,7 +2,7 @@
 import { validation } from "../../core/errors";
 import { isObject, type JsonObject, type JsonValue } from "../../core/json";
 import { memberPath, type Validator } from "../../core/validate";
-import { accessor, comparer, exists, resolveObjects } from "./paths";
+import { accessor, comparer, exists, NUMERIC, resolveObjects, type Scalar } from "./paths";
 
 export const OPERATORS = [
   "Equals",
@@ -126,59 +126,80 @@ export function checkFilterCount(e: Expression | undefined): void {
 }
 
 export type Predicate = (record: JsonObject) => boolean;
+/** Reads the values at a property path: `accessor`, or a column of them kept for a set of records. */
+export type Getter = (path: string) => (record: JsonObject) => readonly Scalar[];
 
-function filterPredicate(f: Filter): Predicate {
-  const name = f.Name;
-  if (f.Operator === "Exists") return (r) => exists(r, name);
-  if (f.Operator === "NotExists") return (r) => !exists(r, name);
-  const get = accessor(name);
-  const value = f.Value ?? "";
-  switch (f.Operator) {
+/** Whether any of `values` satisfies `test` (a loop, not `.some`: this runs once per record per filter). */
+function someValue(values: readonly Scalar[], test: (x: Scalar) => boolean): boolean {
+  for (let i = 0; i < values.length; i++) if (test(values[i]!)) return true;
+  return false;
+}
+
+/** The test one record value must pass for a comparison operator, its filter Value parsed once. */
+function valueTest(op: FilterOperator, value: string): (x: Scalar) => boolean {
+  switch (op) {
     case "In": {
       const options = value.split(",").map((o) => comparer(o.trim()));
-      return (r) => get(r).some((x) => options.some((c) => c(x) === 0));
-    }
-    case "Contains":
-      return (r) => get(r).some((x) => String(x).includes(value));
-    case "NotEquals": {
-      const c = comparer(value);
-      return (r) => !get(r).some((x) => c(x) === 0);
-    }
-    default: {
-      const c = comparer(value);
-      const ok: (d: number) => boolean =
-        f.Operator === "Equals"
-          ? (d) => d === 0
-          : f.Operator === "GreaterThan"
-            ? (d) => d > 0
-            : f.Operator === "GreaterThanOrEqualTo"
-              ? (d) => d >= 0
-              : f.Operator === "LessThan"
-                ? (d) => d < 0
-                : (d) => d <= 0;
-      return (r) => {
-        for (const x of get(r)) {
-          const d = c(x);
-          if (d !== undefined && ok(d)) return true;
-        }
+      return (x) => {
+        for (let i = 0; i < options.length; i++) if (options[i]!(x) === 0) return true;
         return false;
       };
+    }
+    case "Contains":
+      return (x) => String(x).includes(value);
+    default: {
+      const c = comparer(value);
+      switch (op) {
+        case "Equals":
+        case "NotEquals":
+          // a non-numeric Value is equal to a string only when it is that string (no ordering needed)
+          if (NUMERIC.test(value)) return (x) => c(x) === 0;
+          return (x) => (typeof x === "string" ? x === value : c(x) === 0);
+        case "GreaterThan":
+          return (x) => (c(x) ?? NaN) > 0;
+        case "GreaterThanOrEqualTo":
+          return (x) => (c(x) ?? NaN) >= 0;
+        case "LessThan":
+          return (x) => (c(x) ?? NaN) < 0;
+        default:
+          return (x) => (c(x) ?? NaN) <= 0;
+      }
     }
   }
 }
 
+function filterPredicate(f: Filter, getter: Getter = accessor): Predicate {
+  const name = f.Name;
+  const get = getter(name);
+  // `exists` is `resolve` (which `get` reads) being non-empty, else anything (an object, a list) at the path
+  if (f.Operator === "Exists") return (r) => get(r).length > 0 || exists(r, name);
+  if (f.Operator === "NotExists") return (r) => get(r).length === 0 && !exists(r, name);
+  const test = valueTest(f.Operator, f.Value ?? "");
+  if (f.Operator === "NotEquals") return (r) => !someValue(get(r), test);
+  return (r) => someValue(get(r), test);
+}
+
 /** Compiles an expression: Filters, NestedFilters (one element satisfies all its filters) and SubExpressions. */
-export function compile(e: Expression): Predicate {
+export function compile(e: Expression, getter: Getter = accessor): Predicate {
   const parts: Predicate[] = [
-    ...e.Filters.map(filterPredicate),
+    ...e.Filters.map((f) => filterPredicate(f, getter)),
     ...e.NestedFilters.map((n): Predicate => {
       const inner = n.Filters.map((f) =>
         filterPredicate({ ...f, Name: f.Name.slice(n.NestedPropertyName.length + 1) }),
       );
       return (r) => resolveObjects(r, n.NestedPropertyName).some((el) => inner.every((p) => p(el)));
     }),
-    ...e.SubExpressions.map(compile),
+    ...e.SubExpressions.map((x) => compile(x, getter)),
   ];
   if (parts.length === 0) return () => true;
-  return e.Operator === "Or" ? (r) => parts.some((p) => p(r)) : (r) => parts.every((p) => p(r));
+  if (parts.length === 1) return parts[0]!;
+  if (e.Operator === "Or")
+    return (r) => {
+      for (let i = 0; i < parts.length; i++) if (parts[i]!(r)) return true;
+      return false;
+    };
+  return (r) => {
+    for (let i = 0; i < parts.length; i++) if (!parts[i]!(r)) return false;
+    return true;
+  };
 }

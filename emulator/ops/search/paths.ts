@@ -134,7 +134,8 @@ function asNumber(text: string): number | undefined {
   return Number.isFinite(t) ? t / 1000 : undefined;
 }
 
-const NUMERIC = /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
+/** A Value `comparer` compares numerically with numeric strings. */
+export const NUMERIC = /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 
 const EMPTY: readonly Scalar[] = Object.freeze([]);
 

@@ -74,7 +74,8 @@ describe("Search over the seeded demo", () => {
     expect(summaries[0]!.CreationTime).toBeInstanceOf(Date);
   });
 
-  it("answers an experiment + metric filter + metric sort quickly", async () => {
+  // its speed is measured by bench/emulator-scale.ts (npm run bench), not here
+  it("answers an experiment + metric filter + metric sort", async () => {
     const input: SearchCommandInput = {
       Resource: "ExperimentTrialComponent",
       SearchExpression: {
@@ -84,10 +85,7 @@ describe("Search over the seeded demo", () => {
       SortOrder: "Descending",
       MaxResults: 100,
     };
-    await emu.client().send(new SearchCommand(input));
-    const t = performance.now();
     const r = await emu.client().send(new SearchCommand(input));
-    expect(performance.now() - t).toBeLessThan(250);
     expect(r.Results!.length).toBeGreaterThan(0);
     const list = await emu
       .client()

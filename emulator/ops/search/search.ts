@@ -8,8 +8,8 @@ import { paginate } from "../../core/paginate";
 import { defineOperation, getSearchable, type Searchable } from "../../core/registry";
 import type { State } from "../../core/state";
 import { SORT_ORDER, Validator } from "../../core/validate";
-import { checkFilterCount, compile, readExpression, type Expression } from "./expression";
-import { accessor } from "./paths";
+import { checkFilterCount, compile, countFilters, readExpression, type Expression } from "./expression";
+import { sortedView, sortRecords, type Hit } from "./sorted";
 
 export const SEARCH_RESOURCES = [
   "TrainingJob",
@@ -34,57 +34,33 @@ export const SEARCH_RESOURCES = [
   "HubContent",
 ] as const;
 
+interface Candidates {
+  records: () => Iterable<JsonObject>;
+  expression: Expression | undefined;
+  /** the index hit's key and version, when the provider versions it (its sorted view can then be kept) */
+  view?: { key: string; version: string };
+}
+
 /**
  * Candidate records: through the provider's index when a top-level And has an indexable Equals filter.
  * That filter is then already satisfied, so the caller drops it from the predicate.
  */
-function candidates(
-  s: Searchable,
-  state: State,
-  e: Expression | undefined,
-): { records: Iterable<JsonObject>; expression: Expression | undefined } {
+function candidates(s: Searchable, state: State, e: Expression | undefined): Candidates {
   if (s.indexed && e && e.Operator === "And") {
     for (const f of e.Filters) {
       if (f.Operator !== "Equals" || f.Value === undefined) continue;
-      const hit = s.indexed(state, f.Name, f.Value);
-      if (hit) return { records: hit, expression: { ...e, Filters: e.Filters.filter((x) => x !== f) } };
+      const value = f.Value;
+      const expression = { ...e, Filters: e.Filters.filter((x) => x !== f) };
+      const version = s.indexVersion?.(state, f.Name, value);
+      if (version !== undefined) {
+        const key = `${s.resource}\u0000${f.Name}\u0000${value}`;
+        return { records: () => s.indexed?.(state, f.Name, value) ?? [], expression, view: { key, version } };
+      }
+      const hit = s.indexed(state, f.Name, value);
+      if (hit) return { records: () => hit, expression };
     }
   }
-  return { records: s.records(state), expression: e };
-}
-
-type Key = string | number | undefined;
-interface Hit {
-  r: JsonObject;
-  k: Key;
-  t: string;
-}
-
-/** Sort keys: the first value at the path; LastModifiedTime falls back to CreationTime. */
-function sortKeyOf(sortBy: string): (r: JsonObject) => Key {
-  const get = accessor(sortBy);
-  return (r) => {
-    const v = get(r)[0];
-    if (v === undefined && sortBy === "LastModifiedTime") {
-      const c = r.CreationTime;
-      return typeof c === "number" ? c : undefined;
-    }
-    return typeof v === "boolean" ? String(v) : v;
-  };
-}
-
-/** Numbers, then strings, in the requested order; records without the key last; ties by ARN. */
-function sortHits(hits: Hit[], order: "Ascending" | "Descending"): Hit[] {
-  const dir = order === "Ascending" ? 1 : -1;
-  const tie = (a: Hit, b: Hit) => (a.t < b.t ? -dir : a.t > b.t ? dir : 0);
-  const nums: Hit[] = [];
-  const strs: Hit[] = [];
-  const none: Hit[] = [];
-  for (const h of hits) (typeof h.k === "number" ? nums : typeof h.k === "string" ? strs : none).push(h);
-  nums.sort((a, b) => ((a.k as number) - (b.k as number)) * dir || tie(a, b));
-  strs.sort((a, b) => (a.k === b.k ? tie(a, b) : (a.k as string) < (b.k as string) ? -dir : dir));
-  none.sort(tie);
-  return [...nums, ...strs, ...none];
+  return { records: () => s.records(state), expression: e };
 }
 
 /** A plain copy of a record, including members it inherits (providers may yield light wrappers); the server deep-copies the response. */
@@ -136,16 +112,13 @@ defineOperation("Search", (input, ctx) => {
   }
   const sorted = cachedHits(ctx.state, stableStringify(query), () => {
     const found = candidates(searchable, ctx.state, expression);
-    const match = found.expression ? compile(found.expression) : () => true;
-    const tieKey = `${searchable.recordKey}Arn`;
-    const keyOf = sortKeyOf(sortBy);
-    const hits: Hit[] = [];
-    for (const r of found.records) {
-      if (!match(r)) continue;
-      const t = r[tieKey];
-      hits.push({ r, k: keyOf(r), t: typeof t === "string" ? t : "" });
-    }
-    return sortHits(hits, sortOrder);
+    const spec = { sortBy, order: sortOrder, tieKey: `${searchable.recordKey}Arn` };
+    if (!found.view)
+      return sortRecords(found.records(), found.expression ? compile(found.expression) : () => true, spec);
+    const view = sortedView(ctx.state, found.view.key, found.view.version, found.records, spec);
+    if (!found.expression || countFilters(found.expression) === 0) return view.hits;
+    const rest = found.expression;
+    return view.select((get) => compile(rest, get));
   });
   const page = paginate(sorted, nextToken, maxResults, query);
   return {
