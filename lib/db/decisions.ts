@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, lt, ne, or } from "drizzle-orm";
 import { ConflictError } from "@/lib/errors";
+import { decisionEvent } from "@/lib/notifications/decision-events";
+import { enqueueNotifications } from "@/lib/notifications/enqueue";
 import { recordAudit, type AuditEventInput } from "./audit";
 import type { Db } from "./client";
 import { decisions, type DecisionRow } from "./schema";
@@ -109,8 +111,9 @@ export async function transition(
 }
 
 /**
- * Finishes a decision (applied or failed) and writes its audit row in the same transaction, so neither exists
- * without the other. Undefined — and no audit row — when it was no longer in `from` (finished elsewhere first).
+ * Finishes a decision (applied or failed) and writes its audit row and its notifications (the outbox) in the same
+ * transaction, so none exists without the others. Undefined — and no audit row — when it was no longer in `from`
+ * (finished elsewhere first).
  */
 export function finishDecision(
   db: Db,
@@ -124,6 +127,7 @@ export function finishDecision(
   return db.transaction(async (tx) => {
     const row = await transition(tx, id, from, state, outcome, extra);
     if (row) await recordAudit(tx, audit(row));
+    if (row) await enqueueNotifications(tx, decisionEvent(row));
     return row;
   });
 }

@@ -5,6 +5,8 @@
  */
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { SnapshotRow } from "@/lib/maturity/snapshot";
+import { enqueueNotifications } from "@/lib/notifications/enqueue";
+import { phaseChangeEvent } from "@/lib/notifications/maturity-events";
 import type { Db } from "./client";
 import { maturitySnapshots, type MaturitySnapshotRow } from "./schema";
 
@@ -30,9 +32,39 @@ export function latestSnapshotAt(db: Db, key = "*"): Promise<Date | null> {
   return latestIn(db, key);
 }
 
+/** Each key's newest snapshot (what a new snapshot of the key is compared with). */
+async function newestOf(tx: Tx, keys: string[]): Promise<Map<string, MaturitySnapshotRow>> {
+  if (keys.length === 0) return new Map();
+  const rows = await tx
+    .selectDistinctOn([maturitySnapshots.solutionKey])
+    .from(maturitySnapshots)
+    .where(inArray(maturitySnapshots.solutionKey, keys))
+    .orderBy(maturitySnapshots.solutionKey, desc(maturitySnapshots.takenAt), desc(maturitySnapshots.id));
+  return new Map(rows.map((r) => [r.solutionKey, r]));
+}
+
 /**
- * Stores one snapshot (all rows or none). With `skipIfNewerThan`, nothing is stored when an organisation
- * row at or after that time already exists (another instance was quicker); returns whether it stored.
+ * `maturity.phase_changed` for each solution whose phase in the stored rows differs from its newest snapshot
+ * before them, with the snapshot's transaction (not for demo rows, nor for a row older than the newest).
+ */
+async function enqueuePhaseChanges(
+  tx: Tx,
+  previous: Map<string, MaturitySnapshotRow>,
+  stored: MaturitySnapshotRow[],
+): Promise<void> {
+  for (const now of stored) {
+    const before = previous.get(now.solutionKey);
+    if (!before || now.solutionKey === "*" || now.source === "demo" || before.takenAt >= now.takenAt)
+      continue;
+    const event = phaseChangeEvent(before, now);
+    if (event) await enqueueNotifications(tx, event);
+  }
+}
+
+/**
+ * Stores one snapshot (all rows or none) with the notifications of the phases it changes. With
+ * `skipIfNewerThan`, nothing is stored when an organisation row at or after that time already exists (another
+ * instance was quicker); returns whether it stored.
  */
 export async function insertSnapshot(
   db: Db,
@@ -46,7 +78,9 @@ export async function insertSnapshot(
       const latest = await latestIn(tx, "*");
       if (latest && latest >= opts.skipIfNewerThan) return false;
     }
-    await tx.insert(maturitySnapshots).values(rows);
+    const previous = await newestOf(tx, [...new Set(rows.map((r) => r.solutionKey))]);
+    const stored = await tx.insert(maturitySnapshots).values(rows).returning();
+    await enqueuePhaseChanges(tx, previous, stored);
     return true;
   });
 }
