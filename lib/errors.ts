@@ -14,6 +14,7 @@ export type AppErrorCode =
   | "upstream_error"
   | "upstream_unavailable"
   | "upstream_timeout"
+  | "record_pending"
   | "internal_error";
 
 export class AppError extends Error {
@@ -57,6 +58,16 @@ export class ConflictError extends AppError {
   }
 }
 
+/** A 409 that passes: the Idempotency-Key is held by a request still running (or until its lease lapses). */
+export class KeyInUseError extends ConflictError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
 export class ValidationError extends AppError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("unprocessable_entity", message, options);
@@ -90,6 +101,16 @@ export class UpstreamError extends AppError {
 export class UpstreamUnavailableError extends AppError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("upstream_unavailable", message, options);
+  }
+}
+
+/**
+ * SageMaker applied (or accepted) a change but SageDeck could not record it — its database did not answer: the
+ * intent stays in flight and the reconciler records the outcome once the database is back.
+ */
+export class RecordPendingError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("record_pending", message, options);
   }
 }
 

@@ -1,4 +1,5 @@
 import { outsideRequest } from "@/lib/audit/via-token";
+import { bumpDataGeneration } from "@/lib/data-generation";
 import { getDbHandle, type Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics/registry";
@@ -13,12 +14,20 @@ const state = globalThis as unknown as {
   sagedeckStopPeriodic?: () => Promise<void>;
 };
 
-/** A reconciler's report (`{ applied: 2, failed: 0 }`) counted into sagedeck_reconciler_actions_total. */
-function countActions(job: string, result: unknown): void {
-  if (!result || typeof result !== "object") return;
+/**
+ * A reconciler's report (`{ applied: 2, failed: 0 }`) counted into sagedeck_reconciler_actions_total; true when it
+ * reported any action (then what API reads answer may have changed: lib/data-generation.ts).
+ */
+function countActions(job: string, result: unknown): boolean {
+  if (!result || typeof result !== "object") return false;
+  let acted = false;
   for (const [key, value] of Object.entries(result)) {
-    if (typeof value === "number" && value > 0) metrics().reconcilerActions.inc({ job, result: key }, value);
+    if (typeof value === "number" && value > 0) {
+      metrics().reconcilerActions.inc({ job, result: key }, value);
+      acted = true;
+    }
   }
+  return acted;
 }
 
 /**
@@ -38,9 +47,10 @@ export function ensurePeriodic(name: string, everyMs: number, job: (db: Db) => P
       try {
         const handle = await getDbHandle();
         const run = await withJobLease(handle, name, () => job(handle.db));
-        if (run.ran) countActions(name, run.result);
+        if (run.ran && countActions(name, run.result)) bumpDataGeneration();
         metrics().jobRuns.inc({ job: name, outcome: run.ran ? "ok" : "skipped" });
       } catch (err) {
+        bumpDataGeneration(); // it may have written part of its work
         metrics().jobRuns.inc({ job: name, outcome: "failed" });
         log("error", `[${name}] run failed, retrying at the next tick`, { job: name, err });
       }

@@ -10,6 +10,14 @@ export const routes = {
   audit: "/audit",
   /** admins only: the AWS accounts SageDeck works in */
   settingsAccounts: "/settings/accounts",
+  /** admins only: notification channels and deliveries (issue 21) */
+  settingsNotifications: "/settings/notifications",
+  /** everyone: what they receive personally */
+  accountNotifications: "/account/notifications",
+  /** everyone: their personal API tokens */
+  accountTokens: "/account/tokens",
+  /** everyone: the API reference, rendered from /api/openapi.json's document */
+  apiDocs: "/api-docs",
   login: "/login",
 } as const;
 

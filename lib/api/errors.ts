@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { AppError, RateLimitedError, type AppErrorCode } from "@/lib/errors";
+import { AppError, KeyInUseError, RateLimitedError, type AppErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
 
 /** The one place that maps the app's error codes to HTTP statuses. */
@@ -15,6 +15,7 @@ export const STATUS_BY_CODE: Record<AppErrorCode, number> = {
   upstream_error: 502,
   upstream_unavailable: 503,
   upstream_timeout: 504,
+  record_pending: 503,
   internal_error: 500,
 };
 
@@ -55,7 +56,8 @@ export function handleApiError(err: unknown, requestId: string, label: string): 
   }
   if (err instanceof AppError) {
     const headers: Record<string, string> = {};
-    if (err instanceof RateLimitedError) headers["Retry-After"] = String(err.retryAfterSeconds);
+    if (err instanceof RateLimitedError || err instanceof KeyInUseError)
+      headers["Retry-After"] = String(err.retryAfterSeconds);
     if (STATUS_BY_CODE[err.code] >= 500) {
       log("error", `${label}: ${err.message}`, { requestId, label, code: err.code, err });
     }

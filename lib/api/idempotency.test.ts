@@ -2,8 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { claimKey, hashRequest, readKey } from "@/lib/db/idempotency";
 import { migrateDb } from "@/lib/db/migrate";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, KeyInUseError } from "@/lib/errors";
 import { dbTargets } from "@/tests/helpers/db-targets";
+import { handleApiError } from "./errors";
 import { idempotencyTiming, runIdempotent } from "./idempotency";
 
 const targets = await dbTargets();
@@ -79,13 +80,22 @@ describe.each(targets)("the Idempotency-Key mechanism on $name", (target) => {
     expect((await readKey(handle.db, s))?.status).toBe(201);
   });
 
-  it("a key still held under a live lease answers 409 'still running' once the wait is over", async () => {
+  it("a key still held under a live lease answers 409 'still running' with when to retry (Retry-After)", async () => {
     const s = scope();
-    expect(await claimKey(handle.db, s, hashRequest({ a: 1 }), 60_000)).toBe(true);
+    expect(await claimKey(handle.db, s, hashRequest({ a: 1 }), 8_000)).toBe(true);
     idempotencyTiming.waitMs = 0;
     const c = counter();
-    await expect(runIdempotent(handle.db, s, { a: 1 }, true, c.run)).rejects.toThrow(/still running/);
+    const err = await runIdempotent(handle.db, s, { a: 1 }, true, c.run).catch((e: unknown) => e);
     expect(c.calls).toBe(0);
+    expect(err).toBeInstanceOf(KeyInUseError);
+    const answer = handleApiError(err, "req-1", "POST /api/x");
+    expect(answer.status).toBe(409);
+    const seconds = Number(answer.headers.get("Retry-After"));
+    // the seconds until the holder's lease lapses (8 s here), not a minute
+    expect(seconds).toBeGreaterThanOrEqual(1);
+    expect(seconds).toBeLessThanOrEqual(8);
+    const { error } = (await answer.json()) as { error: { message: string } };
+    expect(error.message).toMatch(new RegExp(`still running; try again in ${seconds} s`));
   });
 
   it("a failed first answer frees the key, so the retry runs", async () => {

@@ -1,9 +1,12 @@
 /**
  * The one idempotency mechanism, used by the route wrapper for routes declared `idempotent`: the
- * Idempotency-Key header scopes a request to (key, user, method + path). The first request holds a lease
- * (renewed while it runs) and stores its answer; a repeat gets that answer back (`Idempotent-Replayed: true`),
- * waits briefly while the first still runs, and takes the key over once the lease has lapsed (the first
- * request's process died), so no key answers "still running" forever. A failed answer (≥ 400) frees the key.
+ * Idempotency-Key header scopes a request to (key, user, method + path). The first request holds a short lease
+ * (10 s, renewed every 3 s while it runs) and stores its answer; a repeat gets that answer back
+ * (`Idempotent-Replayed: true`), waits while the first still runs, and takes the key over once the lease has
+ * lapsed, so no key answers "still running" for long. A failed answer (≥ 400) frees the key; when it cannot (the
+ * database was unreachable at the end) the lease lapses within 10 s and a retry after the outage runs — a repeat
+ * waits a little longer than one lease, so it is served rather than refused. A key still held after the wait is
+ * 409 with Retry-After (the seconds until its lease lapses unless renewed).
  */
 import type { Db } from "@/lib/db/client";
 import {
@@ -14,7 +17,7 @@ import {
   renewKey,
   type IdempotencyScope,
 } from "@/lib/db/idempotency";
-import { BadRequestError, ConflictError, ValidationError } from "@/lib/errors";
+import { BadRequestError, ConflictError, KeyInUseError, ValidationError } from "@/lib/errors";
 
 export interface StoredAnswer {
   status: number;
@@ -32,9 +35,11 @@ export interface IdempotencyOptions {
 
 export type IdempotentOption = true | IdempotencyOptions;
 
-export const idempotencyTiming = { leaseMs: 60_000, waitMs: 10_000, pollMs: 100 };
+/** lease: how long a key stays held without renewal; renew: how often a running request renews it; wait: how long
+ * a repeat waits for the first (longer than a lease: a holder that could not free the key has lapsed by then). */
+export const idempotencyTiming = { leaseMs: 10_000, renewMs: 3_000, waitMs: 12_000, pollMs: 100 };
 
-const KEY_FORMAT = /^[\w.:-]{8,128}$/;
+export const IDEMPOTENCY_KEY_FORMAT = /^[\w.:-]{8,128}$/;
 
 export function idempotencyKeyOf(req: Request, option: IdempotentOption): string | null {
   const key = req.headers.get("idempotency-key");
@@ -44,7 +49,7 @@ export function idempotencyKeyOf(req: Request, option: IdempotentOption): string
       throw new BadRequestError("Send an Idempotency-Key header (any unique string per submission).");
     return null;
   }
-  if (!KEY_FORMAT.test(key)) {
+  if (!IDEMPOTENCY_KEY_FORMAT.test(key)) {
     throw new ValidationError(
       "Idempotency-Key must be 8-128 characters of letters, digits, '.', '_', ':' or '-'.",
     );
@@ -64,15 +69,18 @@ async function bodyOf(res: Response): Promise<unknown> {
 }
 
 async function runHolding(db: Db, scope: IdempotencyScope, run: () => Promise<Response>): Promise<Response> {
-  const { leaseMs } = idempotencyTiming;
-  const renew = setInterval(() => void renewKey(db, scope, leaseMs).catch(() => undefined), leaseMs / 3);
+  const { leaseMs, renewMs } = idempotencyTiming;
+  const renew = setInterval(() => void renewKey(db, scope, leaseMs).catch(() => undefined), renewMs);
+  renew.unref();
+  // freeing the key must not hide the answer (the database may be what failed): an unreleased key's lease lapses
+  const release = () => releaseKey(db, scope).catch(() => undefined);
   try {
     const res = await run();
     if (res.status < 400) await completeKey(db, scope, res.status, await bodyOf(res));
-    else await releaseKey(db, scope);
+    else await release();
     return res;
   } catch (err) {
-    await releaseKey(db, scope);
+    await release();
     throw err;
   } finally {
     clearInterval(renew);
@@ -104,8 +112,10 @@ export async function runIdempotent(
       return replay(option !== true && option.refresh ? await option.refresh(stored) : stored);
     }
     if (Date.now() > deadline) {
-      throw new ConflictError(
-        "The first request with this Idempotency-Key is still running; try again in a moment.",
+      const seconds = Math.max(1, Math.ceil(((row.leaseUntil?.getTime() ?? 0) - Date.now()) / 1000));
+      throw new KeyInUseError(
+        `The first request with this Idempotency-Key is still running; try again in ${seconds} s (Retry-After) with the same key.`,
+        seconds,
       );
     }
     await new Promise((r) => setTimeout(r, idempotencyTiming.pollMs));

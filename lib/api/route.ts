@@ -1,4 +1,5 @@
 import { asActor } from "@/lib/sagemaker/accounts/context";
+import { withReadBudget } from "@/lib/sagemaker/budget";
 import { trackStaleness, withStaleHeader } from "@/lib/sagemaker/stale";
 import { httpMethodOf, type RefusalAction } from "@/lib/audit/actions";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -27,6 +28,7 @@ import {
   type AnySchema,
   type Out,
 } from "./input";
+import { attachRouteSpec } from "./openapi/spec";
 import { recordRefusal } from "./refusals";
 
 export interface RouteInput<P, Q, B> {
@@ -35,6 +37,8 @@ export interface RouteInput<P, Q, B> {
   body?: B;
   /** Honour the Idempotency-Key header (`{ required: true }`: 400 without it); see ./idempotency.ts. */
   idempotent?: IdempotentOption;
+  /** One line for the API reference (docs/openapi.json, /api-docs): what the operation does. */
+  summary?: string;
 }
 
 export interface RouteContext<P, Q, B, U> {
@@ -102,11 +106,20 @@ function wrap<
   handler: (ctx: RouteContext<P, Q, B, U>) => Promise<unknown>,
 ) {
   // credentialScope: once a bearer token is known, every audit row of the request names it
-  return (req: Request, segment: SegmentContext) =>
+  const entry = (req: Request, segment: SegmentContext) =>
     credentialScope(() =>
       // counted and logged by route template (lib/metrics/http.ts)
       observeRoute(req, segment.params, (requestId, onUser) => handle(req, segment, requestId, onUser)),
     );
+  // the declaration travels with the handler: the OpenAPI document is generated from it (./openapi)
+  return attachRouteSpec(entry, {
+    permission,
+    summary: input.summary,
+    params: input.params,
+    query: input.query,
+    body: input.body,
+    idempotent: input.idempotent,
+  });
   async function handle(
     req: Request,
     segment: SegmentContext,
@@ -142,8 +155,10 @@ function wrap<
       const idempotencyKey = input.idempotent ? idempotencyKeyOf(req, input.idempotent) : null;
       const run = async () => {
         // a SageMaker read served stale from the cache (throttled, unavailable) is named in a header
+        const call = () => handler({ req, user: user as U, params, query, body, requestId, idempotencyKey });
+        // a read's SageMaker calls end together within SAGEMAKER_TIMEOUT_MS (504 after); changes are not cut short
         const { result, staleSince } = await trackStaleness(() =>
-          handler({ req, user: user as U, params, query, body, requestId, idempotencyKey }),
+          req.method === "GET" ? withReadBudget(getConfig().sagemakerTimeoutMs, call) : call(),
         );
         return withStaleHeader(result instanceof Response ? result : Response.json(result), staleSince);
       };

@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/types";
 import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
 import type { Allowed, AllowedActions } from "./allowed";
-import { isSamePerson } from "./policy";
+import { approveReasonRule, isSamePerson, type ApproveReasonRule } from "./policy";
 import { pipelineDeployedReason } from "@/lib/deploy-pipelines/reasons";
 import type { DecisionView } from "./types";
 
@@ -27,6 +27,8 @@ export interface PolicyInput {
   unshared?: Partial<Record<"Staging" | "Production", { account: string; accountId: string }>>;
   /** the group's deploy pipeline when it deploys through one (lib/deploy-pipelines/mode.ts): no direct promotion */
   deployPipeline?: string;
+  /** the organisation's approve-reason rule; default: the configured one (SAGEDECK_APPROVE_REASON) */
+  approveReason?: ApproveReasonRule;
 }
 
 /** Why a promotion into another account cannot run: the registry does not share the version with it. */
@@ -37,6 +39,10 @@ export const SOD_REASON =
   "You registered this version, so someone else must decide on it (separation of duties).";
 const ok: Allowed = { allowed: true };
 const no = (reason: string): Allowed => ({ allowed: false, reason });
+
+/** An allowed approval says whether the organisation requires a reason, so the form labels the field so. */
+const withReasonRule = (a: Allowed, rule: ApproveReasonRule): Allowed =>
+  a.allowed ? { allowed: true, reasonRequired: rule === "required" } : a;
 
 export function allowedActions(p: PolicyInput): AllowedActions {
   const { user, version: v, stages } = p;
@@ -73,7 +79,10 @@ export function allowedActions(p: PolicyInput): AllowedActions {
   // a pipeline-deployed group: the pipeline deploys, SageDeck never does (the promote route refuses it too)
   const viaPipeline = p.deployPipeline ? no(pipelineDeployedReason(p.deployPipeline)) : undefined;
   return {
-    approve: gate("models.decide", approved ? "This version is already Approved." : undefined),
+    approve: withReasonRule(
+      gate("models.decide", approved ? "This version is already Approved." : undefined),
+      p.approveReason ?? approveReasonRule(),
+    ),
     reject: gate(
       "models.decide",
       v.approvalStatus === "Rejected" ? "This version is already Rejected." : undefined,

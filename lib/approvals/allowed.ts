@@ -1,6 +1,7 @@
 /** The shape of the server's policy answer (pure: client components import it). */
 export type Allowed =
-  | { allowed: true }
+  /** `reasonRequired` (approvals): the organisation requires a written reason (SAGEDECK_APPROVE_REASON) */
+  | { allowed: true; reasonRequired?: boolean }
   /** `offered`: shown disabled with the reason (the user may act once it is fixed), not hidden */
   | { allowed: false; reason: string; offered?: true };
 export type VersionAction =

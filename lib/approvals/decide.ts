@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { decisionsForVersion, finishDecision, getDecision, insertIntent } from "@/lib/db/decisions";
-import { ConflictError, isAppError } from "@/lib/errors";
+import { newLease } from "@/lib/db/decision-leases";
+import type { DecisionRow } from "@/lib/db/schema";
+import { ConflictError, isAppError, RecordPendingError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { setApprovalStatus } from "@/lib/sagemaker/registry/writes";
 import { findModelVersion } from "@/lib/sagemaker/registry/reads";
 import type { ApprovalStatus, ModelVersionDetail } from "@/lib/sagemaker/registry/types";
 import { decisionAudit } from "./audit";
+import { holdingLease, leaseOwner } from "./lease";
 import { assertNotRegistrant, requireReason } from "./policy";
 import { toDecisionView, type DecisionContext, type DecisionView } from "./types";
 
@@ -32,15 +36,26 @@ export function assertExpected(
   );
 }
 
+/** The decision id SageDeck writes into SageMaker's ApprovalDescription (see approvalDescription below). */
+const DECISION_IN_DESCRIPTION = /via SageDeck \(decision ([0-9a-f-]{36})\)/;
+
 /**
  * Who set the version's current approval status, from SageDeck's own record when SageDeck made the change
- * (SageMaker's LastModifiedBy then only names the dashboard's AWS identity).
+ * (SageMaker's LastModifiedBy then only names the dashboard's AWS identity). The decision named in SageMaker's
+ * ApprovalDescription comes first, whatever its record's state: after a database outage the change can be in
+ * SageMaker while its record is still pending (the reconciler catches it up), and it is still that person's.
  */
 async function changedBy(
   ctx: DecisionContext,
   v: ModelVersionDetail,
 ): Promise<{ name: string; at: number } | undefined> {
   const rows = await decisionsForVersion(ctx.db, v.arn);
+  const named = DECISION_IN_DESCRIPTION.exec(v.approvalDescription ?? "")?.[1];
+  const described = rows.find((r) => r.id === named && r.toStatus === v.approvalStatus);
+  if (described) {
+    const when = v.lastModifiedAt ?? (described.completedAt ?? described.updatedAt).getTime();
+    return { name: `${described.actorName} (via SageDeck)`, at: when };
+  }
   const last = rows
     .filter((r) => (r.action === "approve" || r.action === "reject") && r.state === "applied")
     .filter((r) => r.toStatus === v.approvalStatus)
@@ -74,6 +89,7 @@ async function decideApproval(
   if (toStatus === v.approvalStatus)
     throw new ConflictError(`${v.group} version ${v.version} is already ${toStatus}.`);
 
+  const owner = leaseOwner("live");
   const intent = await insertIntent(ctx.db, {
     id: randomUUID(),
     action,
@@ -87,8 +103,9 @@ async function decideApproval(
     actorName: ctx.user.name,
     actorRole: ctx.user.role,
     reason,
+    ...newLease(owner),
   });
-  return applyApproval(ctx, intent.id);
+  return holdingLease(ctx.db, intent.id, owner, () => applyApproval(ctx, intent.id));
 }
 
 /** Sends the intent to SageMaker (ClientToken = decision id, so a resend takes effect once) and records the outcome. */
@@ -109,19 +126,24 @@ export async function applyApproval(
   } catch (err) {
     const message = isAppError(err) ? err.message : "SageMaker did not accept the change.";
     const audit = decisionAudit(ctx.requestId);
-    await finishDecision(ctx.db, id, ["pending"], "failed", `Not applied: ${message}`, audit);
+    // SageMaker's refusal is the answer; a record that cannot be written now is the reconciler's to write
+    await finishDecision(ctx.db, id, ["pending"], "failed", `Not applied: ${message}`, audit).catch(
+      (dbErr: unknown) => log("error", `decision ${id}: outcome not recorded`, { err: dbErr }),
+    );
     throw err;
   }
   const outcome = `SageMaker now shows ${status}.`;
-  const applied = await finishDecision(
-    ctx.db,
-    id,
-    ["pending"],
-    "applied",
-    outcome,
-    decisionAudit(ctx.requestId),
-  );
-  const row = applied ?? (await getDecision(ctx.db, id));
+  let row: DecisionRow | undefined;
+  try {
+    row =
+      (await finishDecision(ctx.db, id, ["pending"], "applied", outcome, decisionAudit(ctx.requestId))) ??
+      (await getDecision(ctx.db, id));
+  } catch (err) {
+    throw new RecordPendingError(
+      `Applied in SageMaker: ${intent.groupName} version ${intent.version} is ${status}. SageDeck could not record it (its database did not answer); the record will catch up on its own — reload in a minute.`,
+      { cause: err },
+    );
+  }
   if (!row) throw new Error(`decision ${id} vanished`);
   return toDecisionView(row);
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { decisionsForVersion, insertIntent, stageHistory } from "@/lib/db/decisions";
+import { newLease } from "@/lib/db/decision-leases";
+import { decisionsForVersion, stageHistory } from "@/lib/db/decisions";
+import { insertDeploymentIntent } from "@/lib/db/endpoint-guard";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { AccountConfig } from "@/lib/config";
 import { accountForStage, findAccount, homeAccount, inAccount } from "@/lib/sagemaker/accounts/context";
@@ -14,6 +16,7 @@ import { findModelVersion, listAllGroupVersions, listModelGroups } from "@/lib/s
 import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
 import { assertExpected } from "./decide";
 import { assertNotRegistrant, requireReason } from "./policy";
+import { holdingLease, leaseOwner } from "./lease";
 import { inAccountNote, startRollout } from "./rollout";
 import { assertShared } from "./sharing";
 import { assertDirectDeployment } from "@/lib/deploy-pipelines/mode";
@@ -89,7 +92,9 @@ async function deploy(
   }
   // before anything is written: the stage's account must be allowed to use the registry's version
   await assertShared(v.group, v.arn, target.account);
-  const intent = await insertIntent(ctx.db, {
+  const owner = leaseOwner("live");
+  // one deployment per endpoint at a time (two groups of a solution share it): 409 naming the other decision
+  const intent = await insertDeploymentIntent(ctx.db, {
     id: randomUUID(),
     action,
     subject: `stage:${v.group}:${stage}`,
@@ -106,8 +111,12 @@ async function deploy(
     endpointName: target.endpointName,
     previousArn: target.endpoint?.servedArn,
     account: target.account.name,
+    ...newLease(owner),
   });
-  return startRollout(ctx.db, intent, target.tags, ctx.requestId);
+  // the lease keeps the reconciler away while this request works (a slow UpdateEndpoint included)
+  return holdingLease(ctx.db, intent.id, owner, () =>
+    startRollout(ctx.db, intent, target.tags, ctx.requestId),
+  );
 }
 
 /** Development → Staging → Production: Approved only; Production needs a reason and a past in Staging. */

@@ -1,4 +1,5 @@
-import { finishDecision, transition, unfinishedDecisions } from "@/lib/db/decisions";
+import { claimDecision, unleasedDecisions } from "@/lib/db/decision-leases";
+import { finishDecision, transition } from "@/lib/db/decisions";
 import type { Db } from "@/lib/db";
 import { ensurePeriodic } from "@/lib/periodic";
 import type { DecisionRow } from "@/lib/db/schema";
@@ -7,6 +8,7 @@ import { describeModelVersion } from "@/lib/sagemaker/registry/reads";
 import { applyApproval } from "./decide";
 import { reconcileGrants } from "./grant";
 import { decisionAudit } from "./audit";
+import { holdingLease, leaseOwner } from "./lease";
 import { asActor, inAccount } from "@/lib/sagemaker/accounts/context";
 import { configNameFor, decisionAccount, followRollout } from "./rollout";
 import { isGateDecision, reconcileGate } from "@/lib/deploy-pipelines/gate-reconcile";
@@ -47,64 +49,92 @@ async function reconcileApproval(db: Db, r: DecisionRow): Promise<DecisionRow["s
   return row?.state ?? r.state;
 }
 
-/** A pending promote/rollback: if the rollout reached SageMaker follow it, else fail it (nothing changed). */
+/**
+ * A pending promote/rollback whose request died (its lease lapsed): SageMaker's whole truth decides. Our config
+ * live, or being rolled out (during an update DescribeEndpoint shows the old config in EndpointConfigName and ours
+ * in PendingDeploymentSummary) → deploying, followed until InService (applied, ModelLifeCycle updated) or Failed /
+ * rolled back (failed with SageMaker's reason). The endpoint changed since the intent with a FailureReason and
+ * neither config is ours → SageMaker rolled ours back: failed with its reason. Otherwise the call never landed.
+ */
 async function reconcileDeployment(db: Db, r: DecisionRow): Promise<DecisionRow["state"]> {
   const ours = configNameFor(r.endpointName ?? "", r.id);
   const name = r.endpointName;
   const e = name ? await inAccount(decisionAccount(r), () => describeEndpoint(name, true)) : null;
-  if (e && e.configName === ours) {
+  if (e && (e.configName === ours || e.pendingConfigName === ours)) {
+    const rolling = e.configName === ours ? "" : ` (SageMaker is rolling it out: ${e.status})`;
     await transition(
       db,
       r.id,
       ["pending"],
       "deploying",
-      `Rollout to ${r.endpointName} found by the reconciler.`,
-      {
-        endpointConfigName: ours,
-      },
+      `Rollout to ${r.endpointName} found by the reconciler${rolling}.`,
+      { endpointConfigName: ours },
     );
     return (await followRollout(db, r.id))?.state ?? "deploying";
   }
+  const rolledBack =
+    e?.failureReason && !e.pendingConfigName && (e.lastModifiedAt ?? 0) >= r.createdAt.getTime();
+  const served = e?.servedArn?.split("/").pop();
   const row = await finishDecision(
     db,
     r.id,
     ["pending"],
     "failed",
-    `Interrupted before the rollout reached SageMaker (${r.endpointName ?? "no endpoint"} still serves ${e?.servedArn?.split("/").pop() ? `version ${e.servedArn.split("/").pop()}` : "what it served"}); promote again.`,
+    rolledBack
+      ? `Rollout failed and SageMaker kept the previous configuration: ${e.failureReason}`
+      : `Interrupted before the rollout reached SageMaker (${r.endpointName ?? "no endpoint"} still serves ${served ? `version ${served}` : "what it served"}); promote again.`,
     decisionAudit(),
     { endpointConfigName: ours },
   );
   return row?.state ?? r.state;
 }
 
+/** How often the reconciler runs: with the 10 s lease a dead request's decision is taken over within 15 s. */
+export const RECONCILER_TICK_MS = 5_000;
+
+/** One in-flight decision, taken over (claimed) and worked on under the reconciler's own lease. */
+async function reconcileOne(db: Db, candidate: DecisionRow, at: Date): Promise<DecisionRow["state"] | null> {
+  const owner = leaseOwner("reconciler");
+  const r = await claimDecision(db, candidate.id, owner, at);
+  if (!r) return null; // finished, or someone holds it now
+  // the reconciler finishes the person's decision as that person (their name in assumed-role sessions)
+  return holdingLease(db, r.id, owner, () =>
+    asActor(r.actor, async () =>
+      r.state === "deploying"
+        ? ((await followRollout(db, r.id))?.state ?? r.state)
+        : r.action === "approve" || r.action === "reject"
+          ? await reconcileApproval(db, r)
+          : isGateDecision(r)
+            ? await reconcileGate(db, r)
+            : await reconcileDeployment(db, r),
+    ),
+  );
+}
+
 /**
- * Finishes what a crash or a restart left behind: pending intents older than `pendingOlderThanMs` are
- * completed or failed by SageMaker's actual state; deploying ones are followed one step.
+ * Finishes what a crash, a restart or a database outage left behind: in-flight decisions whose lease has lapsed
+ * (their request is dead or done) are taken over one by one — pending ones completed or failed by SageMaker's
+ * actual state, deploying ones followed one step. A decision whose lease is alive is never touched. Leases are
+ * judged as of now − `pendingOlderThanMs` (default 0; tests pass a negative value to act as if that much time had
+ * passed).
  */
 export async function reconcileDecisions(
   db: Db,
   opts: { pendingOlderThanMs?: number } = {},
 ): Promise<ReconcileReport> {
   const report: ReconcileReport = { applied: 0, failed: 0, inFlight: 0, errors: 0 };
-  const rows = await unfinishedDecisions(db, new Date(Date.now() - (opts.pendingOlderThanMs ?? 60_000)));
-  for (const r of rows) {
+  const at = new Date(Date.now() - (opts.pendingOlderThanMs ?? 0));
+  const rows = await unleasedDecisions(db, at);
+  for (const candidate of rows) {
     try {
-      // the reconciler finishes the person's decision as that person (their name in assumed-role sessions)
-      const state = await asActor(r.actor, async () =>
-        r.state === "deploying"
-          ? ((await followRollout(db, r.id))?.state ?? r.state)
-          : r.action === "approve" || r.action === "reject"
-            ? await reconcileApproval(db, r)
-            : isGateDecision(r)
-              ? await reconcileGate(db, r)
-              : await reconcileDeployment(db, r),
-      );
+      const state = await reconcileOne(db, candidate, at);
+      if (state === null) continue;
       if (state === "applied") report.applied += 1;
       else if (state === "failed") report.failed += 1;
       else report.inFlight += 1;
     } catch (err) {
       report.errors += 1;
-      console.error(`[reconciler] decision ${r.id}: ${(err as Error).message}`);
+      console.error(`[reconciler] decision ${candidate.id}: ${(err as Error).message}`);
     }
   }
   return report;
@@ -114,7 +144,7 @@ export async function reconcileDecisions(
  * Runs the reconciler (decisions, then "Grant access" changes) now and then every `everyMs` in this process
  * (idempotent; one pass at a time across replicas: lib/periodic-lease.ts).
  */
-export function ensureReconciler(everyMs = 10_000): void {
+export function ensureReconciler(everyMs = RECONCILER_TICK_MS): void {
   // the summed report is what sagedeck_reconciler_actions_total{job="reconciler"} counts (lib/periodic.ts)
   ensurePeriodic("reconciler", everyMs, async (db) => {
     const decisions = await reconcileDecisions(db);

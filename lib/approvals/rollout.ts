@@ -1,8 +1,9 @@
-import { finishDecision, getDecision, markDecision } from "@/lib/db/decisions";
+import { finishDecision, getDecision, transition } from "@/lib/db/decisions";
 import type { Db } from "@/lib/db";
 import type { DecisionRow } from "@/lib/db/schema";
 import type { AccountConfig } from "@/lib/config";
-import { isAppError } from "@/lib/errors";
+import { isAppError, RecordPendingError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { findAccount, homeAccount, inAccount, listAccounts } from "@/lib/sagemaker/accounts/context";
 import { describeEndpoint } from "@/lib/sagemaker/endpoints/reads";
 import { deployVersion } from "@/lib/sagemaker/endpoints/deploy";
@@ -32,7 +33,12 @@ export function decisionAccount(r: Pick<DecisionRow, "account" | "id">): Account
 export const inAccountNote = (account: string | null | undefined) =>
   account && listAccounts().length > 1 ? ` (${account} account)` : "";
 
-/** Starts the deployment of a promote/rollback intent; the row becomes `deploying` (or `failed`). */
+/**
+ * Starts the deployment of a promote/rollback intent; the row becomes `deploying` (or `failed`) — only from
+ * `pending`: when the reconciler finished it first (the request's lease lapsed), its outcome stands and this answers
+ * it. The caller holds the decision's lease while this runs (holdingLease). When SageMaker accepted the rollout but
+ * the database does not answer, the answer says so (503 record_pending) and the reconciler records it later.
+ */
 export async function startRollout(
   db: Db,
   intent: DecisionRow,
@@ -53,6 +59,7 @@ export async function startRollout(
     });
   } catch (err) {
     const message = isAppError(err) ? err.message : "SageMaker did not accept the deployment.";
+    // SageMaker's refusal is the answer; a record that cannot be written now is the reconciler's to write
     await finishDecision(
       db,
       intent.id,
@@ -60,16 +67,24 @@ export async function startRollout(
       "failed",
       `Not deployed: ${message}`,
       decisionAudit(requestId),
-      {
-        endpointConfigName: configName,
-      },
-    );
+      { endpointConfigName: configName },
+    ).catch((dbErr: unknown) => log("error", `decision ${intent.id}: outcome not recorded`, { err: dbErr }));
     throw err;
   }
   const where = `${endpoint}${inAccountNote(intent.account)}`;
-  const row = await markDecision(db, intent.id, "deploying", `Rolling out to ${where}.`, {
-    endpointConfigName: configName,
-  });
+  let row: DecisionRow | undefined;
+  try {
+    row =
+      (await transition(db, intent.id, ["pending"], "deploying", `Rolling out to ${where}.`, {
+        endpointConfigName: configName,
+      })) ?? (await getDecision(db, intent.id));
+  } catch (err) {
+    throw new RecordPendingError(
+      `Applied in SageMaker: ${where} is rolling out ${intent.groupName} version ${intent.version}. SageDeck could not record it (its database did not answer); the record will catch up on its own — reload in a minute to follow the rollout.`,
+      { cause: err },
+    );
+  }
+  if (!row) throw new Error(`decision ${intent.id} vanished`);
   return toDecisionView(row);
 }
 

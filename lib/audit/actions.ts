@@ -27,6 +27,10 @@ export const CHANGE_ACTIONS = [
   "maturity.snapshot",
   "token.create",
   "token.revoke",
+  "notifications.channel.create",
+  "notifications.channel.update",
+  "notifications.channel.test",
+  "notifications.delivery.resend",
 ] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 

@@ -9,6 +9,7 @@ import { listModelGroups } from "@/lib/sagemaker/registry/reads";
 import { homeAccount } from "@/lib/sagemaker/accounts/context";
 import { AUDIT_OUTCOMES, outcomeLabel } from "@/lib/audit/outcome";
 import { viaLabel, type TokenRef } from "@/lib/audit/via-token";
+import { servedConfigAt } from "@/lib/audit/stages-at";
 
 export const AuditQuery = z.object({
   actor: z.string().trim().min(1).optional(),
@@ -191,10 +192,8 @@ export async function stagesAt(db: Db, group: string, at: number): Promise<Stage
         };
       const e = endpoints[stage];
       if (!e) return { stage, source: "none" };
-      const configs = (await endpointConfigHistory(e.name, e.account)).filter(
-        (c) => c.createdAt <= at && c.servedArn?.includes(`/${group}/`),
-      );
-      const last = configs.pop();
+      // the old version until the endpoint is InService on the new config (stages-at.ts)
+      const last = servedConfigAt(await endpointConfigHistory(e.name, e.account), e.configName, at, group);
       if (!last) return { stage, source: "none" };
       return {
         stage,

@@ -20,6 +20,7 @@ describe("permissions (DESIGN.md table)", () => {
         "models.share",
         "users.manage",
         "settings.read",
+        "notifications.manage",
       ],
     ],
   ] as const)("%s may read and exactly %j beyond that", (role, extra) => {

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/db/audit";
 import { authorizeCredentials } from "./credentials";
 import { oidcProvider } from "./oidc";
 import { isRole } from "./roles";
+import { sessionUserOf } from "./session-token";
 import { checkToken, endSession, SESSION_MAX_AGE_S, startSession } from "./session-events";
 
 let cached: NextAuthOptions | undefined;
@@ -40,14 +41,8 @@ export function getAuthOptions(): NextAuthOptions {
       // sign-in creates a revocable session row (its id is the JWT's `sid`); every later read checks it
       jwt: ({ token, user, account }) => (user ? startSession(token, user, account) : checkToken(token)),
       session({ session, token }) {
-        if (!isRole(token.role)) return session;
-        session.user = {
-          id: token.provider === "oidc" ? `oidc:${token.sub ?? ""}` : (token.sub ?? ""),
-          username: token.username ?? token.sub ?? "",
-          name: token.name ?? token.username ?? "",
-          role: token.role,
-          provider: token.provider ?? "credentials",
-        };
+        const user = sessionUserOf(token);
+        if (user) session.user = user;
         return session;
       },
     },

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "users.manage": ["admin"],
   /** Not in DESIGN.md's table: SageDeck's settings (the AWS accounts it works in, how it reaches them). */
   "settings.read": ["admin"],
+  /** Not in DESIGN.md's table: notification channels and deliveries (issue 21). */
+  "notifications.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -33,4 +35,5 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "models.share": "grant other accounts access to a model group",
   "users.manage": "manage user accounts",
   "settings.read": "see SageDeck's settings (AWS accounts and how they are reached)",
+  "notifications.manage": "configure notification channels and resend deliveries",
 };

@@ -112,6 +112,14 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ APPROVAL_PARAMETERS: "A,,B" }, tmp())).toThrow(/APPROVAL_PARAMETERS/);
   });
 
+  it("reads whether approving needs a reason (default required) and refuses other values", () => {
+    expect(loadConfig({}, tmp()).approveReason).toBe("required");
+    expect(loadConfig({ SAGEDECK_APPROVE_REASON: "optional" }, tmp()).approveReason).toBe("optional");
+    expect(() => loadConfig({ SAGEDECK_APPROVE_REASON: "never" }, tmp())).toThrow(
+      /SAGEDECK_APPROVE_REASON.*"required".*"optional"/,
+    );
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", SAGEMAKER_ENDPOINT: " " }, tmp()).mode).toBe("local");
   });

@@ -40,6 +40,8 @@ export interface Config {
   autoscaling: AutoscalingPolicy;
   /** pipeline parameters that control approval: SageDeck starts runs only with them PendingManualApproval */
   approvalParameters: string[];
+  /** SAGEDECK_APPROVE_REASON: whether an approval (version or deploy gate) needs a written reason */
+  approveReason: "required" | "optional";
   database: { kind: "pglite"; dir: string } | { kind: "postgres"; url: string };
   /** metrics access, request logs, graceful shutdown (lib/config/ops.ts) */
   ops: OpsConfig;
@@ -175,6 +177,7 @@ export function loadConfig(
       snapshotMinutes: env.MATURITY_SNAPSHOT_MINUTES,
     },
     approvalParameters: env.APPROVAL_PARAMETERS,
+    approveReason: env.SAGEDECK_APPROVE_REASON,
     autoscaling,
     database: env.DATABASE_URL
       ? { kind: "postgres", url: env.DATABASE_URL }

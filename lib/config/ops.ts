@@ -1,7 +1,10 @@
 import net from "node:net";
 import type { Env } from "./schema";
 
-/** Operations settings: who may scrape /api/metrics, the request log format, the graceful shutdown's bounds. */
+/**
+ * Operations settings: who may scrape /api/metrics, the request log format, the graceful shutdown's bounds, the
+ * production server's answer cache.
+ */
 export interface OpsConfig {
   metrics: {
     /** METRICS_TOKEN: when set, /api/metrics needs `Authorization: Bearer <token>` (and the address is not checked) */
@@ -16,6 +19,11 @@ export interface OpsConfig {
   shutdownDrainMs: number;
   /** SHUTDOWN_TIMEOUT_MS: the whole graceful shutdown's bound; past it the process exits anyway (code 1) */
   shutdownTimeoutMs: number;
+  /**
+   * ANSWER_CACHE_TTL_MS: how long the production server may answer a signed-in caller's repeated read of an
+   * allow-listed API from its answer cache (scripts/serve/README.md); 0 disables it
+   */
+  answerCacheTtlMs: number;
 }
 
 /** Parses `a.b.c.d/n` and `x::y/n` ranges (a bare address is a single host); throws with the bad entry. */
@@ -53,5 +61,6 @@ export function parseOps(env: Env): OpsConfig {
     logFormat: env.LOG_FORMAT,
     shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    answerCacheTtlMs: env.ANSWER_CACHE_TTL_MS,
   };
 }

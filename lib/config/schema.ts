@@ -70,6 +70,11 @@ export const EnvSchema = z.object({
   MATURITY_GROUP_TAG: tagKey("team"),
   MATURITY_NAME_TAG: tagKey("sagedeck:solution-name"),
   APPROVAL_PARAMETERS: parameterNames("ModelApprovalStatus"),
+  /** whether approving a version (and a deploy gate) needs a written reason: `required` (default) or `optional` */
+  SAGEDECK_APPROVE_REASON: z.preprocess(
+    emptyToUndefined,
+    z.enum(["required", "optional"]).default("required"),
+  ),
   /** the autoscaling policy of production deployments, `min=1,max=4,target=70` (lib/config/autoscaling.ts) */
   SAGEDECK_AUTOSCALING: optionalString,
   MATURITY_SNAPSHOT_MINUTES: z.preprocess(
@@ -93,6 +98,10 @@ export const EnvSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(1_000).max(600_000).default(25_000),
   ),
+  ANSWER_CACHE_TTL_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).max(10_000).default(1_000),
+  ),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -109,6 +118,7 @@ export const ENV_HINTS: Partial<Record<keyof Env, string>> = {
   MATURITY_NAME_TAG: "use a tag key (letters, digits, spaces and _.:/=+-@, at most 128)",
   APPROVAL_PARAMETERS:
     "use pipeline parameter names separated by commas (letters, digits, _ and -), e.g. ModelApprovalStatus",
+  SAGEDECK_APPROVE_REASON: 'use "required" (default: approving needs a written reason) or "optional"',
   MATURITY_SNAPSHOT_MINUTES:
     "use whole minutes between snapshots, e.g. 60, or 0 to disable (at most 10080, a week)",
   AUTH_TRUSTED_PROXY_HOPS:
@@ -120,4 +130,6 @@ export const ENV_HINTS: Partial<Record<keyof Env, string>> = {
   LOG_FORMAT: 'use "text" (default) or "json" (one JSON object per line)',
   SHUTDOWN_DRAIN_MS: "use milliseconds (0-300000) that readiness fails before the server stops accepting",
   SHUTDOWN_TIMEOUT_MS: "use milliseconds (1000-600000): the bound on a graceful shutdown",
+  ANSWER_CACHE_TTL_MS:
+    "use milliseconds (0-10000) the production server may answer a repeated read from its answer cache, 0 to disable",
 };

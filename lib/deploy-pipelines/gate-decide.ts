@@ -3,12 +3,16 @@
  * call (decisions, action gate-approve | gate-reject, subject = the gate), PutApprovalResult with the gate's token
  * and a summary naming the person and the decision, then the outcome with its audit row. A stale token or an
  * answered gate → 409 naming who and when; two answers at once → one wins (the intent's unique subject/seq).
+ * The request holds the intent's lease while it works (lib/approvals/lease.ts: 10 s, renewed every 3 s), so the
+ * reconciler never takes over an answer whose request is alive, and takes over one whose request died within 15 s.
  */
 import { randomUUID } from "node:crypto";
 import { finishDecision, getDecision, insertIntent } from "@/lib/db/decisions";
 import { ConflictError, isAppError, UpstreamTimeoutError, UpstreamUnavailableError } from "@/lib/errors";
 import { decisionAudit } from "@/lib/approvals/audit";
-import { requireReason } from "@/lib/approvals/policy";
+import { holdingLease, leaseOwner } from "@/lib/approvals/lease";
+import { approveReason, requireReason } from "@/lib/approvals/policy";
+import { newLease } from "@/lib/db/decision-leases";
 import { toDecisionView, type DecisionContext, type DecisionView } from "@/lib/approvals/types";
 import {
   deployPipelineAccount,
@@ -46,10 +50,11 @@ async function stale(db: Db, input: GateAnswerInput): Promise<ConflictError> {
 }
 
 export async function answerGate(ctx: DecisionContext, input: GateAnswerInput): Promise<DecisionView> {
-  const reason = requireReason(
-    input.reason,
-    input.answer === "approve" ? "approve a deploy to production" : "reject a deploy gate",
-  );
+  // approving follows the organisation's rule (SAGEDECK_APPROVE_REASON); rejecting always needs a reason
+  const reason =
+    input.answer === "approve"
+      ? approveReason(input.reason, "approve a deploy to production")
+      : requireReason(input.reason, "reject a deploy gate");
   const open = (await waitingGatesOf("", input.pipeline, { fresh: true })).find(
     (g) => g.stage === input.stage && g.action === input.action && g.executionId === input.executionId,
   );
@@ -70,6 +75,7 @@ export async function answerGate(ctx: DecisionContext, input: GateAnswerInput): 
     stage: input.stage,
     action: input.action,
   };
+  const owner = leaseOwner("live");
   const intent = await insertIntent(ctx.db, {
     id: randomUUID(),
     action: input.answer === "approve" ? "gate-approve" : "gate-reject",
@@ -86,8 +92,9 @@ export async function answerGate(ctx: DecisionContext, input: GateAnswerInput): 
     endpointName: open.staging?.name,
     account: deployPipelineAccount().name,
     gate: { ...gate, token: input.token },
+    ...newLease(owner),
   });
-  return applyGateAnswer(ctx, intent.id);
+  return holdingLease(ctx.db, intent.id, owner, () => applyGateAnswer(ctx, intent.id));
 }
 
 /** The decision's audit row, with the gate it answered (pipeline, execution, stage, action; not the token). */

@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db";
 import { decisionsForVersion } from "@/lib/db/decisions";
 import { ForbiddenError } from "@/lib/errors";
 import type { Allowed } from "@/lib/approvals/allowed";
-import { findRegistrant, isSamePerson } from "@/lib/approvals/policy";
+import { approveReasonRule, findRegistrant, isSamePerson } from "@/lib/approvals/policy";
 import type { ModelVersionDetail } from "@/lib/sagemaker/registry/types";
 
 export type GateUser = Pick<SessionUser, "role" | "username" | "name">;
@@ -42,7 +42,10 @@ function refusal(user: GateUser, p: GateParticipants): string | undefined {
 
 export function gateAllowed(user: GateUser, p: GateParticipants): Allowed {
   const reason = refusal(user, p);
-  return reason ? { allowed: false, reason } : { allowed: true };
+  // approving follows the organisation's reason rule (SAGEDECK_APPROVE_REASON); rejecting always needs one
+  return reason
+    ? { allowed: false, reason }
+    : { allowed: true, reasonRequired: approveReasonRule() === "required" };
 }
 
 export function assertMayAnswerGate(user: GateUser, p: GateParticipants): void {

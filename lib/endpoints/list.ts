@@ -3,7 +3,7 @@ import { isAppError, ValidationError } from "@/lib/errors";
 import { findAccount, listAccounts } from "@/lib/sagemaker/accounts/context";
 import { acrossAccounts } from "@/lib/sagemaker/accounts/fan-out";
 import { listAccountEndpoints } from "@/lib/sagemaker/endpoints/inventory";
-import { listMonitoring, type MonitoringRecord } from "@/lib/sagemaker/monitoring/schedules";
+import type { MonitoringRecord } from "@/lib/sagemaker/monitoring/schedules";
 import { accountScaling } from "@/lib/sagemaker/autoscaling/reads";
 import {
   endpointListQuery,
@@ -30,24 +30,17 @@ const failure = (what: string, err: Error): Omit<Failure, "account"> => ({
 });
 
 /**
- * One account's endpoints with their monitoring and autoscaling; schedules or scaling that cannot be read leave
- * the endpoints listed (that column unknown) and are reported beside them.
+ * One account's endpoints with their monitoring and autoscaling: the endpoints' Search carries their Model
+ * Monitor schedules; scaling that cannot be read leaves the endpoints listed (that column unknown) and is
+ * reported beside them.
  */
 async function readAccount(): Promise<{ rows: EndpointRow[]; errors: Omit<Failure, "account">[] }> {
-  const [records, schedules, scaling] = await Promise.all([
-    listAccountEndpoints(),
-    settle<MonitoringRecord[]>(listMonitoring()),
-    settle(accountScaling()),
-  ]);
+  const [records, scaling] = await Promise.all([listAccountEndpoints(), settle(accountScaling())]);
   const errors: Omit<Failure, "account">[] = [];
-  if (schedules instanceof Error) errors.push(failure("Model Monitor schedules", schedules));
   if (scaling instanceof Error)
     errors.push(failure("Application Auto Scaling targets and policies", scaling));
-  const rows = toRows(
-    records,
-    schedules instanceof Error ? null : schedules,
-    scaling instanceof Error ? null : scaling,
-  );
+  const schedules: MonitoringRecord[] = records.flatMap((r) => r.monitoring ?? []);
+  const rows = toRows(records, schedules, scaling instanceof Error ? null : scaling);
   return { rows, errors };
 }
 

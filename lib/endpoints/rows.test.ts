@@ -11,7 +11,8 @@ import {
   toRows,
   type EndpointRow,
 } from "./rows";
-import { endpointListSearchParams, loadEndpointListQuery } from "./search-params";
+import { loadEndpointListQuery } from "./load-search-params";
+import { endpointListSearchParams } from "./search-params";
 
 const PKG = "arn:aws:sagemaker:us-east-1:123456789012:model-package";
 

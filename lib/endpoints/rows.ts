@@ -1,17 +1,19 @@
 /** Endpoints list, pure: the query, SDK-free row shapes, and filter → sort → page over every account's rows. */
 import { z } from "zod";
 import type { EndpointRecord } from "@/lib/sagemaker/endpoints/inventory";
-import { ENDPOINT_STATUSES } from "@/lib/sagemaker/endpoints/statuses";
+import { ENDPOINT_SORTS, ENDPOINT_STAGE_FILTERS, ENDPOINT_STATUSES, type EndpointSort } from "./filters";
 import type { MonitoringRecord } from "@/lib/sagemaker/monitoring/schedules";
 import type { VariantScaling } from "@/lib/sagemaker/autoscaling/types";
 import { scalingOf, type EndpointScaling } from "./scaling";
 
 export const ENDPOINTS_PAGE_SIZE = 25;
-export const ENDPOINT_SORTS = ["name", "account", "stage", "status", "lastModified"] as const;
-export type EndpointSort = (typeof ENDPOINT_SORTS)[number];
-/** `none`: endpoints without a deployment-stage tag */
-export const ENDPOINT_STAGE_FILTERS = ["Staging", "Production", "none"] as const;
-export { ENDPOINT_STATUSES };
+export {
+  ENDPOINT_SORTS,
+  ENDPOINT_STAGE_FILTERS,
+  ENDPOINT_STATUSES,
+  type EndpointListQuery,
+  type EndpointSort,
+} from "./filters";
 
 export const endpointListQuery = z.object({
   account: z
@@ -25,16 +27,6 @@ export const endpointListQuery = z.object({
   order: z.enum(["asc", "desc"]).default("asc"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
-/** The list query as the URL and the fetcher carry it (every key optional; the server fills in the defaults). */
-export interface EndpointListQuery {
-  account?: string;
-  stage?: (typeof ENDPOINT_STAGE_FILTERS)[number];
-  status?: (typeof ENDPOINT_STATUSES)[number];
-  q?: string;
-  sort?: EndpointSort;
-  order?: "asc" | "desc";
-  page?: number;
-}
 type ParsedQuery = z.output<typeof endpointListQuery>;
 
 export interface EndpointMonitor {
@@ -44,7 +36,7 @@ export interface EndpointMonitor {
   lastRun?: { status: string; at: number };
 }
 
-export interface EndpointRow extends Omit<EndpointRecord, "tags"> {
+export interface EndpointRow extends Omit<EndpointRecord, "tags" | "monitoring"> {
   /** the served model version, when its ARN names a versioned package */
   served?: { group: string; version: number };
   /** its Model Monitor schedules; null when the account's schedules could not be read */
@@ -86,7 +78,7 @@ export function toRows(
   schedules: MonitoringRecord[] | null,
   scaling: Map<string, VariantScaling> | null = new Map(),
 ): EndpointRow[] {
-  return records.map(({ tags: _tags, ...e }) => ({
+  return records.map(({ tags: _tags, monitoring: _monitoring, ...e }) => ({
     ...e,
     scaling: scalingOf(e, scaling),
     served: servedVersion(e.servedArn),

@@ -1,12 +1,8 @@
 /** URL ⇄ endpoints list query: the nuqs parsers shared by the server page (prefetch) and the client table. */
-import {
-  createLoader,
-  type inferParserType,
-  parseAsInteger,
-  parseAsString,
-  parseAsStringLiteral,
-} from "nuqs/server";
-import { ENDPOINT_SORTS, ENDPOINT_STAGE_FILTERS, ENDPOINT_STATUSES, type EndpointListQuery } from "./rows";
+// #nuqs-parsers (package.json "imports"): nuqs/server in server components, nuqs in the browser, where
+// nuqs/server put a second copy of nuqs' internals in the first-load JS (issue 18)
+import { type inferParserType, parseAsInteger, parseAsString, parseAsStringLiteral } from "#nuqs-parsers";
+import { ENDPOINT_SORTS, ENDPOINT_STAGE_FILTERS, ENDPOINT_STATUSES, type EndpointListQuery } from "./filters";
 
 /** `/endpoints?account=&stage=&status=&q=&sort=&order=&page=`; no defaults: a change writes only its keys. */
 export const endpointListSearchParams = {
@@ -33,8 +29,3 @@ export function toEndpointListQuery(s: EndpointListState): EndpointListQuery {
     page: s.page ?? undefined,
   };
 }
-
-const load = createLoader(endpointListSearchParams);
-/** Server side: a Next.js searchParams object → the list query. */
-export const loadEndpointListQuery = (sp: Record<string, string | string[] | undefined>) =>
-  toEndpointListQuery(load(sp));

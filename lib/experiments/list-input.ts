@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { EXPERIMENT_SORTS } from "./experiment-sorts";
 
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export { PAGE_SIZES } from "./page-sizes";
 
 export const experimentListQuery = z.object({
   q: z.string().max(120).optional(),
-  sort: z.enum(["name", "created"]).default("created"),
+  sort: z.enum(EXPERIMENT_SORTS).default("created"),
   dir: z.enum(["asc", "desc"]).default("desc"),
   size: z.coerce.number().int().min(10).max(100).default(25),
   after: z.string().max(2048).optional(),

@@ -1,12 +1,7 @@
 import { createSerializer } from "nuqs/server";
 import { describe, expect, it } from "vitest";
-import {
-  compareRuns,
-  experimentListSearchParams,
-  loadExperimentListQuery,
-  loadRunListQuery,
-  runListSearchParams,
-} from "./search-params";
+import { loadExperimentListQuery, loadRunListQuery } from "./load-search-params";
+import { compareRuns, experimentListSearchParams, runListSearchParams } from "./search-params";
 
 /** A query string → the object Next.js hands a page as searchParams (repeated keys become arrays). */
 function sp(qs: string): Record<string, string | string[]> {
@@ -31,6 +26,16 @@ describe("experiments list URL", () => {
       size: 10,
       after: "tok==",
     });
+  });
+
+  it("reads the sorts by run count and last activity with their page cursor (issue 20)", () => {
+    expect(loadExperimentListQuery(sp("sort=runs&dir=asc&after=o%3A25"))).toEqual({
+      sort: "runs",
+      dir: "asc",
+      size: 25,
+      after: "o:25",
+    });
+    expect(loadExperimentListQuery(sp("sort=activity"))).toMatchObject({ sort: "activity", dir: "desc" });
   });
 
   it("falls back to the defaults for unknown values and drops empty ones", () => {

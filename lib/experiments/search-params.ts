@@ -1,27 +1,33 @@
 /** URL ⇄ list query: the nuqs parsers shared by the server pages (prefetch) and the client views. */
+// #nuqs-parsers (package.json "imports"): nuqs/server in server components, nuqs in the browser, where
+// nuqs/server put a second copy of nuqs' internals in the first-load JS (issue 18)
 import {
-  createLoader,
   type inferParserType,
   parseAsInteger,
   parseAsNumberLiteral,
   parseAsString,
   parseAsStringLiteral,
-} from "nuqs/server";
-import { type ExperimentListQuery, PAGE_SIZES, type RunListQuery } from "./list-input";
+} from "#nuqs-parsers";
+import { EXPERIMENT_SORTS } from "./experiment-sorts";
+import type { ExperimentListQuery, RunListQuery } from "./list-input";
+import { PAGE_SIZES } from "./page-sizes";
 
 const dir = parseAsStringLiteral(["asc", "desc"] as const);
 const size = parseAsNumberLiteral(PAGE_SIZES);
 
-/** `/experiments?q=&sort=name|created&dir=&size=&after=<token>`; no defaults, so a change writes exactly what it sets. */
+/** `/experiments?q=&sort=name|created|runs|activity&dir=&size=&after=<token>`; no defaults, so a change writes exactly what it sets. */
 export const experimentListSearchParams = {
   q: parseAsString,
-  sort: parseAsStringLiteral(["name", "created"] as const),
+  sort: parseAsStringLiteral(EXPERIMENT_SORTS),
   dir,
   size,
   after: parseAsString,
 };
 
-/** `/experiments/<name>?filter=&sort=<column id>&dir=&size=&after=<token>&p=<page label>&cols=<ids|none>` */
+/**
+ * `/experiments/<name>?filter=&sort=<column id>&dir=&size=&after=<token>&p=<page label>&cols=<ids|none>&sel=<runs>`
+ * (`sel`: the runs picked for compare, kept across pages and reloads; not part of the list query)
+ */
 export const runListSearchParams = {
   filter: parseAsString,
   sort: parseAsString,
@@ -30,6 +36,7 @@ export const runListSearchParams = {
   after: parseAsString,
   p: parseAsInteger,
   cols: parseAsString,
+  sel: parseAsString,
 };
 
 /** `/experiments/<name>/compare?runs=a,b,c&diff=1&metric=&x=<parameter>` */
@@ -68,10 +75,3 @@ export function toRunListQuery(s: RunListState): RunListQuery {
 
 /** The run names of a compare URL, in order, empty entries dropped. */
 export const compareRuns = (runs: string | null): string[] => (runs ?? "").split(",").filter(Boolean);
-
-/** Server side: a Next.js searchParams object (repeated keys: the first value) → the list query. */
-type SearchParams = Record<string, string | string[] | undefined>;
-const loadExperimentList = createLoader(experimentListSearchParams);
-const loadRunList = createLoader(runListSearchParams);
-export const loadExperimentListQuery = (sp: SearchParams) => toExperimentListQuery(loadExperimentList(sp));
-export const loadRunListQuery = (sp: SearchParams) => toRunListQuery(loadRunList(sp));

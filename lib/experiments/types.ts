@@ -45,6 +45,8 @@ export interface RunRow {
   endedAt?: number;
   sourceArn?: string;
   sourceType?: string;
+  /** the pipeline execution that made the run (its trial); its steps share a display name such as "Train" */
+  executionId?: string;
   params: Record<string, string | number>;
   metrics: Record<string, MetricSummary>;
 }

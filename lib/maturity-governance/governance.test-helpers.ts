@@ -22,6 +22,7 @@ export function fixtureReport(key: string): Promise<SolutionReport> {
   if (key !== assessment.key) return Promise.reject(new NotFoundError(`No ML solution "${key}".`));
   return Promise.resolve({
     generatedAt: assessment.checks.length,
+    refreshMinutes: 5,
     assessment,
     kpis: [],
     targets: { approvalSlaHours: null, leadTimeTargetHours: null },

@@ -57,6 +57,9 @@ describe("lifecycle KPIs on hand-computed fixtures", () => {
     const k = kpi("approvalQueue", [reliableSolution()], NOW);
     expect(k.value).toBe(1);
     expect(k.p90).toBe(72);
+    // a solution's tile counts its own groups at the last collection, not the organisation's live inbox
+    expect(k.definition).toMatch(/model groups this figure covers .*as of the last evidence collection/);
+    expect(k.definition).not.toMatch(/every model group/);
   });
 
   it("deployment frequency and change failure rate count production deployments and rollbacks", () => {

@@ -1,3 +1,4 @@
+import { COLLECTED_QUEUE_DEFINITION } from "./waiting-kpi";
 import { DAY_MS } from "./checks/define";
 import { countDeployments, succeededRuns } from "./pipeline-deployments";
 import { median, p90 } from "./stats";
@@ -142,7 +143,7 @@ export function computeKpis(solutions: SolutionEvidence[], now: number, days = 9
     {
       id: "approvalQueue",
       title: "Waiting for a decision",
-      definition: "Versions pending manual approval now; the detail is the age of the oldest, in hours.",
+      definition: COLLECTED_QUEUE_DEFINITION,
       value: queueAges.length,
       p90: round(queueAges.length ? Math.max(...queueAges) : undefined),
       unit: "count",

@@ -44,11 +44,18 @@ export interface RequestRecord {
   user: string | null;
 }
 
+const g = globalThis as unknown as {
+  /** set by the production server's answer cache (scripts/serve/answer-cache.ts): learns who a miss answered */
+  sagedeckRequestObserved?: (r: RequestRecord) => void;
+};
+
 /**
- * Called by the route wrapper once an answer is ready: counters, latency, and with LOG_FORMAT=json the request's
- * log line (text mode stays quiet per request, as `next start` does; failures are logged where they happen).
+ * Called by the route wrapper once an answer is ready (and by the production server for an answer it serves from
+ * its answer cache): counters, latency, and with LOG_FORMAT=json the request's log line (text mode stays quiet
+ * per request, as `next start` does; failures are logged where they happen).
  */
 export function observeRequest(r: RequestRecord): void {
+  g.sagedeckRequestObserved?.(r);
   const labels = { route: r.route, method: r.method, status: String(r.status) };
   const m = metrics();
   m.httpRequests.inc(labels);

@@ -1,17 +1,14 @@
 import type { Db } from "@/lib/db";
 import { decisionsForGroup } from "@/lib/db/decisions";
 import { startersOf } from "@/lib/db/run-actions";
-import { stageEndpointsForGroup } from "@/lib/sagemaker/endpoints/reads";
-import {
-  describeModelVersion,
-  listAllGroupVersions,
-  listModelGroups,
-  listModelVersions,
-} from "@/lib/sagemaker/registry/reads";
+import { listStageEndpointsEverywhere, stageEndpointsForGroup } from "@/lib/sagemaker/endpoints/reads";
+import { listModelGroups } from "@/lib/sagemaker/registry/reads";
+import { searchModelVersions, versionsOfGroups } from "@/lib/sagemaker/registry/search-versions";
 import type { ApprovalStatus, ModelVersionDetail } from "@/lib/sagemaker/registry/types";
 import { toDecisionView, type DecisionView } from "@/lib/approvals/types";
 import { outsideChangesOf, type OutsideChange } from "@/lib/approvals/outside-detect";
 import { outsideForGroup } from "@/lib/approvals/outside";
+import { servedContradictions, type VersionContradiction } from "@/lib/approvals/contradictions";
 import type { WithEvidence } from "./metric-types";
 import { withEvidence } from "./metrics";
 
@@ -27,6 +24,8 @@ export interface GroupOverview {
   stagingAccount?: string;
   productionAccount?: string;
   lastDecision?: DecisionView;
+  /** the served versions whose approval or stage contradicts their deployment (lib/approvals/contradictions.ts) */
+  warnings?: VersionContradiction[];
 }
 
 export const GROUPS_PAGE_SIZE = 20;
@@ -40,17 +39,26 @@ export async function listModelOverview(
   q: { search?: string; page?: number },
 ): Promise<{ items: GroupOverview[]; page: number; total: number; pageSize: number }> {
   const page = q.page ?? 1;
+  listStageEndpointsEverywhere().catch(() => undefined); // the shared read stageEndpointsForGroup makes, at once
   const all = (await listModelGroups())
     .filter((g) => !q.search || g.name.toLowerCase().includes(q.search.toLowerCase()))
     .sort((a, b) => a.name.localeCompare(b.name));
   const slice = all.slice((page - 1) * GROUPS_PAGE_SIZE, page * GROUPS_PAGE_SIZE);
+  // the page's groups' versions: one synced set (a Search for what changed since the last read), not a listing
+  // per group; the database reads and the stage endpoints go out alongside it, not after it
+  const everyVersion = versionsOfGroups(slice.map((g) => g.name));
+  everyVersion.catch(() => undefined); // awaited below (not at all for an empty page)
+  // let that Search go out before the database reads start (PGlite runs its queries on this thread)
+  await new Promise((resolve) => setImmediate(resolve));
   const items = await Promise.all(
     slice.map(async (g): Promise<GroupOverview> => {
-      const [versions, stages, decisions] = await Promise.all([
-        listAllGroupVersions(g.name),
+      const [ofPage, stages, decisions] = await Promise.all([
+        everyVersion,
         stageEndpointsForGroup(g.arn),
         decisionsForGroup(db, g.name),
       ]);
+      // newest first, as versionsOfGroups orders them
+      const versions = ofPage.filter((v) => v.group === g.name);
       const counts: Record<ApprovalStatus, number> = { PendingManualApproval: 0, Approved: 0, Rejected: 0 };
       for (const v of versions) counts[v.approvalStatus] += 1;
       const latest = versions[0];
@@ -66,6 +74,10 @@ export async function listModelOverview(
         stagingAccount: stages.Staging?.account,
         productionAccount: stages.Production?.account,
         lastDecision: last ? toDecisionView(last) : undefined,
+        warnings: servedContradictions(versions, {
+          Staging: stages.Staging?.servedArn,
+          Production: stages.Production?.servedArn,
+        }),
       };
     }),
   );
@@ -99,9 +111,20 @@ export async function listGroupVersions(
     cursor?: string;
   },
 ): Promise<GroupVersionsPage> {
+  // neither the versions nor the endpoints depend on the group list: all three reads go out at once
+  // (the versions come cut from a shared 100-record Search page: the outside scan reads the same)
+  const versions = searchModelVersions({
+    group: q.group,
+    status: q.status,
+    order: q.order,
+    cursor: q.cursor,
+    limit: 25,
+  });
+  versions.catch(() => undefined); // awaited below
+  listStageEndpointsEverywhere().catch(() => undefined); // the shared read stageEndpointsForGroup makes
   const g = (await listModelGroups()).find((x) => x.name === q.group);
   const [page, stages, decisions, flagged] = await Promise.all([
-    listModelVersions({ group: q.group, status: q.status, order: q.order, cursor: q.cursor, limit: 25 }),
+    versions,
     g ? stageEndpointsForGroup(g.arn) : Promise.resolve(undefined),
     decisionsForGroup(db, q.group),
     g ? outsideForGroup(db, g) : Promise.resolve([]),
@@ -111,7 +134,7 @@ export async function listGroupVersions(
   const servedIn = { Staging: stages?.Staging?.account, Production: stages?.Production?.account };
   const items = await Promise.all(
     page.items.map(async (v) => {
-      const d = await withEvidence(await describeModelVersion(v.arn));
+      const d = await withEvidence(v);
       const live =
         stages?.Production?.servedArn === v.arn
           ? ("Production" as const)

@@ -1,11 +1,9 @@
 /** The approver's overview section: the oldest versions waiting for a decision, from the approvals inbox. */
 import type { Db } from "@/lib/db";
-import { listModelVersions } from "@/lib/sagemaker/registry/reads";
 import { getWaitingVersions } from "@/lib/approvals/inbox";
+import { readWaitingQueue } from "./waiting-queue";
 
 export const WAITING_LIMIT = 5;
-/** The total is counted over at most this many ListModelPackages pages of 100. */
-const COUNT_PAGES = 10;
 
 export interface WaitingVersion {
   group: string;
@@ -22,20 +20,11 @@ export interface WaitingForDecision {
   total: number;
   /** true when more versions wait than were counted */
   totalCapped: boolean;
+  /** CreationTime of the oldest waiting version (waiting-queue.ts, the definition the KPI uses too) */
+  oldestAt: number | undefined;
+  /** when this was read (the oldest's age is counted to it) */
+  generatedAt: number;
   slaHours: number;
-}
-
-/** How many versions wait for a decision: ListModelPackages pages of 100, no per-version reads. */
-async function countWaiting(): Promise<{ total: number; capped: boolean }> {
-  let total = 0;
-  let cursor: string | undefined;
-  for (let i = 0; i < COUNT_PAGES; i++) {
-    const page = await listModelVersions({ status: "PendingManualApproval", limit: 100, cursor });
-    total += page.items.length;
-    cursor = page.cursor;
-    if (!cursor) return { total, capped: false };
-  }
-  return { total, capped: true };
 }
 
 /** The oldest `limit` waiting versions (age and SLA state as the inbox computes them) and the total. */
@@ -45,7 +34,7 @@ export async function getWaitingForDecision(
 ): Promise<WaitingForDecision> {
   const [inbox, count] = await Promise.all([
     getWaitingVersions(db, { limit: q.limit ?? WAITING_LIMIT, now: q.now }),
-    countWaiting(),
+    readWaitingQueue(),
   ]);
   return {
     items: inbox.items.map((i) => ({
@@ -56,8 +45,10 @@ export async function getWaitingForDecision(
       overdue: i.overdue,
       registeredBy: i.registeredBy,
     })),
-    total: Math.max(count.total, inbox.items.length),
+    total: Math.max(count.count, inbox.items.length),
     totalCapped: count.capped,
+    oldestAt: count.oldestAt,
+    generatedAt: q.now ?? Date.now(),
     slaHours: inbox.slaHours,
   };
 }

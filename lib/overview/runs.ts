@@ -6,9 +6,9 @@ import type { Db } from "@/lib/db";
 import { startsBy } from "@/lib/db/run-actions";
 import { isAppError } from "@/lib/errors";
 import type { RunDetail } from "@/lib/experiments/types";
-import { executionStatus, newestExperimentRuns } from "@/lib/sagemaker/overview";
+import { executionStatuses, newestExperimentRuns } from "@/lib/sagemaker/overview";
 import { executionIdOf, pipelineNameOfExecution } from "@/lib/sagemaker/pipelines/mappers";
-import type { ExecutionStatus } from "@/lib/sagemaker/pipelines/types";
+import type { ExecutionStatus, ExecutionSummary } from "@/lib/sagemaker/pipelines/types";
 
 export const RECENT_LIMIT = 5;
 
@@ -41,35 +41,40 @@ export function startedBy(
   return startsBy(db, username, limit);
 }
 
-/** The user's recent runs, each with one (cached) DescribePipelineExecution; one failed read marks only its row. */
+/**
+ * The user's recent runs with their live status from one (cached) Search for all of them; when it fails, each row
+ * says why and the list still answers.
+ */
 export async function getMyPipelineRuns(
   db: Db,
   username: string,
   limit = RECENT_LIMIT,
 ): Promise<MyPipelineRuns> {
   const started = await startedBy(db, username, limit);
-  const items = await Promise.all(
-    started.map(async ({ executionArn, at }): Promise<MyPipelineRun> => {
-      const base = {
-        executionArn,
-        executionId: executionIdOf(executionArn),
-        pipelineName: pipelineNameOfExecution(executionArn),
-      };
-      try {
-        const s = await executionStatus(executionArn);
-        return {
-          ...base,
-          displayName: s.displayName,
-          startedAt: s.startedAt ?? at,
-          status: s.status,
-          failureReason: s.failureReason,
-        };
-      } catch (err) {
-        const message = isAppError(err) ? err.message : "Could not read its status from SageMaker.";
-        return { ...base, displayName: base.executionId, startedAt: at, statusError: message };
-      }
-    }),
-  );
+  let statuses: Map<string, ExecutionSummary> | { error: string } = new Map();
+  if (started.length > 0)
+    statuses = await executionStatuses(started.map((s) => s.executionArn)).catch((err: unknown) => ({
+      error: isAppError(err) ? err.message : "Could not read its status from SageMaker.",
+    }));
+  const items = started.map(({ executionArn, at }): MyPipelineRun => {
+    const executionId = executionIdOf(executionArn);
+    const base = { executionArn, executionId, pipelineName: pipelineNameOfExecution(executionArn) };
+    const s = statuses instanceof Map ? statuses.get(executionArn) : undefined;
+    if (!s) {
+      const statusError =
+        statuses instanceof Map
+          ? "SageMaker no longer has this pipeline execution; it may have been deleted with its pipeline."
+          : statuses.error;
+      return { ...base, displayName: executionId, startedAt: at, statusError };
+    }
+    return {
+      ...base,
+      displayName: s.displayName,
+      startedAt: s.startedAt ?? at,
+      status: s.status,
+      failureReason: s.failureReason,
+    };
+  });
   return { items };
 }
 

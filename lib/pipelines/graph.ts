@@ -1,10 +1,13 @@
-/** Lays out the step graph with dagre: nodes from the definition merged with the steps that ran. */
-import dagre from "@dagrejs/dagre";
-import type { StepInfo } from "@/lib/sagemaker/pipelines/types";
+/**
+ * The step graph: nodes from the definition merged with the steps that ran, laid out left to right by
+ * `layout/` (layered, cached by structure). `layoutGraph` adds each step's status for callers that want it in
+ * one object; the page uses `stepLayout` and colours nodes from the live statuses.
+ */
 import type { DefinitionStep } from "./definition";
+import { type RanStep, stepLayout } from "./layout/step-layout";
 
-export const NODE_W = 168;
-export const NODE_H = 48;
+export { NODE_H, NODE_W, stepLayout, stepStructure } from "./layout/step-layout";
+export type { LayoutEdge, LayoutNode, RanStep, StepLayout } from "./layout/step-layout";
 
 export interface GraphNode {
   name: string;
@@ -25,34 +28,19 @@ export interface GraphLayout {
   height: number;
 }
 
-/** Steps that ran: only their names (and metadata kind, for steps missing from the definition) matter here. */
-export type RanStep = Pick<StepInfo, "name"> & Partial<Pick<StepInfo, "kind" | "status">>;
-
 export function layoutGraph(definition: DefinitionStep[], steps: RanStep[]): GraphLayout {
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: "LR", nodesep: 24, ranksep: 48, marginx: 8, marginy: 8 });
-  g.setDefaultEdgeLabel(() => ({}));
-  const ran = new Map(steps.map((s) => [s.name, s]));
-  const names = new Set<string>([...definition.map((d) => d.name), ...steps.map((s) => s.name)]);
-  for (const n of names) g.setNode(n, { width: NODE_W, height: NODE_H });
-  for (const d of definition) for (const dep of d.dependsOn) if (names.has(dep)) g.setEdge(dep, d.name);
-  dagre.layout(g);
-  const types = new Map(definition.map((d) => [d.name, d.type]));
-  const nodes = [...names].map((name): GraphNode => {
-    const n = g.node(name) as { x: number; y: number };
-    return {
-      name,
-      type: types.get(name) ?? ran.get(name)?.kind ?? "Step",
-      status: ran.get(name)?.status ?? "NotStarted",
+  const layout = stepLayout(definition, steps);
+  const status = new Map(steps.map((s) => [s.name, s.status]));
+  return {
+    nodes: layout.nodes.map((n) => ({
+      name: n.name,
+      type: n.type,
+      status: status.get(n.name) ?? "NotStarted",
       x: n.x,
       y: n.y,
-    };
-  });
-  const edges = g.edges().map((e): GraphEdge => ({
-    from: e.v,
-    to: e.w,
-    points: (g.edge(e) as { points?: { x: number; y: number }[] }).points ?? [],
-  }));
-  const graph = g.graph() as { width?: number; height?: number };
-  return { nodes, edges, width: graph.width ?? 0, height: graph.height ?? 0 };
+    })),
+    edges: layout.edges,
+    width: layout.width,
+    height: layout.height,
+  };
 }

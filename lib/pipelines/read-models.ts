@@ -7,9 +7,9 @@ import {
   describePipeline,
   executionDefinition,
   listAllPipelines,
-  pipelineStats,
   searchExecutions,
 } from "@/lib/sagemaker/pipelines/reads";
+import { statsOfPipelines } from "@/lib/sagemaker/pipelines/stats";
 import {
   EXECUTION_STATUSES,
   type ExecutionDetail,
@@ -67,16 +67,17 @@ export async function getPipelineList(input: PipelineListQuery): Promise<Pipelin
   });
   const start = (q.page - 1) * PIPELINES_PAGE_SIZE;
   const pageItems = all.slice(start, start + PIPELINES_PAGE_SIZE);
-  // stats only for the rows on the page
-  const items = await Promise.all(
-    pageItems.map(async (p): Promise<PipelineRow> => {
-      try {
-        return { ...p, stats: await pipelineStats(p.arn) };
-      } catch (err) {
-        return { ...p, stats: { error: err instanceof Error ? err.message : "Could not read the runs." } };
-      }
-    }),
-  );
+  // stats only for the rows on the page, all of them from one synced set of their executions
+  let stats: Map<string, PipelineStats> | { error: string };
+  try {
+    stats = await statsOfPipelines(pageItems.map((p) => p.arn));
+  } catch (err) {
+    stats = { error: err instanceof Error ? err.message : "Could not read the runs." };
+  }
+  const items = pageItems.map((p): PipelineRow => ({
+    ...p,
+    stats: stats instanceof Map ? (stats.get(p.arn) ?? { error: "Could not read the runs." }) : stats,
+  }));
   return { items, total: all.length, page: q.page, pageSize: PIPELINES_PAGE_SIZE };
 }
 

@@ -1,11 +1,7 @@
 import { createSerializer } from "nuqs/server";
 import { describe, expect, it } from "vitest";
-import {
-  executionListSearchParams,
-  loadExecutionListQuery,
-  loadPipelineListQuery,
-  pipelineListSearchParams,
-} from "./search-params";
+import { loadExecutionListQuery, loadPipelineListQuery } from "./load-search-params";
+import { executionListSearchParams, pipelineListSearchParams } from "./search-params";
 
 const sp = (qs: string) => Object.fromEntries(new URLSearchParams(qs));
 

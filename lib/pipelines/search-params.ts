@@ -1,11 +1,7 @@
 /** URL ⇄ list query: the nuqs parsers shared by the server pages (prefetch) and the client tables. */
-import {
-  createLoader,
-  type inferParserType,
-  parseAsInteger,
-  parseAsString,
-  parseAsStringLiteral,
-} from "nuqs/server";
+// #nuqs-parsers (package.json "imports"): nuqs/server in server components, nuqs in the browser, where
+// nuqs/server put a second copy of nuqs' internals in the first-load JS (issue 18)
+import { type inferParserType, parseAsInteger, parseAsString, parseAsStringLiteral } from "#nuqs-parsers";
 import type { ExecutionListQuery, PipelineListQuery } from "./read-models";
 
 export const SORTS = [
@@ -52,10 +48,3 @@ export function toExecutionListQuery(s: ExecutionListState): ExecutionListQuery 
     after: num(s.after),
   };
 }
-
-/** Server side: a Next.js searchParams object (repeated keys: the first value) → the list query. */
-type SearchParams = Record<string, string | string[] | undefined>;
-const loadPipelineList = createLoader(pipelineListSearchParams);
-const loadExecutionList = createLoader(executionListSearchParams);
-export const loadPipelineListQuery = (sp: SearchParams) => toPipelineListQuery(loadPipelineList(sp));
-export const loadExecutionListQuery = (sp: SearchParams) => toExecutionListQuery(loadExecutionList(sp));

@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { AuditItem, StageAt } from "@/lib/audit/log";
+import type { GroupStagesAt } from "@/lib/audit/stages-all";
 import { fetchJson } from "./fetcher";
 import type { AuditOutcome } from "@/lib/audit/outcome";
 import { qs } from "@/lib/url/query-string";
@@ -36,5 +37,11 @@ export const auditQueries = {
         fetchJson<{ stages: StageAt[] }>(
           `/api/audit/stages${auditSearch({ group, from: undefined })}&at=${encodeURIComponent(at)}`,
         ),
+    }),
+  /** every model group with something deployed at `at` (the default before a group is chosen) */
+  stagesAll: (at: string) =>
+    queryOptions({
+      queryKey: [...auditQueries.all, "stages", "*", at] as const,
+      queryFn: () => fetchJson<{ groups: GroupStagesAt[] }>(`/api/audit/stages?at=${encodeURIComponent(at)}`),
     }),
 };

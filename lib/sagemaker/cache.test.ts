@@ -124,4 +124,25 @@ describe("ReadCache", () => {
     now += 500 + 10_000;
     await expect(cache.read("k", 500, throttled, transient)).rejects.toThrow("throttled");
   });
+
+  it("offer: a record read later (by a list call) replaces an older entry, never a newer one or an invalidated key", async () => {
+    let now = 1_000;
+    const cache = new ReadCache(() => now);
+    const never = () => Promise.reject(new Error("should be served from the cache"));
+    await cache.get("models:version:a", 500, () => Promise.resolve("old"));
+    now += 100;
+    cache.offer("models:version:a", "from-search", 500, now, cache.currentGeneration);
+    expect(await cache.get("models:version:a", 500, never)).toBe("from-search");
+    // a value read before the kept one does not replace it
+    cache.offer("models:version:a", "older", 500, now - 50, cache.currentGeneration);
+    expect(await cache.get("models:version:a", 500, never)).toBe("from-search");
+    // a list read started before a write (generation taken before it) does not bring the old record back
+    const before = cache.currentGeneration;
+    cache.invalidate("models:");
+    cache.offer("models:version:a", "pre-write", 500, now + 1, before);
+    expect(await cache.get("models:version:a", 500, () => Promise.resolve("re-read"))).toBe("re-read");
+    // no caching (ttl 0) keeps nothing
+    cache.offer("models:version:b", "x", 0, now, cache.currentGeneration);
+    expect(cache.has("models:version:b")).toBe(false);
+  });
 });

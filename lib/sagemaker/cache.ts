@@ -1,3 +1,5 @@
+import { bumpDataGeneration } from "@/lib/data-generation";
+
 interface Entry {
   value: unknown;
   /** when the value was read from SageMaker (its "as of" time) */
@@ -47,6 +49,8 @@ export class ReadCache {
     ttlMs: number,
     load: () => Promise<T>,
     serveStale: (err: unknown) => boolean,
+    /** how long to keep this value, when it depends on the value (e.g. a finished execution: long) */
+    ttlOf?: (value: T) => number,
   ): Promise<CachedRead<T>> {
     const now = this.now();
     const hit = ttlMs > 0 ? this.entries.get(key) : undefined;
@@ -56,7 +60,7 @@ export class ReadCache {
     }
     if (hit && hit.expiresAt + this.maxStaleMs <= now) this.entries.delete(key);
     try {
-      return { value: await this.load(key, ttlMs, load) };
+      return { value: await this.load(key, ttlMs, load, ttlOf) };
     } catch (err) {
       // the entry must still be there: an invalidation since (a write) means it is no longer a valid answer
       if (hit && this.entries.get(key) === hit && serveStale(err)) {
@@ -67,7 +71,12 @@ export class ReadCache {
     }
   }
 
-  private load<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  private load<T>(
+    key: string,
+    ttlMs: number,
+    load: () => Promise<T>,
+    ttlOf?: (value: T) => number,
+  ): Promise<T> {
     const pending = this.inFlight.get(key);
     this.observe(pending ? "coalesced" : "miss", key);
     if (pending) return pending.promise as Promise<T>;
@@ -79,7 +88,8 @@ export class ReadCache {
         const startedAt = this.now();
         const value = await load();
         // an invalidation during the call means the value may predate a write: hand it out, do not keep it
-        if (ttlMs > 0 && this.generation === generation) this.store(key, value, ttlMs, startedAt);
+        const keep = ttlMs > 0 && ttlOf ? ttlOf(value) : ttlMs;
+        if (keep > 0 && this.generation === generation) this.store(key, value, keep, startedAt);
         return value;
       } finally {
         if (this.inFlight.get(key)?.token === token) this.inFlight.delete(key);
@@ -91,16 +101,43 @@ export class ReadCache {
     return promise;
   }
 
+  /**
+   * Keeps `value` (read at `readAt`) for `key` unless a newer value is already kept or a write invalidated the
+   * key since `generation` (see `currentGeneration`): one call that returns many records (Search) refreshes each
+   * record's own entry, so a page reading one record never shows it older than the list it came from.
+   */
+  offer(key: string, value: unknown, ttlMs: number, readAt: number, generation: number): void {
+    if (ttlMs <= 0 || generation !== this.generation) return;
+    const kept = this.entries.get(key);
+    if (kept && kept.storedAt >= readAt) return;
+    this.store(key, value, ttlMs, readAt);
+  }
+
+  /** A token that changes at every invalidation (for `offer`). */
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
   /** Drops every entry whose key starts with one of the prefixes (and detaches in-flight reads of them). */
   invalidate(...prefixes: string[]): void {
     this.generation += 1;
+    bumpDataGeneration();
     for (const map of [this.entries, this.inFlight]) {
       for (const key of map.keys()) if (prefixes.some((p) => key.startsWith(p))) map.delete(key);
     }
   }
 
+  /** Drops every entry (and in-flight read) whose key passes `test` (benchmarks: "the TTL expired"). */
+  invalidateWhere(test: (key: string) => boolean): void {
+    this.generation += 1;
+    bumpDataGeneration();
+    for (const map of [this.entries, this.inFlight])
+      for (const key of map.keys()) if (test(key)) map.delete(key);
+  }
+
   clear(): void {
     this.generation += 1;
+    bumpDataGeneration();
     this.entries.clear();
     this.inFlight.clear();
   }
@@ -115,6 +152,7 @@ export class ReadCache {
   }
 
   private store(key: string, value: unknown, ttlMs: number, storedAt: number): void {
+    bumpDataGeneration(); // a newer value: answers built from the old one are out of date (lib/data-generation.ts)
     this.entries.delete(key); // re-inserted last: the oldest-first eviction below stays oldest-first
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;

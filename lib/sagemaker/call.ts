@@ -10,6 +10,7 @@ import { ReadCache } from "./cache";
 import { translateSageMakerError, type TranslateContext } from "./errors";
 import { currentAccount } from "./accounts/context";
 import { PgInvalidationBus } from "./invalidation";
+import { withinReadBudget } from "./budget";
 import { withCallKind } from "./retry";
 import { noteStale } from "./stale";
 
@@ -57,6 +58,14 @@ export interface ReadOptions extends TranslateContext {
 }
 
 /**
+ * How long a read of something SageMaker never changes (an endpoint config, a model, a finished execution)
+ * is kept: 240 × the TTL (1 h by default); 0 when caching is off.
+ */
+export function immutableTtlMs(): number {
+  return getConfig().sagemakerCacheTtlMs * 240;
+}
+
+/**
  * The cache key of the current account: home keys are unchanged; another account's are `@<name>:<key>`, so
  * the same resource name in two accounts never shares an entry and a write invalidates only its own account.
  */
@@ -79,21 +88,43 @@ function transient(err: AppError): boolean {
  * (retry.ts); when one fails with throttling or an outage and an expired entry exists, that value is served
  * and its "as of" time is noted for the request (stale.ts → the X-SageDeck-Stale-Since header).
  */
-export async function sagemakerRead<T>(opts: ReadOptions, call: () => Promise<T>): Promise<T> {
+export async function sagemakerRead<T>(
+  opts: ReadOptions & { ttlOf?: (value: T) => number },
+  call: () => Promise<T>,
+): Promise<T> {
   const { sagemakerCacheTtlMs, sagemakerTimeoutMs } = getConfig();
   const ttl = opts.ttlMs ?? sagemakerCacheTtlMs;
   try {
-    const r = await getReadCache().read(
-      accountKey(opts.key),
-      ttl,
-      () => counted("read", opts, opts.key, () => withCallKind("read", sagemakerTimeoutMs, call)),
-      (err) => transient(translateSageMakerError(err, opts)),
+    const r = await withinReadBudget(
+      getReadCache().read(
+        accountKey(opts.key),
+        ttl,
+        () => counted("read", opts, opts.key, () => withCallKind("read", sagemakerTimeoutMs, call)),
+        (err) => transient(translateSageMakerError(err, opts)),
+        opts.ttlOf,
+      ),
+      opts.operation,
     );
     if (r.staleSince !== undefined) noteStale(r.staleSince);
     return r.value;
   } catch (err) {
     throw translateSageMakerError(err, opts);
   }
+}
+
+/**
+ * Taken before a call that returns many records (Search): afterwards it keeps each record under the key its
+ * own Describe read uses, unless a newer value is kept or a write came in between (ReadCache.offer), so a
+ * record's page is never older than the list that led to it.
+ */
+export function recordPrimer(): (records: { key: string; value: unknown }[]) => void {
+  const cache = getReadCache();
+  const generation = cache.currentGeneration;
+  const readAt = Date.now();
+  const ttl = getConfig().sagemakerCacheTtlMs;
+  return (records) => {
+    for (const r of records) cache.offer(accountKey(r.key), r.value, ttl, readAt, generation);
+  };
 }
 
 /**

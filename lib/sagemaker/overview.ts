@@ -9,7 +9,7 @@ import { isAppError } from "@/lib/errors";
 import { getSageMakerClient } from "./client";
 import { sagemakerRead } from "./call";
 import { toRunDetail } from "@/lib/sagemaker/experiments/mappers";
-import { describeExecution } from "@/lib/sagemaker/pipelines/executions";
+import { LIVE_TTL_MS } from "@/lib/sagemaker/pipelines/executions";
 import { toExecutionSummary } from "@/lib/sagemaker/pipelines/mappers";
 import type { ExecutionSummary } from "@/lib/sagemaker/pipelines/types";
 
@@ -60,10 +60,47 @@ export async function getOverviewSummary(): Promise<OverviewSummary> {
   return { experiments, pipelines, modelGroups };
 }
 
-/** One execution's live status: the shared DescribePipelineExecution read (pipelines/executions.ts). */
-export async function executionStatus(arn: string): Promise<ExecutionSummary> {
-  const d = await describeExecution(arn);
-  return toExecutionSummary({ ...d, PipelineParameters: undefined });
+/**
+ * Several executions' live status in one Search (`PipelineExecutionArn In …`, ~9 ARNs a call within the filter
+ * value's 1,024 characters), not one DescribePipelineExecution each; an ARN SageMaker no longer has is left out.
+ */
+export async function executionStatuses(arns: string[]): Promise<Map<string, ExecutionSummary>> {
+  const wanted = [...new Set(arns)].sort();
+  const chunks: string[][] = [];
+  for (const a of wanted) {
+    const last = chunks[chunks.length - 1];
+    if (last && [...last, a].join(",").length <= 1024) last.push(a);
+    else chunks.push([a]);
+  }
+  const pages = await Promise.all(
+    chunks.map((chunk) =>
+      sagemakerRead(
+        {
+          key: `pipelines:exec-status:${chunk.join(",")}`,
+          operation: "Search",
+          resource: "These pipeline executions",
+          ttlMs: LIVE_TTL_MS,
+        },
+        async () => {
+          const r = await getSageMakerClient().send(
+            new SearchCommand({
+              Resource: "PipelineExecution",
+              SearchExpression: {
+                Filters: [{ Name: "PipelineExecutionArn", Operator: "In", Value: chunk.join(",") }],
+              },
+              MaxResults: 100,
+            }),
+          );
+          return (r.Results ?? []).flatMap((x) =>
+            x.PipelineExecution
+              ? [toExecutionSummary({ ...x.PipelineExecution, PipelineParameters: undefined })]
+              : [],
+          );
+        },
+      ),
+    ),
+  );
+  return new Map(pages.flat().map((e) => [e.arn, e]));
 }
 
 /** The newest experiment runs across all experiments: one Search, newest first (runs outside an experiment are skipped). */

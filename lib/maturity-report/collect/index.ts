@@ -24,6 +24,8 @@ export interface Collection {
   now: number;
   solutions: SolutionEvidence[];
   orgProjects: Known<ProjectEvidence[]>;
+  /** organisation-wide sources that could not be read, with why ("groups: …") */
+  unreadable?: { source: string; reason: string }[];
 }
 
 const map = <T, U>(k: Known<T>, f: (v: T) => U): Known<U> => (k.ok ? known(f(k.value)) : k);
@@ -142,5 +144,8 @@ export async function collectMaturity(
   const scopes = assignSolutions(org, grouping);
   const reads = collectionReads();
   const solutions = await Promise.all(scopes.map((s) => solutionEvidence(s, now, reads, decisionSource)));
-  return { now, solutions, orgProjects: map(org.projects, (ps) => ps.map(projectEvidence)) };
+  const unreadable = Object.entries(org).flatMap(([source, k]: [string, Known<unknown>]) =>
+    k.ok ? [] : [{ source, reason: k.reason }],
+  );
+  return { now, solutions, orgProjects: map(org.projects, (ps) => ps.map(projectEvidence)), unreadable };
 }

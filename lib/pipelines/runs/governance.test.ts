@@ -90,7 +90,7 @@ describe.each(targets)("pipeline run governance on $name", (target) => {
     // NumRound after ModelApprovalStatus by name, before it in PostgreSQL's jsonb: the re-sent start must match
     const parameters = { MaxDepth: "5", NumRound: "120" };
     await expect(startRun(ctx, "churn-train", { parameters })).rejects.toThrow(
-      /SageMaker accepted it .*could not record it yet/,
+      /Started in SageMaker .*could not record it yet/,
     );
     const started = await newest("churn-train");
     const pending = (await rows()).filter((x) => x.state === "pending");

@@ -7,9 +7,9 @@ import { RUN_CHANGES, type RunChange } from "./change";
 const params = z.object({ name: z.string().min(1).max(256), id: z.string().regex(/^[a-z0-9]{1,64}$/) });
 
 /** The one handler behind POST …/executions/[id]/stop and …/retry (Idempotency-Key header required). */
-export function changeRunRoute(change: RunChange) {
+export function changeRunRoute(change: RunChange, summary: string) {
   return route(
-    { permission: "pipelines.run", params, idempotent: { required: true } },
+    { summary, permission: "pipelines.run", params, idempotent: { required: true } },
     async ({ user, params, requestId, idempotencyKey }) => {
       const pipeline = await describePipeline(params.name);
       return RUN_CHANGES[change](

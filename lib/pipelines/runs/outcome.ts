@@ -10,7 +10,7 @@ import type { AuditEventInput } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import { finishRunAction } from "@/lib/db/run-actions";
 import type { PipelineRunActionRow } from "@/lib/db/schema";
-import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
+import { AppError, isAppError, RateLimitedError, RecordPendingError, type AppErrorCode } from "@/lib/errors";
 import { executionIdOf } from "@/lib/sagemaker/pipelines/mappers";
 
 /** Errors that mean SageMaker did not (and will not) do it: the action is failed, not left pending. */
@@ -23,7 +23,19 @@ const REFUSALS: AppErrorCode[] = [
   "rate_limited",
 ];
 
-export const isRefusal = (err: unknown): boolean => isAppError(err) && REFUSALS.includes(err.code);
+/** How many attempts the SDK made before giving up (its `$metadata.attempts`, on the translated error's cause). */
+function attemptsOf(err: unknown): number {
+  const cause = (err as { cause?: { $metadata?: { attempts?: number } } }).cause;
+  return cause?.$metadata?.attempts ?? 1;
+}
+
+/**
+ * Whether SageMaker definitely did not do it. Throttling is a refusal only when it answered the one and only
+ * attempt: after retries, an earlier attempt may have been carried out with its answer lost (a 5xx or a timeout
+ * after SageMaker acted) — the same ClientRequestToken then tells the reconciler what happened.
+ */
+export const isRefusal = (err: unknown): boolean =>
+  isAppError(err) && REFUSALS.includes(err.code) && (err.code !== "rate_limited" || attemptsOf(err) <= 1);
 
 /** The audit row of a finished action (one per action). */
 export function runAudit(r: PipelineRunActionRow): AuditEventInput {
@@ -43,6 +55,19 @@ export function runAudit(r: PipelineRunActionRow): AuditEventInput {
     },
     requestId: r.requestId ?? undefined,
   };
+}
+
+/**
+ * SageMaker's answer is unknown (throttled after retries, 5xx, a timeout): the error keeps its code (429, 503,
+ * 504) and says that SageDeck finishes the action itself, so the user does not submit it a second time.
+ */
+function unknownAnswer(row: PipelineRunActionRow, err: unknown): unknown {
+  if (!isAppError(err)) return err;
+  const what = row.action === "start" ? "this start" : `this ${row.action}`;
+  const message = `${err.message.replace(/\.?$/, ".")} SageDeck keeps ${what} and confirms it with SageMaker within a minute (it takes effect at most once); reload then instead of submitting again.`;
+  return err instanceof RateLimitedError
+    ? new RateLimitedError(message, err.retryAfterSeconds, { cause: err })
+    : new AppError(err.code, message, { cause: err });
 }
 
 const DONE: Record<string, string> = {
@@ -65,7 +90,7 @@ export async function perform(
   try {
     arn = await call();
   } catch (err) {
-    if (!isRefusal(err)) throw err; // unknown answer: stays pending for the reconciler
+    if (!isRefusal(err)) throw unknownAnswer(row, err); // stays pending for the reconciler
     const shown = refusal(err);
     const message = isAppError(shown) ? shown.message : "SageMaker refused the request.";
     await finishRunAction(db, row.id, "failed", message, undefined, runAudit);
@@ -75,9 +100,8 @@ export async function perform(
     await finishRunAction(db, row.id, "applied", `${DONE[row.action]}.`, arn, runAudit);
   } catch (err) {
     console.error(`[pipelines] run action ${row.id}: could not record the outcome:`, err);
-    throw new AppError(
-      "internal_error",
-      `SageMaker accepted it (execution ${executionIdOf(arn)}), but SageDeck could not record it yet; the record catches up within a minute. Reload then instead of submitting again.`,
+    throw new RecordPendingError(
+      `${DONE[row.action]} (execution ${executionIdOf(arn)}), but SageDeck could not record it yet: its database did not answer. The record catches up within a minute; reload then instead of submitting again.`,
       { cause: err },
     );
   }

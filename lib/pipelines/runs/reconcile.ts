@@ -56,13 +56,16 @@ export async function reconcileRunActions(
 /**
  * Learns the executions of a pipeline's pending starts now (for separation of duties: who started the run
  * that registered a version must be known before anyone decides on it). Unknown answers are left pending.
+ * Returns how many starts were pending (0: nothing was learned, no need to look the starters up again).
  */
-export async function resolvePendingStarts(db: Db, pipelineName: string): Promise<void> {
-  for (const r of await pendingStartsWithoutArn(db, pipelineName)) {
+export async function resolvePendingStarts(db: Db, pipelineName: string): Promise<number> {
+  const pending = await pendingStartsWithoutArn(db, pipelineName);
+  for (const r of pending) {
     await reconcileRunAction(db, r).catch((err: unknown) => {
       console.error(`[run reconciler] start ${r.id}: ${(err as Error).message}`);
     });
   }
+  return pending.length;
 }
 
 /** Runs the run reconciler now and then every `everyMs` in this process (safe on several replicas). */

@@ -5,12 +5,8 @@ import { openDb, type DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { describeExecutionDetail } from "@/lib/sagemaker/pipelines/executions";
-import {
-  describePipeline,
-  listAllPipelines,
-  pipelineStats,
-  searchExecutions,
-} from "@/lib/sagemaker/pipelines/reads";
+import { describePipeline, listAllPipelines, searchExecutions } from "@/lib/sagemaker/pipelines/reads";
+import { pipelineStats } from "@/lib/sagemaker/pipelines/stats";
 import { startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
 import { retryRun, startRun, stopRun, type RunContext } from "@/lib/pipelines/runs";
 

@@ -2,7 +2,8 @@
  * The one read path for endpoint configs and models: every caller (the version page's stages, the deploy
  * step, the audit log's stage history, the maturity collector) reads a config or a model through these,
  * under one cache key each, so the cache shares them. Configs and models cannot change in SageMaker (only be
- * created or deleted), so a cached answer stays right.
+ * created or deleted), so a cached answer stays right: they are kept `immutableTtlMs()` (1 h by default), and
+ * an endpoint that changes points at a new config name — resolution happens once per config.
  */
 import {
   DescribeEndpointConfigCommand,
@@ -12,7 +13,7 @@ import {
   type EndpointConfigSummary,
   type ProductionVariantInstanceType,
 } from "@aws-sdk/client-sagemaker";
-import { sagemakerRead } from "@/lib/sagemaker/call";
+import { immutableTtlMs, sagemakerRead } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
 
 /** Endpoint configs the maturity collector describes per endpoint (newest first): the history it keeps. */
@@ -70,6 +71,7 @@ export async function describeEndpointConfig(name: string): Promise<ConfigFacts>
       key: `endpoints:config:${name}`,
       operation: "DescribeEndpointConfig",
       resource: `Endpoint config "${name}"`,
+      ttlMs: immutableTtlMs(),
     },
     async () => {
       const r = await getSageMakerClient().send(
@@ -97,7 +99,12 @@ export interface ModelFacts {
 
 export async function describeModel(name: string): Promise<ModelFacts> {
   return sagemakerRead(
-    { key: `endpoints:model:${name}`, operation: "DescribeModel", resource: `Model "${name}"` },
+    {
+      key: `endpoints:model:${name}`,
+      operation: "DescribeModel",
+      resource: `Model "${name}"`,
+      ttlMs: immutableTtlMs(),
+    },
     async () => {
       const m = await getSageMakerClient().send(new DescribeModelCommand({ ModelName: name }));
       const c = m.PrimaryContainer ?? m.Containers?.[0];

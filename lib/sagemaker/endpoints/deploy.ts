@@ -11,6 +11,7 @@ import { isAppError } from "@/lib/errors";
 import { currentAccount, inAccount } from "@/lib/sagemaker/accounts/context";
 import { sagemakerWrite } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
+import { SageMakerValidationError } from "@/lib/sagemaker/errors";
 import { describeEndpointConfig, describeModel, servedPackage } from "./configs";
 import { describeEndpoint } from "./reads";
 
@@ -23,6 +24,22 @@ async function exists(check: () => Promise<unknown>): Promise<boolean> {
     return true;
   } catch (err) {
     if (isAppError(err) && err.code === "not_found") return false;
+    throw err;
+  }
+}
+
+/**
+ * A create whose answer may have been lost: the SDK retries a 5xx, and when the first attempt had in fact created
+ * the resource SageMaker answers "Cannot create already existing …". That is success when `ours()` confirms the
+ * resource is the one this deployment made (a unique name, or the endpoint on this decision's config).
+ */
+async function createOnce(create: () => Promise<unknown>, ours: () => Promise<boolean>): Promise<void> {
+  try {
+    await create();
+  } catch (err) {
+    const already =
+      err instanceof SageMakerValidationError && /Cannot create already existing/.test(err.message);
+    if (already && (await ours())) return;
     throw err;
   }
 }
@@ -73,15 +90,20 @@ async function deployHere(input: DeployInput): Promise<{ kind: "create" | "updat
 
   const haveModel = await exists(() => describeModel(modelName));
   if (!haveModel) {
-    await sagemakerWrite({ operation: "CreateModel", invalidate: INVALIDATE }, () =>
-      client().send(
-        new CreateModelCommand({
-          ModelName: modelName,
-          PrimaryContainer: { ModelPackageName: input.packageArn },
-          ExecutionRoleArn: executionRoleFor(currentAccount(), currentServed.roleArn, input.packageArn),
-          Tags: tagList,
-        }),
-      ),
+    await createOnce(
+      () =>
+        sagemakerWrite({ operation: "CreateModel", invalidate: INVALIDATE }, () =>
+          client().send(
+            new CreateModelCommand({
+              ModelName: modelName,
+              PrimaryContainer: { ModelPackageName: input.packageArn },
+              ExecutionRoleArn: executionRoleFor(currentAccount(), currentServed.roleArn, input.packageArn),
+              Tags: tagList,
+            }),
+          ),
+        ),
+      // one model per group version: an existing one serves this deployment
+      () => exists(() => describeModel(modelName)),
     );
   }
 
@@ -100,15 +122,20 @@ async function deployHere(input: DeployInput): Promise<{ kind: "create" | "updat
     // a promotion must not silently switch off the data capture that production monitoring reads
     dataCapture = cfg.dataCaptureConfig;
   }
-  await sagemakerWrite({ operation: "CreateEndpointConfig", invalidate: INVALIDATE }, () =>
-    client().send(
-      new CreateEndpointConfigCommand({
-        EndpointConfigName: input.configName,
-        ProductionVariants: [variant],
-        ...(dataCapture ? { DataCaptureConfig: dataCapture } : {}),
-        Tags: tagList,
-      }),
-    ),
+  await createOnce(
+    () =>
+      sagemakerWrite({ operation: "CreateEndpointConfig", invalidate: INVALIDATE }, () =>
+        client().send(
+          new CreateEndpointConfigCommand({
+            EndpointConfigName: input.configName,
+            ProductionVariants: [variant],
+            ...(dataCapture ? { DataCaptureConfig: dataCapture } : {}),
+            Tags: tagList,
+          }),
+        ),
+      ),
+    // the config's name is unique to this decision
+    () => exists(() => describeEndpointConfig(input.configName)),
   );
 
   if (current) {
@@ -124,16 +151,24 @@ async function deployHere(input: DeployInput): Promise<{ kind: "create" | "updat
     );
     return { kind: "update" };
   }
-  await sagemakerWrite(
-    { operation: "CreateEndpoint", resource: `Endpoint "${input.endpointName}"`, invalidate: INVALIDATE },
+  await createOnce(
     () =>
-      client().send(
-        new CreateEndpointCommand({
-          EndpointName: input.endpointName,
-          EndpointConfigName: input.configName,
-          Tags: tagList,
-        }),
+      sagemakerWrite(
+        { operation: "CreateEndpoint", resource: `Endpoint "${input.endpointName}"`, invalidate: INVALIDATE },
+        () =>
+          client().send(
+            new CreateEndpointCommand({
+              EndpointName: input.endpointName,
+              EndpointConfigName: input.configName,
+              Tags: tagList,
+            }),
+          ),
       ),
+    // ours only when it was created on this decision's config (someone else's endpoint stays an error)
+    async () => {
+      const made = await describeEndpoint(input.endpointName, true);
+      return made?.configName === input.configName || made?.pendingConfigName === input.configName;
+    },
   );
   return { kind: "create" };
 }

@@ -1,10 +1,12 @@
 /**
  * Every endpoint of the current account (not only the stage endpoints the approvals flow follows), each with
- * its config's size and the model version it serves. Reads go through the shared paths (ListEndpoints,
- * DescribeEndpoint + tags, DescribeEndpointConfig, DescribeModel), so the list and the stage views share a cache.
+ * its config's size and the model version it serves. Reads go through the shared paths (one Search over
+ * Endpoint with tags; DescribeEndpointConfig and DescribeModel once per config), so the list and the stage
+ * views share a cache.
  */
+import type { MonitoringRecord } from "@/lib/sagemaker/monitoring/schedules";
 import { describeEndpointConfig } from "./configs";
-import { describeEndpoint, listEndpointNames } from "./reads";
+import { searchEndpointsServing } from "./search";
 import { STAGE_TAG, stageOfTag, type DeploymentStage, type EndpointVariant } from "./types";
 
 export interface EndpointRecord {
@@ -25,15 +27,15 @@ export interface EndpointRecord {
   tags: Record<string, string>;
   /** variants with their current and desired instance counts (DescribeEndpoint) */
   variants: EndpointVariant[];
+  /** its Model Monitor schedules with their last run (from the same Search) */
+  monitoring?: MonitoringRecord[];
 }
 
-/** Every endpoint of the current account, described (an endpoint deleted between list and describe is left out). */
+/** Every endpoint of the current account, described. */
 export async function listAccountEndpoints(): Promise<EndpointRecord[]> {
-  const names = await listEndpointNames();
-  const described = await Promise.all(
-    names.map(async (name): Promise<EndpointRecord | null> => {
-      const e = await describeEndpoint(name);
-      if (!e) return null;
+  const all = await searchEndpointsServing();
+  return Promise.all(
+    all.map(async (e): Promise<EndpointRecord> => {
       const config = e.configName ? await describeEndpointConfig(e.configName) : undefined;
       return {
         account: e.account,
@@ -48,9 +50,9 @@ export async function listAccountEndpoints(): Promise<EndpointRecord[]> {
         instanceCount: config?.instanceCount,
         lastModifiedAt: e.lastModifiedAt,
         tags: e.tags,
-        variants: e.variants ?? [],
+        variants: e.variants,
+        monitoring: e.monitoring,
       };
     }),
   );
-  return described.filter((e): e is EndpointRecord => e !== null);
 }

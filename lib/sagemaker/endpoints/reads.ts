@@ -1,15 +1,12 @@
-import {
-  DescribeEndpointCommand,
-  ListEndpointsCommand,
-  ListTagsCommand,
-  type EndpointSummary,
-} from "@aws-sdk/client-sagemaker";
+import { DescribeEndpointCommand, ListTagsCommand } from "@aws-sdk/client-sagemaker";
 import { isAppError } from "@/lib/errors";
 import { sagemakerRead } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
 import { currentAccount } from "@/lib/sagemaker/accounts/context";
 import { acrossAccounts, splitResults, type AccountFailure } from "@/lib/sagemaker/accounts/fan-out";
+import { listModelGroups } from "@/lib/sagemaker/registry/reads";
 import { servedPackage } from "./configs";
+import { searchEndpointsServing } from "./search";
 import { STAGE_TAG, stageOfTag, type DeploymentStage, type StageEndpoint } from "./types";
 
 const client = () => getSageMakerClient();
@@ -42,6 +39,7 @@ export async function describeEndpoint(name: string, fresh = false): Promise<Sta
           stage: stageOfTag(tags[STAGE_TAG]) ?? "Staging",
           status: e.EndpointStatus ?? "Unknown",
           configName: e.EndpointConfigName,
+          pendingConfigName: e.PendingDeploymentSummary?.EndpointConfigName,
           servedArn: served.arn,
           failureReason: e.FailureReason,
           lastModifiedAt: e.LastModifiedTime?.getTime(),
@@ -69,26 +67,21 @@ export async function listStageEndpointsEverywhere(): Promise<{
   return { endpoints: items, failures };
 }
 
-/** The names of every endpoint of the current account (the one ListEndpoints read, shared by every caller). */
-export async function listEndpointNames(): Promise<string[]> {
-  return sagemakerRead({ key: "endpoints:list", operation: "ListEndpoints" }, async () => {
-    const out: EndpointSummary[] = [];
-    let token: string | undefined;
-    for (let i = 0; i < 20; i++) {
-      const r = await client().send(new ListEndpointsCommand({ MaxResults: 100, NextToken: token }));
-      out.push(...(r.Endpoints ?? []));
-      token = r.NextToken;
-      if (!token) break;
-    }
-    return out.map((e) => e.EndpointName ?? "").filter(Boolean);
-  });
+/**
+ * Every endpoint of the current account tagged with a deployment stage, with what it serves: one Search over
+ * Endpoint (tags included) and one config → model resolution per endpoint config (search.ts).
+ */
+export async function listStageEndpoints(): Promise<StageEndpoint[]> {
+  const all = await searchEndpointsServing();
+  return all
+    .filter((e) => STAGE_TAG in e.tags)
+    .map(({ monitoring: _m, ...e }) => ({ ...e, stage: stageOfTag(e.tags[STAGE_TAG]) ?? "Staging" }));
 }
 
-/** Every endpoint of the current account tagged with a deployment stage, with what it serves. */
-export async function listStageEndpoints(): Promise<StageEndpoint[]> {
-  const all = await listEndpointNames();
-  const described = await Promise.all(all.map((n) => describeEndpoint(n)));
-  return described.filter((e): e is StageEndpoint => e !== null && STAGE_TAG in e.tags);
+/** A group's tags: from the cached group list (Search returns them), else one ListTags. */
+async function groupTagsOf(groupArn: string): Promise<Record<string, string>> {
+  const g = (await listModelGroups()).find((x) => x.arn === groupArn);
+  return g?.tags ?? listTags(groupArn);
 }
 
 /**
@@ -98,7 +91,10 @@ export async function listStageEndpoints(): Promise<StageEndpoint[]> {
 export async function stageEndpointsForGroup(
   groupArn: string,
 ): Promise<Partial<Record<DeploymentStage, StageEndpoint>>> {
-  const [groupTags, { endpoints }] = await Promise.all([listTags(groupArn), listStageEndpointsEverywhere()]);
+  const [groupTags, { endpoints }] = await Promise.all([
+    groupTagsOf(groupArn),
+    listStageEndpointsEverywhere(),
+  ]);
   const key = groupTags["sagemaker:project-name"] ? "sagemaker:project-name" : "team";
   const value = groupTags[key];
   const out: Partial<Record<DeploymentStage, StageEndpoint>> = {};

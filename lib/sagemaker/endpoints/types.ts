@@ -10,6 +10,11 @@ export interface StageEndpoint {
   /** Creating | Updating | InService | Failed | … (SageMaker's EndpointStatus). */
   status: string;
   configName?: string;
+  /**
+   * The config being rolled out while the endpoint is Creating/Updating (DescribeEndpoint's
+   * PendingDeploymentSummary.EndpointConfigName): during an update `configName` is still the old one.
+   */
+  pendingConfigName?: string;
   /** The model version the endpoint serves now (resolved through config → model). */
   servedArn?: string;
   failureReason?: string;

@@ -32,6 +32,7 @@ export function toRunRow(tc: SdkTrialComponent): RunRow {
       count: m.Count,
     };
   }
+  const trial = tc.Parents?.[0]?.TrialName;
   return {
     name: tc.TrialComponentName ?? "",
     displayName: tc.DisplayName ?? tc.RunName ?? tc.TrialComponentName ?? "",
@@ -41,6 +42,7 @@ export function toRunRow(tc: SdkTrialComponent): RunRow {
     endedAt: tc.EndTime?.getTime(),
     sourceArn: tc.Source?.SourceArn,
     sourceType: tc.Source?.SourceType,
+    executionId: trial && !trial.startsWith("Default-Run-Group-") ? trial : undefined,
     params,
     metrics,
   };

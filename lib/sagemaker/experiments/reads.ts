@@ -1,51 +1,40 @@
-import { SearchCommand, type SearchCommandInput, type SearchExpression } from "@aws-sdk/client-sagemaker";
+import type { SearchExpression } from "@aws-sdk/client-sagemaker";
+import { isSummarySort } from "@/lib/experiments/experiment-sorts";
 import { sortPath } from "@/lib/experiments/columns";
 import { FilterSyntaxError, translateFilter } from "@/lib/experiments/filter";
 import type { ExperimentListQuery, RunListQuery } from "@/lib/experiments/list-input";
 import type { ExperimentPage, RunDetail, RunPage, RunRow } from "@/lib/experiments/types";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { sagemakerRead } from "@/lib/sagemaker/call";
-import { getSageMakerClient } from "@/lib/sagemaker/client";
 import { toExperimentRow, toRunDetail, toRunRow } from "./mappers";
+import { experimentsActivity, syncActivity } from "./activity";
+import { nameFilter, search } from "./search";
+import { listExperimentsBySummary } from "./summaries";
 
 const order = (dir: "asc" | "desc" | undefined) => (dir === "asc" ? "Ascending" : "Descending");
 
-function search(key: string, input: SearchCommandInput, resource?: string) {
-  return sagemakerRead(
-    { key: `experiments:${key}:${JSON.stringify(input)}`, operation: "Search", resource },
-    () => getSageMakerClient().send(new SearchCommand(input)),
-  );
-}
-
-/** Run count and newest run of an experiment: one Search call with MaxResults 1 (TotalHits). */
-async function experimentActivity(name: string) {
-  const r = await search("activity", {
-    Resource: "ExperimentTrialComponent",
-    SearchExpression: { Filters: [{ Name: "Parents.ExperimentName", Operator: "Equals", Value: name }] },
-    SortBy: "LastModifiedTime",
-    SortOrder: "Descending",
-    MaxResults: 1,
-  });
-  return { total: r.TotalHits?.Value ?? r.Results?.length ?? 0, newest: r.Results?.[0]?.TrialComponent };
-}
-
-/** A page of experiments (Search over Experiment; 1 + one call per row for run counts). */
+/**
+ * A page of experiments. By name or creation: Search over Experiment sorts and pages, and the rows' run counts
+ * and newest runs come from activity.ts (one more call when the cache expired, beside that Search). By runs or
+ * last activity: summaries.ts (every matching experiment, sorted here).
+ */
 export async function listExperiments(q: ExperimentListQuery): Promise<ExperimentPage> {
-  const filters = q.q?.trim()
-    ? [{ Name: "ExperimentName", Operator: "Contains" as const, Value: q.q.trim() }]
-    : undefined;
-  const r = await search("list", {
-    Resource: "Experiment",
-    SearchExpression: filters ? { Filters: filters } : undefined,
-    SortBy: q.sort === "name" ? "ExperimentName" : "CreationTime",
-    SortOrder: order(q.dir),
-    MaxResults: Number(q.size ?? 25),
-    NextToken: q.after,
-  });
+  const sort = q.sort ?? "created";
+  if (isSummarySort(sort)) return listExperimentsBySummary(q, sort);
+  const [r] = await Promise.all([
+    search("list", {
+      Resource: "Experiment",
+      SearchExpression: nameFilter(q.q),
+      SortBy: sort === "name" ? "ExperimentName" : "CreationTime",
+      SortOrder: order(q.dir),
+      MaxResults: Number(q.size ?? 25),
+      NextToken: q.after,
+    }),
+    syncActivity(),
+  ]);
   const experiments = (r.Results ?? []).flatMap((x) => (x.Experiment ? [x.Experiment] : []));
-  const activity = await Promise.all(experiments.map((e) => experimentActivity(e.ExperimentName ?? "")));
+  const activity = await experimentsActivity(experiments.map((e) => e.ExperimentName ?? ""));
   return {
-    items: experiments.map((e, i) => toExperimentRow(e, activity[i] ?? { total: 0 })),
+    items: experiments.map((e) => toExperimentRow(e, activity.get(e.ExperimentName ?? "") ?? { total: 0 })),
     total: r.TotalHits?.Value ?? experiments.length,
     nextToken: r.NextToken,
   };

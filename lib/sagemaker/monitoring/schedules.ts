@@ -1,5 +1,9 @@
 /** Model Monitor schedules: one page of 100, each described for its last run and cadence. */
-import { DescribeMonitoringScheduleCommand, ListMonitoringSchedulesCommand } from "@aws-sdk/client-sagemaker";
+import {
+  DescribeMonitoringScheduleCommand,
+  ListMonitoringSchedulesCommand,
+  type MonitoringSchedule,
+} from "@aws-sdk/client-sagemaker";
 import { sagemakerRead } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
 
@@ -12,6 +16,34 @@ export interface MonitoringRecord {
   type?: string;
   lastRun?: { status: string; at: number };
   scheduleExpression?: string;
+}
+
+/** A schedule as SageDeck shows it, from DescribeMonitoringSchedule or a Search record (the same fields). */
+export function toMonitoringRecord(
+  m: Pick<
+    MonitoringSchedule,
+    | "MonitoringScheduleName"
+    | "EndpointName"
+    | "MonitoringScheduleStatus"
+    | "MonitoringType"
+    | "LastMonitoringExecutionSummary"
+    | "MonitoringScheduleConfig"
+  >,
+): MonitoringRecord {
+  const last = m.LastMonitoringExecutionSummary;
+  return {
+    name: m.MonitoringScheduleName ?? "",
+    endpointName: m.EndpointName,
+    status: m.MonitoringScheduleStatus ?? "Pending",
+    type: m.MonitoringType,
+    lastRun: last
+      ? {
+          status: last.MonitoringExecutionStatus ?? "Pending",
+          at: (last.ScheduledTime ?? last.CreationTime)?.getTime() ?? 0,
+        }
+      : undefined,
+    scheduleExpression: m.MonitoringScheduleConfig?.ScheduleConfig?.ScheduleExpression,
+  };
 }
 
 /** Every monitoring schedule (one page of 100), each described for its last run and cadence. */
@@ -31,20 +63,7 @@ export async function listMonitoring(): Promise<MonitoringRecord[]> {
           const d = await client().send(
             new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: name }),
           );
-          const last = d.LastMonitoringExecutionSummary;
-          return {
-            name,
-            endpointName: d.EndpointName,
-            status: d.MonitoringScheduleStatus ?? "Pending",
-            type: d.MonitoringType,
-            lastRun: last
-              ? {
-                  status: last.MonitoringExecutionStatus ?? "Pending",
-                  at: (last.ScheduledTime ?? last.CreationTime)?.getTime() ?? 0,
-                }
-              : undefined,
-            scheduleExpression: d.MonitoringScheduleConfig?.ScheduleConfig?.ScheduleExpression,
-          };
+          return { ...toMonitoringRecord(d), name };
         },
       ),
     ),

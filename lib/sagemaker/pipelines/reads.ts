@@ -10,11 +10,7 @@ import { parseDefinition, type PipelineDefinitionModel } from "@/lib/pipelines/d
 import { sagemakerRead } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
 import { toExecutionSummary, toPipelineSummary } from "./mappers";
-import type { ExecutionSummary, PipelineStats, PipelineSummary } from "./types";
-
-const DAY_MS = 86_400_000;
-/** Stats scan at most this many executions per pipeline (10 Search pages). */
-export const STATS_SCAN_CAP = 1_000;
+import type { ExecutionSummary, PipelineSummary } from "./types";
 
 /** Every pipeline (ListPipelines to the last page; cached). */
 export async function listAllPipelines(): Promise<PipelineSummary[]> {
@@ -150,71 +146,6 @@ export async function searchExecutions(
       const items = all.slice(0, q.pageSize);
       if (ascending) items.reverse();
       return { items, hasMore: all.length > q.pageSize || Boolean(r.NextToken && all.length >= q.pageSize) };
-    },
-  );
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? null) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-}
-
-/** Success rate, median duration and run count over the last `days` days (Search, newest first). */
-export async function pipelineStats(
-  pipelineArn: string,
-  days = 30,
-  now = Date.now(),
-): Promise<PipelineStats> {
-  const since = Math.floor((now - days * DAY_MS) / 60_000) * 60_000; // minute-aligned: a stable cache key
-  return sagemakerRead(
-    { key: `pipelines:stats:${pipelineArn}:${since}`, operation: "Search", ttlMs: 30_000 },
-    async () => {
-      const client = getSageMakerClient();
-      const rows: ExecutionSummary[] = [];
-      let token: string | undefined;
-      let capped = false;
-      do {
-        const r = await client.send(
-          new SearchCommand({
-            Resource: "PipelineExecution",
-            SearchExpression: {
-              Filters: [
-                { Name: "PipelineArn", Operator: "Equals", Value: pipelineArn },
-                { Name: "CreationTime", Operator: "GreaterThan", Value: new Date(since).toISOString() },
-              ],
-            },
-            SortBy: "CreationTime",
-            SortOrder: "Descending",
-            MaxResults: 100,
-            NextToken: token,
-          }),
-        );
-        for (const x of r.Results ?? [])
-          if (x.PipelineExecution) rows.push(toExecutionSummary(x.PipelineExecution));
-        token = r.NextToken;
-        if (token && rows.length >= STATS_SCAN_CAP) capped = true;
-      } while (token && !capped);
-      let latest = rows[0];
-      if (!latest) {
-        const last = await searchExecutions({ pipelineArn, pageSize: 1 });
-        latest = last.items[0];
-      }
-      const finished = rows.filter(
-        (r) => r.status === "Succeeded" || r.status === "Failed" || r.status === "Stopped",
-      );
-      const succeeded = finished.filter((r) => r.status === "Succeeded");
-      return {
-        runs: rows.length,
-        successRate: finished.length ? succeeded.length / finished.length : null,
-        medianDurationMs: median(
-          succeeded.map((r) => r.durationMs).filter((d): d is number => d !== undefined),
-        ),
-        latestStatus: latest?.status ?? null,
-        latestStartedAt: latest?.startedAt ?? null,
-        capped,
-      };
     },
   );
 }

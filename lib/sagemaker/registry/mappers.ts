@@ -2,6 +2,7 @@ import type {
   DescribeModelPackageCommandOutput,
   MetricsSource,
   ModelMetrics,
+  ModelPackageGroup,
   ModelPackageGroupSummary,
   ModelPackageSummary,
   UserContext,
@@ -27,12 +28,15 @@ export function personOf(ctx: UserContext | undefined): { name?: string; arn?: s
   return principal ? { name: principal.split(":").pop() ?? principal } : {};
 }
 
-export function toModelGroup(g: ModelPackageGroupSummary): ModelGroup {
+export function toModelGroup(g: ModelPackageGroupSummary | ModelPackageGroup): ModelGroup {
+  const tags =
+    "Tags" in g && g.Tags ? Object.fromEntries(g.Tags.map((t) => [t.Key ?? "", t.Value ?? ""])) : undefined;
   return {
     name: g.ModelPackageGroupName ?? "",
     arn: g.ModelPackageGroupArn ?? "",
     description: g.ModelPackageGroupDescription,
     createdAt: g.CreationTime?.getTime(),
+    ...(tags ? { tags } : {}),
   };
 }
 

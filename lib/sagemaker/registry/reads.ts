@@ -1,30 +1,40 @@
 import {
   DescribeModelPackageCommand,
-  ListModelPackageGroupsCommand,
   ListModelPackagesCommand,
-  type ModelPackageGroupSummary,
+  SearchCommand,
+  type ModelPackageGroup,
 } from "@aws-sdk/client-sagemaker";
 import { NotFoundError } from "@/lib/errors";
 import { sagemakerRead } from "@/lib/sagemaker/call";
 import { getSageMakerClient } from "@/lib/sagemaker/client";
 import { toModelGroup, toModelVersion, toModelVersionDetail } from "./mappers";
 import type { ApprovalStatus, ModelGroup, ModelVersion, ModelVersionDetail, Page } from "./types";
+import { versionCacheKey } from "./search-versions";
 
-/** Every model package group (all pages; cached). */
+/**
+ * Every model package group with its tags (all pages; cached): Search over ModelPackageGroup returns the tags
+ * with each group, so matching a group to its endpoints needs no ListTags per group.
+ */
 export async function listModelGroups(fresh = false): Promise<ModelGroup[]> {
   const opts = {
     key: "models:groups:all",
-    operation: "ListModelPackageGroups",
+    operation: "Search",
     ...(fresh ? { ttlMs: 0 } : {}),
   };
   return sagemakerRead(opts, async () => {
-    const out: ModelPackageGroupSummary[] = [];
+    const out: ModelPackageGroup[] = [];
     let token: string | undefined;
     for (let i = 0; i < 50; i++) {
       const r = await getSageMakerClient().send(
-        new ListModelPackageGroupsCommand({ MaxResults: 100, NextToken: token }),
+        new SearchCommand({
+          Resource: "ModelPackageGroup",
+          SortBy: "CreationTime",
+          SortOrder: "Ascending",
+          MaxResults: 100,
+          NextToken: token,
+        }),
       );
-      out.push(...(r.ModelPackageGroupSummaryList ?? []));
+      out.push(...(r.Results ?? []).flatMap((x) => (x.ModelPackageGroup ? [x.ModelPackageGroup] : [])));
       token = r.NextToken;
       if (!token) break;
     }
@@ -85,7 +95,7 @@ export async function describeModelVersion(arn: string, fresh = false): Promise<
   return sagemakerRead(
     {
       // a fresh read uses its own key with no TTL: coalesced with concurrent fresh reads, never stored
-      key: fresh ? `models:version-fresh:${arn}` : `models:version:${arn}`,
+      key: fresh ? `models:version-fresh:${arn}` : versionCacheKey(arn),
       operation: "DescribeModelPackage",
       resource: `Model version ${arn}`,
       ...(fresh ? { ttlMs: 0 } : {}),

@@ -11,6 +11,8 @@ export interface ModelGroup {
   arn: string;
   description?: string;
   createdAt?: number;
+  /** the group's tags (Search returns them with the group): `team` / `sagemaker:project-name` tie it to endpoints */
+  tags?: Record<string, string>;
 }
 
 export interface ModelVersion {
