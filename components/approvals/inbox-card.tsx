@@ -3,12 +3,18 @@
 import Link from "next/link";
 import { DecisionForm } from "@/components/models/decision-form";
 import { executionHref } from "@/components/models/links";
-import { MetricsTable } from "@/components/models/metrics-table";
 import { Badge } from "@/components/ui/badge";
+import { lazyComponent } from "@/components/ui/lazy";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { modelRoutes } from "@/lib/routes";
 import { whyNot } from "@/lib/approvals/allowed";
 import type { DecidableInboxItem, InboxItem } from "@/lib/approvals/inbox";
+import type { DecisionView } from "@/lib/approvals/types";
+
+/** With the data table it uses, loaded apart from the inbox (issue 18: first-load JS); the server renders it. */
+const MetricsTable = lazyComponent(() =>
+  import("@/components/models/metrics-table").then((m) => m.MetricsTable),
+);
 
 function age(ms: number): string {
   const h = Math.floor(ms / 3_600_000);
@@ -47,13 +53,23 @@ function PipelineEvidence({ item }: { item: InboxItem }) {
 }
 
 /** One waiting version with its evidence and the inline decision. */
-export function InboxCard({ item }: { item: DecidableInboxItem }) {
+export function InboxCard({
+  item,
+  onDecided,
+}: {
+  item: DecidableInboxItem;
+  onDecided?: (d: DecisionView) => void;
+}) {
   const v = item.version;
   const { approve, reject } = item.allowedActions;
   return (
     <li
       data-testid={`inbox-${v.group}-${v.version}`}
-      className={`rounded-lg border p-4 ${item.overdue ? "border-amber-400 bg-amber-50/50 dark:bg-amber-950/30" : "border-slate-200 dark:border-slate-800"}`}
+      data-card-arn={v.arn}
+      aria-label={`${v.group} version ${v.version}`}
+      // focus lands here after the card before it was decided
+      tabIndex={-1}
+      className={`rounded-lg border p-4 focus:outline-2 focus:outline-sky-600 ${item.overdue ? "border-amber-400 bg-amber-50/50 dark:bg-amber-950/30" : "border-slate-200 dark:border-slate-800"}`}
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <Link
@@ -84,6 +100,8 @@ export function InboxCard({ item }: { item: DecidableInboxItem }) {
             expectedStatus={v.approvalStatus}
             canApprove={approve.allowed}
             canReject={reject.allowed}
+            reasonRequired={!approve.allowed || approve.reasonRequired !== false}
+            onDecided={onDecided}
           />
         ) : (
           <p className="text-sm text-slate-500">{whyNot(approve)}</p>

@@ -2,14 +2,25 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
+import { useEffect, useRef, useState } from "react";
+import type { DecisionView } from "@/lib/approvals/types";
+import { ErrorState, LoadingBlock } from "@/components/ui/states";
 import { Pager } from "@/components/ui/pager";
 import { approvalQueries } from "@/lib/query-options/approvals";
 import { InboxCard } from "./inbox-card";
-import { OutsideList } from "./outside-list";
 import { inboxSearchParams } from "./search-params";
 import { Button } from "@/components/ui/button";
-import { GatesList } from "@/components/deploy-pipelines/gates-list";
+import { lazyComponent } from "@/components/ui/lazy";
+
+/*
+ * Loaded apart from the page (issue 18: the inbox's first-load JS), still rendered by the server: the deploy
+ * gates above the cards, the outside changes below them, and the notice shown after a decision.
+ */
+const GatesList = lazyComponent(() =>
+  import("@/components/deploy-pipelines/gates-list").then((m) => m.GatesList),
+);
+const OutsideList = lazyComponent(() => import("./outside-list").then((m) => m.OutsideList));
+const DecisionNotice = lazyComponent(() => import("./decision-notice").then((m) => m.DecisionNotice));
 
 /** The approval inbox: oldest first, SLA highlight, evidence and inline decisions; filters live in the URL. */
 export function Inbox() {
@@ -21,6 +32,27 @@ export function Inbox() {
       sla: params.sla ?? undefined,
     }),
   );
+  const items = query.data?.items;
+  const [notice, setNotice] = useState<DecisionView | null>(null);
+  // after a decision: the decided card and the one to focus once it has left the list
+  const focusAfter = useRef<{ decided: string; next?: string } | null>(null);
+  useEffect(() => {
+    const f = focusAfter.current;
+    if (!f || !items || items.some((i) => i.version.arn === f.decided)) return;
+    focusAfter.current = null;
+    const cards = [...document.querySelectorAll<HTMLElement>("[data-card-arn]")];
+    const target =
+      cards.find((c) => c.dataset.cardArn === f.next) ??
+      cards[0] ??
+      document.getElementById("inbox-empty-title");
+    target?.focus();
+  }, [items]);
+  const onDecided = (arn: string) => (d: DecisionView) => {
+    const list = items ?? [];
+    const i = list.findIndex((x) => x.version.arn === arn);
+    focusAfter.current = { decided: arn, next: (list[i + 1] ?? list[i - 1])?.version.arn };
+    setNotice(d);
+  };
   return (
     <div className="space-y-4">
       <form
@@ -62,16 +94,23 @@ export function Inbox() {
           message={`Could not load the inbox: ${query.error.message}`}
           retry={() => void query.refetch()}
         />
-      ) : query.data.items.length === 0 ? (
-        <EmptyState title="Nothing is waiting for a decision">
-          {params.group
-            ? `No version of ${params.group} is pending approval.`
-            : "Every registered version has been decided."}
-        </EmptyState>
+      ) : null}
+      <DecisionNotice decision={notice} onDismiss={() => setNotice(null)} />
+      {query.isPending || query.isError ? null : query.data.items.length === 0 ? (
+        <div className="rounded-md border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
+          <h2 id="inbox-empty-title" tabIndex={-1} className="font-medium">
+            Nothing is waiting for a decision
+          </h2>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            {params.group
+              ? `No version of ${params.group} is pending approval.`
+              : "Every registered version has been decided."}
+          </p>
+        </div>
       ) : (
         <ul className="space-y-3" aria-label="Versions waiting for a decision">
           {query.data.items.map((item) => (
-            <InboxCard key={item.version.arn} item={item} />
+            <InboxCard key={item.version.arn} item={item} onDecided={onDecided(item.version.arn)} />
           ))}
         </ul>
       )}

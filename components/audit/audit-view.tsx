@@ -9,10 +9,13 @@ import { Pager } from "@/components/ui/pager";
 import { auditQueries, auditSearch } from "@/lib/query-options/audit";
 import { AUDIT_COLUMNS } from "./audit-columns";
 import { AuditFilters } from "./audit-filters";
-import { OutsideAudit } from "./outside-audit";
 import { auditSearchParams, toAuditParams } from "./search-params";
 import { StagesAt } from "./stages-at";
 import { Button } from "@/components/ui/button";
+import { lazyComponent } from "@/components/ui/lazy";
+
+/** The SageMaker-side tab, loaded when chosen (issue 18: not in the audit page's first load). */
+const OutsideAudit = lazyComponent(() => import("./outside-audit").then((m) => m.OutsideAudit));
 
 const useAuditState = () => useQueryStates(auditSearchParams, { history: "push" });
 
@@ -80,9 +83,13 @@ function SageDeckAudit({
       >
         Export these events as CSV
       </a>
-      {params.group ? (
-        <StagesAt group={params.group} at={state.at} onAt={(v) => void setState({ at: v })} />
-      ) : null}
+      {/* shown without a group filter too: every model group until one is chosen */}
+      <StagesAt
+        key={params.group ?? ""}
+        group={params.group}
+        at={state.at}
+        onAt={(v) => void setState({ at: v })}
+      />
       <DataTable
         label="Audit events"
         loading={q.isPending}

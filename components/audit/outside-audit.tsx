@@ -2,11 +2,43 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Pager } from "@/components/ui/pager";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/states";
 import { outsideQueries } from "@/lib/query-options/outside";
-import { OUTSIDE_COLUMNS } from "./audit-columns";
 import { queryError } from "@/components/ui/query-error";
+import Link from "next/link";
+import { outsideLabel } from "@/components/models/outside-change";
+import { Timestamp } from "@/components/ui/timestamp";
+import type { OutsidePage } from "@/lib/approvals/outside";
+import { modelRoutes } from "@/lib/routes";
+
+export type OutsideRow = OutsidePage["items"][number]["changes"][number];
+
+/** Changes SageMaker records that no SageDeck decision made, in SageMaker's words. */
+export const OUTSIDE_COLUMNS: DataColumn<OutsideRow>[] = [
+  { id: "when", header: "When (SageMaker)", nowrap: true, cell: (c) => <Timestamp at={c.at} /> },
+  {
+    id: "who",
+    header: "Who (SageMaker)",
+    cell: (c) => (
+      <>
+        {c.by ?? "not recorded"} {c.byField ? <span className="text-slate-500">({c.byField})</span> : null}
+      </>
+    ),
+  },
+  { id: "change", header: "Change", cell: (c) => outsideLabel(c) },
+  {
+    id: "version",
+    header: "Version",
+    nowrap: true,
+    cell: (c) => (
+      <Link href={modelRoutes.version(c.group, c.version)} className="text-sky-700 hover:underline">
+        {c.group} v{c.version}
+      </Link>
+    ),
+  },
+  { id: "description", header: "Description (SageMaker)", cell: (c) => c.description ?? "" },
+];
 
 /**
  * The audit's "outside SageDeck" view: approvals, rejections and stages SageMaker reports that no SageDeck

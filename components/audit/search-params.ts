@@ -1,5 +1,7 @@
 import type { AuditParams } from "@/lib/query-options/audit";
-import { parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
+// #nuqs-parsers (package.json "imports"): nuqs/server in server components, nuqs in the browser, where
+// nuqs/server put a second copy of nuqs' internals in the first-load JS (issue 18)
+import { parseAsInteger, parseAsString, parseAsStringLiteral } from "#nuqs-parsers";
 import { AUDIT_OUTCOMES, type AuditOutcome } from "@/lib/audit/outcome";
 
 /** URL state of the audit page, shared by the server prefetch and the client. */

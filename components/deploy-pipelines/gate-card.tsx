@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LiveFieldset } from "@/components/ui/live-fieldset";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { InboxGate } from "@/lib/deploy-pipelines/inbox-gates";
 import { useActionKey } from "@/lib/query-options/action-key";
@@ -87,22 +88,26 @@ export function GateCard({ gate }: { gate: InboxGate }) {
         ) : null}
       </p>
       {gate.allowed.allowed ? (
-        <form className="mt-2 flex flex-wrap items-end gap-2" onSubmit={(e) => e.preventDefault()}>
-          <label className="flex grow flex-col">
-            Reason
-            <input
-              aria-label="Gate reason"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-            />
-          </label>
-          <Button type="button" disabled={answer.isPending} onClick={() => answer.mutate("approve")}>
-            Approve deployment
-          </Button>
-          <Button type="button" disabled={answer.isPending} onClick={() => answer.mutate("reject")}>
-            Reject deployment
-          </Button>
+        <form className="mt-2" onSubmit={(e) => e.preventDefault()}>
+          <LiveFieldset className="flex flex-wrap items-end gap-2">
+            <label className="flex grow flex-col">
+              {gate.allowed.reasonRequired === false
+                ? "Reason (optional to approve, required to reject)"
+                : "Reason (required)"}
+              <input
+                aria-label="Gate reason"
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+              />
+            </label>
+            <Button type="button" disabled={answer.isPending} onClick={() => answer.mutate("approve")}>
+              Approve deployment
+            </Button>
+            <Button type="button" disabled={answer.isPending} onClick={() => answer.mutate("reject")}>
+              Reject deployment
+            </Button>
+          </LiveFieldset>
         </form>
       ) : (
         <p className="mt-2 text-slate-600 dark:text-slate-400">{gate.allowed.reason}</p>

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useAccounts } from "@/components/ui/account-badge";
-import { ENDPOINT_STAGE_FILTERS, ENDPOINT_STATUSES, type EndpointListQuery } from "@/lib/endpoints/rows";
+import { ENDPOINT_STAGE_FILTERS, ENDPOINT_STATUSES, type EndpointListQuery } from "@/lib/endpoints/filters";
 import type { EndpointListState } from "@/lib/endpoints/search-params";
 
 const input = "mt-1 block rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900";

@@ -7,7 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageNav } from "@/components/ui/pager";
 import { queryError } from "@/components/ui/query-error";
 import { EmptyState } from "@/components/ui/states";
-import { ENDPOINT_SORTS } from "@/lib/endpoints/rows";
+import { ENDPOINT_SORTS } from "@/lib/endpoints/filters";
 import { endpointListSearchParams, toEndpointListQuery } from "@/lib/endpoints/search-params";
 import { endpointQueries } from "@/lib/query-options/endpoints";
 import { AccountFailures } from "./account-failures";

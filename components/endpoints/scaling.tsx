@@ -1,11 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { TimeAgo } from "@/components/ui/time-ago";
+import { lazyComponent } from "@/components/ui/lazy";
 import type { EndpointScaling } from "@/lib/endpoints/scaling";
-import { endpointQueries } from "@/lib/query-options/endpoints";
 
 /** "2 / 3 × ml.m5.large": current / desired instances (desired only when it differs) and the instance type. */
 export function instancesText(s: EndpointScaling): string {
@@ -16,24 +14,10 @@ export function instancesText(s: EndpointScaling): string {
   return s.instanceType ? `${count} × ${s.instanceType}` : count;
 }
 
-/** The newest scaling activities of an endpoint, read when opened. */
-function Activities({ endpoint, account }: { endpoint: string; account: string }) {
-  const q = useQuery(endpointQueries.scaling(endpoint, account));
-  if (q.isPending) return <p className="text-xs text-slate-500">Loading scaling activities…</p>;
-  if (q.isError) return <p className="text-xs text-red-700">{q.error.message}</p>;
-  if (q.data.activities.length === 0)
-    return <p className="text-xs text-slate-500">No scaling activity yet.</p>;
-  return (
-    <ul className="mt-1 space-y-1 text-xs" data-testid="scaling-activities">
-      {q.data.activities.map((a) => (
-        <li key={a.id} title={a.cause}>
-          <TimeAgo at={a.startedAt} /> · {a.description}{" "}
-          <span className={a.status === "Failed" ? "text-red-700" : "text-slate-500"}>({a.status})</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
+/** The activity list, loaded when someone opens it (issue 18: not in the endpoints pages' first load). */
+const Activities = lazyComponent(() => import("./scaling-activities").then((m) => m.ScalingActivities), {
+  loading: () => <p className="text-xs text-slate-500">Loading scaling activities…</p>,
+});
 
 /** Min–max and the target-tracking policy; a production endpoint without a policy is flagged. */
 export function ScalingSummary({

@@ -1,11 +1,39 @@
 "use client";
 
+import Link from "next/link";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { executionHref, runLabel, shortTime } from "@/lib/experiments/run-label";
 import type { CompareRow } from "@/lib/experiments/compare";
 import type { RunDetail } from "@/lib/experiments/types";
-import { formatValue, StatusBadge } from "./run-columns";
+import { formatValue, StatusBadge } from "./run-values";
 
-function columns(runs: RunDetail[]): DataColumn<CompareRow>[] {
+const linkCls = "text-sky-700 hover:underline dark:text-sky-400";
+
+/** A run's column header: its name linking to the run, and for a pipeline's run the execution and start. */
+function RunHeader({ run, experiment }: { run: RunDetail; experiment: string }) {
+  const exp = run.experimentName ?? experiment;
+  return (
+    <span className="block font-normal" title={runLabel(run)}>
+      <Link
+        href={`/experiments/${encodeURIComponent(exp)}/runs/${encodeURIComponent(run.name)}`}
+        className={`block font-medium ${linkCls}`}
+      >
+        {run.displayName}
+      </Link>
+      {run.executionId ? (
+        <>
+          <Link href={executionHref(exp, run.executionId)} className={`block text-xs ${linkCls}`}>
+            exec {run.executionId}
+          </Link>
+          <span className="block text-xs text-slate-500">{shortTime(run.startedAt)}</span>
+        </>
+      ) : null}
+      <StatusBadge status={run.status} />
+    </span>
+  );
+}
+
+function columns(runs: RunDetail[], experiment: string): DataColumn<CompareRow>[] {
   return [
     {
       id: "name",
@@ -22,12 +50,8 @@ function columns(runs: RunDetail[]): DataColumn<CompareRow>[] {
     },
     ...runs.map<DataColumn<CompareRow>>((r, i) => ({
       id: `run:${r.name}`,
-      header: (
-        <span>
-          <span className="block">{r.displayName}</span>
-          <StatusBadge status={r.status} />
-        </span>
-      ),
+      header: <RunHeader run={r} experiment={experiment} />,
+      title: runLabel(r),
       align: "right",
       minWidth: "8rem",
       cell: (row) => formatValue(row.values[i]),
@@ -35,13 +59,25 @@ function columns(runs: RunDetail[]): DataColumn<CompareRow>[] {
   ];
 }
 
-/** Runs as columns, parameters and metrics as rows; rows that differ are highlighted. */
-export function CompareTable({ runs, rows }: { runs: RunDetail[]; rows: CompareRow[] }) {
+/**
+ * Runs as columns, parameters and metrics as rows; rows that differ are highlighted. The table is as tall as its
+ * rows (no inner scroll height): with a height cap the last rows sat hidden inside the box, below the fold of a
+ * 1440×900 screen, while the charts under the table were in view (issue 20). The rows are one per parameter or
+ * metric, so the table stays short; many runs widen it and it scrolls sideways.
+ */
+export function CompareTable({
+  runs,
+  rows,
+  experiment,
+}: {
+  runs: RunDetail[];
+  rows: CompareRow[];
+  experiment: string;
+}) {
   return (
     <DataTable
       label="Runs side by side"
-      maxHeight={512}
-      columns={columns(runs)}
+      columns={columns(runs, experiment)}
       rows={rows}
       rowId={(row) => row.key}
       rowProps={(row) => ({

@@ -1,19 +1,25 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/ui/lazy";
 import { useQueryStates } from "nuqs";
 import { useDeferredValue, useMemo } from "react";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { compareRows, metricNames, numericParams } from "@/lib/experiments/compare";
 import { compareRuns, compareSearchParams } from "@/lib/experiments/search-params";
+import { compareProblem } from "@/lib/experiments/selection";
 import { experimentQueries } from "@/lib/query-options/experiments";
 import { CompareTable } from "./compare-table";
-import { ParallelCoordinates } from "./parallel-coordinates";
 
 // recharts is only loaded in the browser, after the table is on screen
-const MetricBars = dynamic(() => import("./compare-charts").then((m) => m.MetricBars), { ssr: false });
-const MetricScatter = dynamic(() => import("./compare-charts").then((m) => m.MetricScatter), { ssr: false });
+/** Below the table: loaded apart from the page (issue 18), still rendered by the server. */
+const ParallelCoordinates = lazyComponent(() =>
+  import("./parallel-coordinates").then((m) => m.ParallelCoordinates),
+);
+const MetricBars = lazyComponent(() => import("./compare-charts").then((m) => m.MetricBars), { ssr: false });
+const MetricScatter = lazyComponent(() => import("./compare-charts").then((m) => m.MetricScatter), {
+  ssr: false,
+});
 
 const selectCls =
   "rounded border border-slate-300 px-1 py-0.5 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -23,17 +29,20 @@ export function CompareView({ experiment }: { experiment: string }) {
   const [state, set] = useQueryStates(compareSearchParams, { history: "push" });
   const runs = useMemo(() => compareRuns(state.runs), [state.runs]);
   const diffOnly = state.diff === "1";
+  const problem = compareProblem(runs.length);
   const { data, error, isPending, refetch } = useQuery({
     ...experimentQueries.compare(experiment, runs),
-    enabled: runs.length >= 2 && runs.length <= 200,
+    enabled: problem === null,
   });
   // charts render at low priority so a 200-run compare never blocks typing or the table
   const deferred = useDeferredValue(data);
   const rows = useMemo(() => (data ? compareRows(data) : []), [data]);
-  if (runs.length < 2 || runs.length > 200) {
+  if (problem) {
     return (
-      <EmptyState title="Pick 2 to 200 runs">
-        Select runs in the experiment&apos;s table, then choose Compare.
+      <EmptyState title={problem}>
+        {runs.length > 2
+          ? `${runs.length} runs are selected; go back to the experiment's table and clear some.`
+          : "Select runs in the experiment's table, then choose Compare."}
       </EmptyState>
     );
   }
@@ -64,7 +73,7 @@ export function CompareView({ experiment }: { experiment: string }) {
           {shown.length} of {rows.length} rows shown
         </span>
       </div>
-      <CompareTable runs={data} rows={shown} />
+      <CompareTable runs={data} rows={shown} experiment={experiment} />
       {deferred && metric ? (
         <>
           <section aria-label="Metrics per run" className="space-y-2">

@@ -10,6 +10,7 @@ import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
 import { EmptyState } from "@/components/ui/states";
 import { Timestamp } from "@/components/ui/timestamp";
+import { EXPERIMENT_SORTS } from "@/lib/experiments/experiment-sorts";
 import { experimentListSearchParams, toExperimentListQuery } from "@/lib/experiments/search-params";
 import type { ExperimentRow } from "@/lib/experiments/types";
 import { experimentQueries } from "@/lib/query-options/experiments";
@@ -30,11 +31,19 @@ const COLUMNS: DataColumn<ExperimentRow>[] = [
       </Link>
     ),
   },
-  { id: "runs", header: "Runs", width: "6rem", align: "right", cell: (e) => e.runs.toLocaleString() },
+  {
+    id: "runs",
+    header: "Runs",
+    width: "6rem",
+    align: "right",
+    sortable: true,
+    cell: (e) => e.runs.toLocaleString(),
+  },
   {
     id: "activity",
     header: "Last activity",
     width: "12rem",
+    sortable: true,
     cell: (e) => <Timestamp at={e.lastActivityAt} />,
   },
   {
@@ -100,14 +109,10 @@ export function ExperimentsTable() {
         rows={data?.items ?? []}
         rowId={(e) => e.name}
         rowHref={(e) => `/experiments/${encodeURIComponent(e.name)}`}
-        sort={{ id: q.sort === "name" ? "name" : "created", dir: q.dir ?? "desc" }}
+        sort={{ id: q.sort ?? "created", dir: q.dir ?? "desc" }}
         onSort={(id) => {
-          const same = (id === "name") === (q.sort === "name");
-          void set({
-            sort: id === "name" ? "name" : "created",
-            dir: same && q.dir === "desc" ? "asc" : "desc",
-            after: null,
-          });
+          const sort = EXPERIMENT_SORTS.find((s) => s === id) ?? "created";
+          void set({ sort, dir: sort === q.sort && q.dir === "desc" ? "asc" : "desc", after: null });
         }}
       />
       {data && data.items.length > 0 ? (

@@ -1,49 +1,57 @@
 "use client";
 
 import Link from "next/link";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { DataColumn } from "@/components/ui/data-table";
 import { formatDuration, Timestamp } from "@/components/ui/timestamp";
 import { columnLabel, type ParsedColumn } from "@/lib/experiments/columns";
+import { executionHref, runLabel, shortTime } from "@/lib/experiments/run-label";
 import type { RunRow } from "@/lib/experiments/types";
-
-const TONE: Record<string, BadgeTone> = {
-  Completed: "green",
-  Failed: "red",
-  InProgress: "blue",
-  Stopping: "amber",
-  Stopped: "amber",
-};
-
-export function StatusBadge({ status }: { status: string }) {
-  return <Badge tone={TONE[status] ?? "neutral"}>{status}</Badge>;
-}
-
-export function formatValue(v: string | number | undefined): string {
-  if (v === undefined) return "—";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toPrecision(4).replace(/0+$/, "");
-  return v;
-}
+import { formatValue, StatusBadge } from "./run-values";
 
 function jobName(arn: string | undefined): string {
   return arn ? (arn.split("/").pop() ?? arn) : "—";
+}
+
+/** A header's width in rem so the whole name shows on one line (monospace-ish estimate, 7–18 rem). */
+export function headerWidth(label: string): string {
+  return `${Math.min(18, Math.max(7, Math.ceil(label.length * 0.6 + 2.5)))}rem`;
+}
+
+export interface RunSelection {
+  has: (name: string) => boolean;
+  toggle: (name: string) => void;
+  /** every run on this page selected / some of them; `togglePage` selects or clears the page */
+  page?: { all: boolean; some: boolean; togglePage: () => void };
 }
 
 /** The runs table's columns: selection, the fixed ones, then the parameters and metrics the user picked. */
 export function runColumns(
   experiment: string,
   picked: ParsedColumn[],
-  selection: { has: (name: string) => boolean; toggle: (name: string) => void },
+  selection: RunSelection,
 ): DataColumn<RunRow>[] {
+  const page = selection.page;
   const fixed: DataColumn<RunRow>[] = [
     {
       id: "select",
-      header: <span className="sr-only">Select</span>,
+      header: page ? (
+        <input
+          type="checkbox"
+          aria-label="Select every run on this page"
+          checked={page.all}
+          ref={(el) => {
+            if (el) el.indeterminate = page.some && !page.all;
+          }}
+          onChange={page.togglePage}
+        />
+      ) : (
+        <span className="sr-only">Select</span>
+      ),
       width: "2.5rem",
       cell: (r) => (
         <input
           type="checkbox"
-          aria-label={`Select ${r.displayName}`}
+          aria-label={`Select ${runLabel(r)}`}
           checked={selection.has(r.name)}
           onChange={() => selection.toggle(r.name)}
         />
@@ -55,14 +63,27 @@ export function runColumns(
       minWidth: "14rem",
       maxWidth: "24rem",
       sortable: true,
-      cellProps: (r) => ({ title: r.displayName }),
+      cellProps: (r) => ({ title: runLabel(r) }),
       cell: (r) => (
-        <Link
-          href={`/experiments/${encodeURIComponent(experiment)}/runs/${encodeURIComponent(r.name)}`}
-          className="font-medium text-sky-700 hover:underline dark:text-sky-400"
-        >
-          {r.displayName}
-        </Link>
+        <>
+          <Link
+            href={`/experiments/${encodeURIComponent(experiment)}/runs/${encodeURIComponent(r.name)}`}
+            className="block truncate font-medium text-sky-700 hover:underline dark:text-sky-400"
+          >
+            {r.displayName}
+          </Link>
+          {r.executionId ? (
+            <span className="block truncate text-xs text-slate-500">
+              <Link
+                href={executionHref(experiment, r.executionId)}
+                className="text-sky-700 hover:underline dark:text-sky-400"
+              >
+                exec {r.executionId}
+              </Link>{" "}
+              · {shortTime(r.startedAt)}
+            </span>
+          ) : null}
+        </>
       ),
     },
     {
@@ -99,7 +120,8 @@ export function runColumns(
   const dynamic = picked.map<DataColumn<RunRow>>((c) => ({
     id: c.id,
     header: columnLabel(c),
-    minWidth: "7rem",
+    title: columnLabel(c),
+    minWidth: headerWidth(columnLabel(c)),
     nowrap: true,
     sortable: true,
     align: "right",

@@ -8,7 +8,7 @@ import { ErrorState, LoadingBlock } from "@/components/ui/states";
 import { formatDuration, Timestamp } from "@/components/ui/timestamp";
 import type { Artifact } from "@/lib/experiments/types";
 import { experimentQueries } from "@/lib/query-options/experiments";
-import { formatValue, StatusBadge } from "./run-columns";
+import { formatValue, StatusBadge } from "./run-values";
 
 const STATS = [
   ["last", "Last"],

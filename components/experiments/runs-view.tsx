@@ -1,23 +1,34 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { queryError } from "@/components/ui/query-error";
 import { DataTable } from "@/components/ui/data-table";
-import { Pager } from "@/components/ui/pager";
-import { EmptyState } from "@/components/ui/states";
+import { lazyComponent } from "@/components/ui/lazy";
 import { parseColumns, type ParsedColumn } from "@/lib/experiments/columns";
-import { PAGE_SIZES } from "@/lib/experiments/list-input";
+import {
+  MAX_COMPARE,
+  parseSelection,
+  togglePage,
+  toggleRun,
+  writeSelection,
+} from "@/lib/experiments/selection";
+import { PAGE_SIZES } from "@/lib/experiments/page-sizes";
 import type { RunPage } from "@/lib/experiments/types";
 import { runListSearchParams, toRunListQuery } from "@/lib/experiments/search-params";
 import { experimentQueries } from "@/lib/query-options/experiments";
-import { ColumnPicker } from "./column-picker";
 import { FilterBar } from "./filter-bar";
 import { runColumns } from "./run-columns";
-import { ButtonLink } from "@/components/ui/button";
+import { RunsPager, recordCursor } from "./runs-pager";
+import { SelectionBar } from "./runs-selection";
 
-export const MAX_COMPARE = 200;
+/*
+ * Loaded apart from the page (issue 18: first-load JS): the column picker's list, and the empty state that checks
+ * the filter's names (it carries the filter translator). The server still renders both.
+ */
+const ColumnPicker = lazyComponent(() => import("./column-picker").then((m) => m.ColumnPicker));
+const NoRunsMatch = lazyComponent(() => import("./unknown-names").then((m) => m.NoRunsMatch));
 
 /** Without `cols` in the URL: every metric (last) and the first few user parameters. */
 function defaultColumns(page: RunPage | undefined): ParsedColumn[] {
@@ -40,17 +51,43 @@ export function RunsView({ experiment }: { experiment: string }) {
   // the page number only labels the position; the cursor (`after`) is what selects the page
   const pageNo = q.after ? Math.max(2, state.p || 2) : 1;
   const size = Number(q.size);
-  const [selected, setSelected] = useState<string[]>([]);
+  // the selection lives in the URL (`sel`): it survives paging, reloads and shared links
+  const selected = useMemo(() => parseSelection(state.sel), [state.sel]);
+  const select = (names: string[]) => void set({ sel: writeSelection(names) }, { history: "replace" });
+  const client = useQueryClient();
+  const [selectingAll, setSelectingAll] = useState(false);
+  /** Every run matching the filter (≤ MAX_COMPARE, so at most two pages of 100). */
+  const selectAll = async () => {
+    setSelectingAll(true);
+    try {
+      const names: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await client.fetchQuery(experimentQueries.runs(experiment, { ...q, size: 100, after }));
+        names.push(...page.items.map((r) => r.name));
+        after = page.nextToken;
+      } while (after && names.length <= MAX_COMPARE);
+      select([...new Set([...selected, ...names])]);
+    } finally {
+      setSelectingAll(false);
+    }
+  };
+  const pageNames = (data?.items ?? []).map((r) => r.name);
   const picked = useMemo(
     () => (state.cols !== null ? parseColumns(state.cols) : defaultColumns(data)),
     [state.cols, data],
   );
   const columns = runColumns(experiment, picked, {
     has: (n) => selected.includes(n),
-    toggle: (n) =>
-      setSelected((s) => (s.includes(n) ? s.filter((x) => x !== n) : s.length < MAX_COMPARE ? [...s, n] : s)),
+    toggle: (n) => select(toggleRun(selected, n)),
+    page: {
+      all: pageNames.length > 0 && pageNames.every((n) => selected.includes(n)),
+      some: pageNames.some((n) => selected.includes(n)),
+      togglePage: () => select(togglePage(selected, pageNames)),
+    },
   });
-  const compareHref = `/experiments/${encodeURIComponent(experiment)}/compare?runs=${encodeURIComponent(selected.join(","))}`;
+  const trailKey = `sagedeck:runs-cursors:${experiment}:${JSON.stringify([q.filter, q.sort, q.dir, q.size])}`;
+  useEffect(() => recordCursor(trailKey, pageNo, q.after), [trailKey, pageNo, q.after]);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
@@ -87,19 +124,15 @@ export function RunsView({ experiment }: { experiment: string }) {
             : ""}
           {isFetching && data ? " · updating…" : ""}
         </span>
-        <span className="flex items-center gap-2">
-          {selected.length > 0 ? `${selected.length} selected` : "Select 2–200 runs to compare"}
-          {selected.length >= 2 ? (
-            <ButtonLink href={compareHref} variant="primary">
-              Compare {selected.length} runs
-            </ButtonLink>
-          ) : null}
-          {selected.length > 0 ? (
-            <button type="button" className="underline" onClick={() => setSelected([])}>
-              Clear selection
-            </button>
-          ) : null}
-        </span>
+        <SelectionBar
+          experiment={experiment}
+          selected={selected}
+          total={data?.total}
+          pageSize={size}
+          selectingAll={selectingAll}
+          onSelectAll={() => void selectAll()}
+          onClear={() => select([])}
+        />
       </div>
       <DataTable
         label="Runs"
@@ -107,11 +140,7 @@ export function RunsView({ experiment }: { experiment: string }) {
         loadingLabel="Loading runs"
         loadingRows={8}
         error={queryError({ error, refetch })}
-        empty={
-          <EmptyState title="No runs match">
-            {q.filter ? "Loosen or clear the filter." : "This experiment has no runs yet."}
-          </EmptyState>
-        }
+        empty={<NoRunsMatch experiment={experiment} filter={q.filter} />}
         maxHeight={560}
         virtualRowHeight={40}
         columns={columns}
@@ -124,10 +153,14 @@ export function RunsView({ experiment }: { experiment: string }) {
         }
       />
       {data && data.items.length > 0 ? (
-        <Pager
-          hasPrevious={Boolean(q.after)}
+        <RunsPager
+          page={pageNo}
+          total={data.total}
+          size={size}
           hasNext={Boolean(data.nextToken)}
+          trailKey={trailKey}
           onFirst={() => void set(firstPage)}
+          onPage={(p, after) => void set({ after, p })}
           onNext={() => void set({ after: data.nextToken ?? null, p: pageNo + 1 })}
         />
       ) : null}

@@ -7,8 +7,9 @@ import { activeNavHref, NAV_ITEMS } from "@/lib/routes";
 export function MainNav() {
   const active = activeNavHref(usePathname());
   return (
-    <nav aria-label="Main" className="-mb-px overflow-x-auto">
-      <ul className="flex gap-1">
+    <nav aria-label="Main" className="-mb-px sm:overflow-x-auto">
+      {/* wraps onto a second line on a phone instead of hiding sections off-screen */}
+      <ul className="flex flex-wrap gap-x-1 sm:flex-nowrap">
         {NAV_ITEMS.map((item) => {
           const current = item.href === active;
           return (

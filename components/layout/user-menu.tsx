@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -30,11 +29,15 @@ export function UserMenu({ user }: { user: SessionUser }) {
       <Link href="/account/tokens" className="text-sky-700 hover:underline dark:text-sky-400">
         API tokens
       </Link>
+      <Link href={routes.accountNotifications} className="text-sky-700 hover:underline dark:text-sky-400">
+        Notifications
+      </Link>
       <Button
         pending={pending}
         onClick={() => {
           setPending(true);
-          void signOut({ callbackUrl: "/login" });
+          // loaded on click: next-auth's client stays out of the JavaScript every page loads first (issue 18)
+          void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/login" }));
         }}
       >
         {pending ? "Signing out…" : "Sign out"}

@@ -1,12 +1,16 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { lazyComponent } from "@/components/ui/lazy";
 import { useState } from "react";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { CheckResult } from "@/lib/maturity/types";
 import { maturityQueries, revokeExemption } from "@/lib/query-options/maturity";
-import { ExemptionForm } from "./exemption-form";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+
+/** Loaded when someone opens it (with its form library), not with the page. */
+const ExemptionForm = lazyComponent(() => import("./exemption-form").then((m) => m.ExemptionForm));
 
 /** The report carries the exemption's id next to the engine's fields (ExemptionInfo). */
 function exemptionId(ex: NonNullable<CheckResult["exemption"]>): string | undefined {
@@ -38,9 +42,16 @@ export function ExemptionActions({
           Exempt until <Timestamp at={ex.expiresAt} /> — {ex.reason} — granted by {ex.grantedBy}
         </p>
         {canManage && id ? (
-          <Button size="sm" className="mt-1" pending={revoke.isPending} onClick={() => revoke.mutate(id)}>
+          <ConfirmButton
+            size="sm"
+            className="mt-1"
+            pending={revoke.isPending}
+            question={`Revoke the exemption from ${check.id}? The check counts again at once.`}
+            confirmLabel="Confirm revoke"
+            onConfirm={() => revoke.mutate(id)}
+          >
             {revoke.isPending ? "Revoking…" : "Revoke"}
-          </Button>
+          </ConfirmButton>
         ) : null}
         {revoke.error ? (
           <p role="alert" className="text-red-700">

@@ -1,10 +1,8 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 import { useActionKey } from "@/lib/query-options/action-key";
 import { grantExemption, maturityQueries } from "@/lib/query-options/maturity";
 import { Button } from "@/components/ui/button";
@@ -14,19 +12,21 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** The default expiry: 90 days from now. */
 const inNinetyDays = () => day(Date.now() + 90 * DAY_MS);
 
-const schema = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(10, "Say why, in at least 10 characters.")
-    .max(500, "Keep the reason under 500 characters."),
-  expiresAt: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Pick an expiry date.")
-    .refine((d) => d >= day(Date.now()), "The expiry must be today or later.")
-    .refine((d) => d <= day(Date.now() + 364 * DAY_MS), "An exemption lasts at most 365 days."),
-});
-type Values = z.infer<typeof schema>;
+/** Checked here (no zod in the browser); the server checks again and answers 422. */
+const reasonProblem = (v: string): true | string => {
+  const t = v.trim();
+  if (t.length < 10) return "Say why, in at least 10 characters.";
+  return t.length <= 500 || "Keep the reason under 500 characters.";
+};
+const expiryProblem = (d: string): true | string => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return "Pick an expiry date.";
+  if (d < day(Date.now())) return "The expiry must be today or later.";
+  return d <= day(Date.now() + 364 * DAY_MS) || "An exemption lasts at most 365 days.";
+};
+interface Values {
+  reason: string;
+  expiresAt: string;
+}
 
 const field =
   "mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -44,9 +44,10 @@ export function ExemptionForm({
   const client = useQueryClient();
   const key = useActionKey();
   const [expiresAt] = useState(inNinetyDays);
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { reason: "", expiresAt } });
+  const form = useForm<Values>({ defaultValues: { reason: "", expiresAt } });
   const grant = useMutation({
-    mutationFn: (v: Values) => grantExemption(solutionKey, { checkId, ...v }, key.get()),
+    mutationFn: (v: Values) =>
+      grantExemption(solutionKey, { checkId, reason: v.reason.trim(), expiresAt: v.expiresAt }, key.get()),
     onSettled: (_r, error) => key.settle(error),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: maturityQueries.all });
@@ -64,12 +65,22 @@ export function ExemptionForm({
     >
       <label htmlFor={`${id}-reason`} className="block">
         Reason
-        <textarea id={`${id}-reason`} rows={2} className={field} {...form.register("reason")} />
+        <textarea
+          id={`${id}-reason`}
+          rows={2}
+          className={field}
+          {...form.register("reason", { validate: reasonProblem })}
+        />
       </label>
       {errors.reason ? <p className="text-red-700">{errors.reason.message}</p> : null}
       <label htmlFor={`${id}-expiry`} className="block">
         Expires on (end of day, UTC)
-        <input id={`${id}-expiry`} type="date" className={field} {...form.register("expiresAt")} />
+        <input
+          id={`${id}-expiry`}
+          type="date"
+          className={field}
+          {...form.register("expiresAt", { validate: expiryProblem })}
+        />
       </label>
       {errors.expiresAt ? <p className="text-red-700">{errors.expiresAt.message}</p> : null}
       {grant.error ? (

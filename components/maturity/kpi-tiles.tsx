@@ -1,32 +1,22 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/ui/lazy";
 import type { Kpi } from "@/lib/maturity/kpis";
+import { waitedFor } from "@/lib/overview/waited";
 import { KpiTarget } from "./kpi-target";
 import { LOWER_IS_BETTER, type KpiTrend } from "./kpi-trend";
+import { formatKpi as show, unitNote } from "./kpi-units";
 
-const KpiSparkline = dynamic(() => import("./kpi-sparkline").then((m) => m.KpiSparkline), {
+const KpiSparkline = lazyComponent(() => import("./kpi-sparkline").then((m) => m.KpiSparkline), {
   ssr: false,
   loading: () => <div className="h-8" />,
 });
-
-const UNIT: Record<Kpi["unit"], string> = {
-  hours: "h",
-  days: "d",
-  percent: "%",
-  perWeek: "/ week",
-  count: "",
-};
-
-function show(v: number | null | undefined, unit: Kpi["unit"]): string {
-  return v === null || v === undefined ? "—" : `${v}${unit === "percent" ? "" : " "}${UNIT[unit]}`.trim();
-}
 
 /** The second figure: the p90, except for the waiting queue, whose `p90` field carries the oldest wait in hours. */
 function detail(k: Kpi): string | null {
   if (k.p90 === undefined || k.p90 === null) return null;
   if (k.id !== "approvalQueue") return `p90 ${show(k.p90, k.unit)}`;
-  return k.p90 >= 48 ? `oldest ${Math.round(k.p90 / 24)} d` : `oldest ${show(k.p90, "hours")}`;
+  return `oldest ${waitedFor(k.p90 * 3_600_000)}`;
 }
 
 /** "▲ 2.5 h vs 30 days ago", green when the change is an improvement, amber when it is not. */
@@ -46,14 +36,16 @@ function Change({ kpi, trend }: { kpi: Kpi; trend: KpiTrend }) {
 }
 
 /**
- * KPI tiles: the value, its p90 where it has one, the sample size, "approx" and the definition; with
- * `trends` (the organisation's snapshot history) a sparkline and the change vs ~30 days ago.
+ * KPI tiles: the value, its p90 where it has one, the sample size, "approx" and the definition with the unit the
+ * tile shows (in view, and the value's description for a screen reader); with `trends` (the organisation's
+ * snapshot history) a sparkline and the change vs ~30 days ago.
  */
 export function KpiTiles({ kpis, trends }: { kpis: Kpi[]; trends?: Record<string, KpiTrend> }) {
   return (
     <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label="Lifecycle KPIs">
       {kpis.map((k) => {
         const trend = trends?.[k.id];
+        const help = `kpi-definition-${k.id}`;
         return (
           <li
             key={k.id}
@@ -61,7 +53,7 @@ export function KpiTiles({ kpis, trends }: { kpis: Kpi[]; trends?: Record<string
             className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
           >
             <p className="text-sm text-slate-600 dark:text-slate-400">{k.title}</p>
-            <p className="text-2xl font-semibold">
+            <p className="text-2xl font-semibold" aria-describedby={help}>
               {show(k.value, k.unit)}
               {detail(k) ? (
                 <span className="ml-2 text-sm font-normal text-slate-500">{detail(k)}</span>
@@ -78,7 +70,9 @@ export function KpiTiles({ kpis, trends }: { kpis: Kpi[]; trends?: Record<string
             ) : null}
             {trend ? <Change kpi={k} trend={trend} /> : null}
             <KpiTarget kpi={k} />
-            <p className="mt-1 text-xs text-slate-500">{k.definition}</p>
+            <p id={help} className="mt-1 text-xs text-slate-500">
+              {k.definition} {unitNote(k)}
+            </p>
             {k.partialData ? (
               <p className="mt-1 text-xs text-amber-700">Partial data: {k.partialData}</p>
             ) : null}

@@ -8,6 +8,7 @@ import { PHASES } from "@/lib/maturity/types";
 import { maturityQueries } from "@/lib/query-options/maturity";
 import { maturityHistoryQueries } from "@/lib/query-options/maturity-history";
 import { maturityRoutes } from "@/lib/routes";
+import { AsOf } from "./as-of";
 import { HeatMap } from "./heat-map";
 import { KpiTiles } from "./kpi-tiles";
 import { kpiTrends } from "./kpi-trend";
@@ -29,6 +30,11 @@ export function OrgView() {
     );
   return (
     <div className="space-y-8">
+      <AsOf
+        generatedAt={data.generatedAt}
+        refreshMinutes={data.refreshMinutes}
+        collectionFailure={data.collectionFailure}
+      />
       <section aria-labelledby="kpi-title" className="space-y-3">
         <h2 id="kpi-title" className="text-lg font-semibold">
           Organisation KPIs (90 days)
@@ -127,7 +133,7 @@ export function OrgView() {
           <h2 id="heat-title" className="text-lg font-semibold">
             Checks per solution
           </h2>
-          <HeatMap solutions={data.solutions} checkIds={data.checkIds} />
+          <HeatMap solutions={data.solutions} checks={data.checkInfo} />
         </section>
       ) : null}
     </div>

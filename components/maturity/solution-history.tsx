@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import dynamic from "next/dynamic";
+import { lazyComponent } from "@/components/ui/lazy";
 import { EmptyState, ErrorState, LoadingBlock } from "@/components/ui/states";
 import { Timestamp } from "@/components/ui/timestamp";
 import { maturityQueries } from "@/lib/query-options/maturity";
@@ -9,7 +9,7 @@ import { maturityHistoryQueries, takeSnapshotNow } from "@/lib/query-options/mat
 import type { HistoryPoint } from "@/lib/maturity-history/history";
 import { Button } from "@/components/ui/button";
 
-const SolutionHistoryChart = dynamic(
+const SolutionHistoryChart = lazyComponent(
   () => import("./solution-history-chart").then((m) => m.SolutionHistoryChart),
   { ssr: false, loading: () => <LoadingBlock rows={4} label="Drawing the history" /> },
 );

@@ -4,10 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import { ErrorState, LoadingBlock } from "@/components/ui/states";
 import { PHASES } from "@/lib/maturity/types";
 import { maturityQueries } from "@/lib/query-options/maturity";
+import { AsOf } from "./as-of";
 import { CheckCard } from "./check-card";
 import { ExemptionList } from "./exemption-list";
-import { KpiTiles } from "./kpi-tiles";
 import { SolutionHistory } from "./solution-history";
+import { SolutionKpis } from "./solution-kpis";
 import { PhaseBadge } from "./status";
 
 export function SolutionView({ solutionKey }: { solutionKey: string }) {
@@ -19,6 +20,11 @@ export function SolutionView({ solutionKey }: { solutionKey: string }) {
   const a = data.assessment;
   return (
     <div className="space-y-8">
+      <AsOf
+        generatedAt={data.generatedAt}
+        refreshMinutes={data.refreshMinutes}
+        collectionFailure={data.collectionFailure}
+      />
       {data.warnings.map((w) => (
         <p
           key={w}
@@ -67,7 +73,7 @@ export function SolutionView({ solutionKey }: { solutionKey: string }) {
         <h2 id="kpis" className="text-lg font-semibold">
           KPIs (90 days)
         </h2>
-        <KpiTiles kpis={data.kpis} />
+        <SolutionKpis solutionKey={a.key} kpis={data.kpis} />
       </section>
       {PHASES.map((phase) => (
         <section key={phase} aria-labelledby={`phase-${phase}`} className="space-y-3">

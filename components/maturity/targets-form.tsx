@@ -1,20 +1,22 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 import { ErrorState, LoadingBlock } from "@/components/ui/states";
 import { maturityQueries, saveTargets } from "@/lib/query-options/maturity";
 import type { TargetsView } from "@/lib/maturity-governance/views";
 import { Button } from "@/components/ui/button";
 
-const hours = z
-  .string()
-  .trim()
-  .refine((v) => v === "" || (Number(v) > 0 && Number(v) <= 8760), "Between 0 and 8760 hours, or empty.");
-const schema = z.object({ solution: z.string(), approvalSlaHours: hours, leadTimeTargetHours: hours });
-type Values = z.infer<typeof schema>;
+/** Checked here (no zod in the browser); the server checks again and answers 422. */
+const hours = (v: string): true | string => {
+  const t = v.trim();
+  return t === "" || (Number(t) > 0 && Number(t) <= 8760) || "Between 0 and 8760 hours, or empty.";
+};
+interface Values {
+  solution: string;
+  approvalSlaHours: string;
+  leadTimeTargetHours: string;
+}
 
 const toNumber = (v: string) => (v.trim() === "" ? null : Number(v));
 const field =
@@ -31,7 +33,7 @@ function valuesFor(t: TargetsView, solution: string): Values {
 
 function Form({ targets, solutions }: { targets: TargetsView; solutions: { key: string; name: string }[] }) {
   const client = useQueryClient();
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: valuesFor(targets, "") });
+  const form = useForm<Values>({ defaultValues: valuesFor(targets, "") });
   const save = useMutation({
     mutationFn: (v: Values) =>
       saveTargets({
@@ -68,14 +70,26 @@ function Form({ targets, solutions }: { targets: TargetsView; solutions: { key: 
       </label>
       <label className="block">
         Approval SLA (hours)
-        <input type="number" min={0} step="any" className={field} {...form.register("approvalSlaHours")} />
+        <input
+          type="number"
+          min={0}
+          step="any"
+          className={field}
+          {...form.register("approvalSlaHours", { validate: hours })}
+        />
         {errors.approvalSlaHours ? (
           <span className="text-red-700">{errors.approvalSlaHours.message}</span>
         ) : null}
       </label>
       <label className="block">
         Lead-time target (hours)
-        <input type="number" min={0} step="any" className={field} {...form.register("leadTimeTargetHours")} />
+        <input
+          type="number"
+          min={0}
+          step="any"
+          className={field}
+          {...form.register("leadTimeTargetHours", { validate: hours })}
+        />
         {errors.leadTimeTargetHours ? (
           <span className="text-red-700">{errors.leadTimeTargetHours.message}</span>
         ) : null}

@@ -29,10 +29,11 @@ export function DecisionHistory({
     outside.length > 0 || (history.length === 0 && version.approvalStatus !== "PendingManualApproval");
   return (
     <div className="space-y-2">
-      {history.length === 0 ? (
-        <p className="text-sm text-slate-500">No decision has been made in SageDeck on this version yet.</p>
-      ) : (
+      {history.length > 0 ? (
         <SageDeckHistory history={history} arn={version.arn} />
+      ) : showRecord ? null : (
+        // decided outside SageDeck: SageMaker's record below is the history, not "no decision"
+        <p className="text-sm text-slate-500">No decision yet: this version is waiting for approval.</p>
       )}
       {showRecord ? <SageMakerRecord version={version} /> : null}
     </div>
@@ -43,7 +44,11 @@ function SageDeckHistory({ history, arn }: { history: DecisionView[]; arn: strin
   return (
     <ol className="space-y-2" aria-label="Decision history">
       {history.map((d) => (
-        <li key={d.id} className="rounded border border-slate-200 p-2 text-sm dark:border-slate-800">
+        <li
+          key={d.id}
+          id={`decision-${d.id}`}
+          className="scroll-mt-4 rounded border border-slate-200 p-2 text-sm target:border-sky-500 target:ring-2 target:ring-sky-300 dark:border-slate-800"
+        >
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={d.state} />
             <span className="font-medium">

@@ -7,13 +7,19 @@ import { useState } from "react";
 import { Pager } from "@/components/ui/pager";
 import { queryError } from "@/components/ui/query-error";
 import { DataTable } from "@/components/ui/data-table";
+import { lazyComponent } from "@/components/ui/lazy";
 import { EmptyState } from "@/components/ui/states";
 import { modelQueries } from "@/lib/query-options/models";
 import { routes } from "@/lib/routes";
-import { CompareVersions } from "./compare-versions";
-import { GroupSharing } from "./group-sharing";
 import { groupSearchParams } from "./search-params";
 import { versionColumns } from "./version-columns";
+
+/*
+ * Loaded apart from the page (issue 18: the group page's first-load JS); the server still renders them. The
+ * sharing notice shows only when the group is not shared with an account that needs it.
+ */
+const CompareVersions = lazyComponent(() => import("./compare-versions").then((m) => m.CompareVersions));
+const GroupSharing = lazyComponent(() => import("./group-sharing").then((m) => m.GroupSharing));
 
 const sel = "rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
 

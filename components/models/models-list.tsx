@@ -14,6 +14,7 @@ import { modelRoutes } from "@/lib/routes";
 import { modelsSearchParams } from "./search-params";
 import { Button } from "@/components/ui/button";
 import { AccountBadge } from "@/components/ui/account-badge";
+import { GroupContradictions } from "./contradiction-warnings";
 
 /** The version a stage serves and (with several accounts) the account its endpoint lives in. */
 export function Served({ version, account }: { version?: number; account?: string }) {
@@ -66,6 +67,12 @@ const COLUMNS: DataColumn<GroupOverview>[] = [
     header: "Production",
     nowrap: true,
     cell: (g) => <Served version={g.production} account={g.productionAccount} />,
+  },
+  {
+    id: "warnings",
+    header: "Warnings",
+    minWidth: "16rem",
+    cell: (g) => <GroupContradictions warnings={g.warnings} />,
   },
   {
     id: "decision",

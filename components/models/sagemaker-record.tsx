@@ -26,7 +26,10 @@ export function OutsideBanner({ outside }: { outside: OutsideChange[] }) {
   );
 }
 
-/** SageMaker's own record of the version's approval and stage, labelled as such (not a SageDeck decision). */
+/**
+ * SageMaker's own record of the version's approval and stage, labelled as such (not a SageDeck decision): who last
+ * modified it (a Studio user profile or an IAM identity), when, and its ApprovalDescription.
+ */
 export function SageMakerRecord({ version: v }: { version: ModelVersionDetail }) {
   const row = (label: string, value: React.ReactNode) => (
     <div className="grid grid-cols-3 gap-2">
@@ -40,13 +43,25 @@ export function SageMakerRecord({ version: v }: { version: ModelVersionDetail })
       data-testid="sagemaker-record"
       className="rounded border border-dashed border-slate-300 p-2 text-sm dark:border-slate-700"
     >
-      <h3 className="font-medium">From SageMaker&apos;s record (not a decision made in SageDeck)</h3>
+      <h3 className="font-medium">Recorded in SageMaker, not by SageDeck</h3>
       <dl className="mt-1">
         {row("ModelApprovalStatus", v.approvalStatus)}
-        {row("ApprovalDescription", v.approvalDescription ? `“${v.approvalDescription}”` : "—")}
-        {row("ModelLifeCycle", v.stage ? `${v.stage}${v.stageStatus ? ` (${v.stageStatus})` : ""}` : "—")}
-        {row("LastModifiedBy", v.lastModifiedBy ?? "—")}
+        {row(
+          "LastModifiedBy",
+          v.lastModifiedBy ? (
+            <>
+              {v.lastModifiedBy} <span className="text-slate-500">(Studio user profile or IAM identity)</span>
+            </>
+          ) : (
+            "SageMaker's record names nobody"
+          ),
+        )}
         {row("LastModifiedTime", <Timestamp at={v.lastModifiedAt} />)}
+        {row(
+          "ApprovalDescription",
+          v.approvalDescription ? `“${v.approvalDescription}”` : "none given in SageMaker",
+        )}
+        {row("ModelLifeCycle", v.stage ? `${v.stage}${v.stageStatus ? ` (${v.stageStatus})` : ""}` : "—")}
         {row("CreatedBy", v.registeredBy ?? "—")}
       </dl>
     </section>

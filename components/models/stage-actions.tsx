@@ -7,6 +7,7 @@ import type { VersionPage } from "@/lib/models/version";
 import { RolloutStatus } from "./rollout-status";
 import { useDecision } from "./use-decision";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** Offered but blocked (e.g. the group's policy does not grant the stage's account): shown disabled with why. */
 const offered = (x: Allowed): string | undefined => (!x.allowed && x.offered ? x.reason : undefined);
@@ -30,10 +31,16 @@ function Blocked({ label, reason }: { label: string; reason: string }) {
 export function StageActions({ page }: { page: VersionPage }) {
   const v = page.version;
   const [reason, setReason] = useState("");
-  const promote = useDecision(decisionUrls.promote(v.group, v.version));
-  const rollback = useDecision(decisionUrls.rollback(v.group));
+  // a started promotion or rollback is on record with its reason: the box is ready for the next one
+  const clearReason = () => setReason("");
+  const promote = useDecision(decisionUrls.promote(v.group, v.version), clearReason);
+  const rollback = useDecision(decisionUrls.rollback(v.group), clearReason);
   const busy = promote.isPending || rollback.isPending;
-  const started = promote.data?.decision ?? rollback.data?.decision;
+  // the rollout started here, else one under way (a reload, another user) from the decision history
+  const started =
+    promote.data?.decision ??
+    rollback.data?.decision ??
+    page.history.find((d) => d.targetStage && (d.state === "deploying" || d.state === "pending"));
   const error = promote.error ?? rollback.error;
   const a = page.allowedActions;
   const blockedStaging = offered(a.promoteStaging);
@@ -42,6 +49,7 @@ export function StageActions({ page }: { page: VersionPage }) {
   if (!anyOffered && !blockedStaging && !blockedProduction && !started) return null;
   const expectedStage = v.stage ?? "Development";
   const hasReason = reason.trim().length >= 3;
+  const what = `${v.group} version ${v.version}`;
   return (
     <div className="space-y-2">
       <label htmlFor="stage-reason" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
@@ -57,38 +65,46 @@ export function StageActions({ page }: { page: VersionPage }) {
       />
       <div className="flex flex-wrap gap-2">
         {a.promoteStaging.allowed ? (
-          <Button
+          <ConfirmButton
             variant="primary"
             disabled={busy}
-            onClick={() => promote.mutate({ stage: "Staging", expectedStage, reason: reason || undefined })}
+            question={`Deploy ${what} to the Staging endpoint?`}
+            confirmLabel="Confirm promote to Staging"
+            onConfirm={() =>
+              promote.mutate({ stage: "Staging", expectedStage, reason: reason.trim() || undefined })
+            }
           >
             Promote to Staging
-          </Button>
+          </ConfirmButton>
         ) : blockedStaging ? (
           <Blocked label="Promote to Staging" reason={blockedStaging} />
         ) : null}
         {a.promoteProduction.allowed ? (
-          <Button
+          <ConfirmButton
             variant="primary"
             disabled={busy || !hasReason}
             title={hasReason ? undefined : "Write a reason to promote to Production"}
-            onClick={() => promote.mutate({ stage: "Production", expectedStage, reason })}
+            question={`Deploy ${what} to the Production endpoint?`}
+            confirmLabel="Confirm promote to Production"
+            onConfirm={() => promote.mutate({ stage: "Production", expectedStage, reason })}
           >
             Promote to Production
-          </Button>
+          </ConfirmButton>
         ) : blockedProduction ? (
           <Blocked label="Promote to Production" reason={blockedProduction} />
         ) : null}
         {a.rollbackProduction.allowed ? (
-          <Button
+          <ConfirmButton
             variant="danger"
             pending={rollback.isPending}
             disabled={busy || !hasReason}
             title={hasReason ? undefined : "Write a reason to roll back"}
-            onClick={() => rollback.mutate({ stage: "Production", expectedVersion: v.version, reason })}
+            question={`Roll Production back from ${what} to the version it served before?`}
+            confirmLabel="Confirm roll back"
+            onConfirm={() => rollback.mutate({ stage: "Production", expectedVersion: v.version, reason })}
           >
             Roll back Production
-          </Button>
+          </ConfirmButton>
         ) : null}
       </div>
       {error ? (
@@ -96,7 +112,7 @@ export function StageActions({ page }: { page: VersionPage }) {
           {error.message}
         </p>
       ) : null}
-      {started ? <RolloutStatus id={started.id} /> : null}
+      {started ? <RolloutStatus id={started.id} endpoints={page.stages} /> : null}
     </div>
   );
 }

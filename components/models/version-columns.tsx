@@ -8,6 +8,8 @@ import { modelRoutes } from "@/lib/routes";
 import { StatusBadge } from "./approval-badge";
 import { executionHref } from "./links";
 import { OutsideBadge } from "./outside-change";
+import { ContradictionFlag } from "./contradiction-warnings";
+import { contradictions } from "@/lib/approvals/contradictions";
 
 export type VersionRow = GroupVersionsPage["items"][number];
 
@@ -52,11 +54,16 @@ export function versionColumns(
       nowrap: true,
       cell: (v) => (
         <>
-          <StatusBadge status={v.approvalStatus} /> <OutsideBadge changes={v.outside} />
+          <StatusBadge status={v.approvalStatus} /> <OutsideBadge changes={v.outside} />{" "}
+          <ContradictionFlag warnings={contradictions({ ...v, servedBy: v.live ? [v.live] : [] })} />
         </>
       ),
     },
-    { id: "stage", header: "Stage", cell: (v) => v.stage ?? "Development" },
+    {
+      id: "stage",
+      header: "Stage",
+      cell: (v) => `${v.stage ?? "Development"}${v.stageStatus ? ` (${v.stageStatus})` : ""}`,
+    },
     {
       id: "metrics",
       header: "Key metrics",

@@ -10,14 +10,26 @@ import { modelQueries } from "@/lib/query-options/models";
 import type { VersionPage } from "@/lib/models/version";
 import { StatusBadge } from "./approval-badge";
 import { DecisionForm } from "./decision-form";
-import { DecisionHistory } from "./decision-history";
 import { executionHref, experimentHref } from "./links";
-import { MetricsTable } from "./metrics-table";
 import { OutsideBanner } from "./sagemaker-record";
+import { ContradictionWarnings } from "./contradiction-warnings";
+import { contradictions, servedStages } from "@/lib/approvals/contradictions";
 import { StageActions } from "./stage-actions";
-import { StageScaling } from "@/components/endpoints/stage-scaling";
 import { whyNot } from "@/lib/approvals/allowed";
-import { DeployProgressPanel } from "@/components/deploy-pipelines/deploy-progress";
+import { lazyComponent } from "@/components/ui/lazy";
+
+/*
+ * The metrics table (with the data table's code), the lower panels and the production scaling line load apart
+ * from the page (issue 18: the version page's first-load JS); the server still renders them, rows included.
+ */
+const MetricsTable = lazyComponent(() => import("./metrics-table").then((m) => m.MetricsTable));
+const DecisionHistory = lazyComponent(() => import("./decision-history").then((m) => m.DecisionHistory));
+const StageScaling = lazyComponent(() =>
+  import("@/components/endpoints/stage-scaling").then((m) => m.StageScaling),
+);
+const DeployProgressPanel = lazyComponent(() =>
+  import("@/components/deploy-pipelines/deploy-progress").then((m) => m.DeployProgressPanel),
+);
 
 function Panel({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -74,8 +86,16 @@ export function VersionView({ group, version }: { group: string; version: number
   const l = page.lineage;
   const a = page.allowedActions;
   const why = a.approve.allowed || a.reject.allowed ? undefined : whyNot(a.approve);
+  const warnings = contradictions({
+    ...v,
+    servedBy: servedStages(v.arn, {
+      Staging: page.stages.Staging?.servedArn,
+      Production: page.stages.Production?.servedArn,
+    }),
+  });
   return (
     <div className="grid gap-4 lg:grid-cols-2">
+      <ContradictionWarnings warnings={warnings} />
       <OutsideBanner outside={page.outside} />
       <Panel title="Details">
         <dl>
@@ -89,7 +109,12 @@ export function VersionView({ group, version }: { group: string; version: number
             <TimeAgo at={v.createdAt} /> by {page.registeredBy ?? "unknown"}
             {page.registeredVia === "sagedeck" ? " (started the run in SageDeck)" : ""}
           </Row>
-          <Row label="Approval note">{v.approvalDescription ?? "—"}</Row>
+          <Row label="Approval note">
+            {v.approvalDescription ??
+              (v.approvalStatus === "PendingManualApproval"
+                ? "—"
+                : "none given (SageMaker's ApprovalDescription is empty)")}
+          </Row>
           <Row label="Image">{v.image ?? "—"}</Row>
           <Row label="Model data">{v.modelDataUrl ?? "—"}</Row>
           <Row label="ARN">{v.arn}</Row>
@@ -104,6 +129,7 @@ export function VersionView({ group, version }: { group: string; version: number
             expectedStatus={v.approvalStatus}
             canApprove={a.approve.allowed}
             canReject={a.reject.allowed}
+            reasonRequired={!a.approve.allowed || a.approve.reasonRequired !== false}
           />
         ) : null}
         <div className="mt-3">

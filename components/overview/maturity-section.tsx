@@ -2,6 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { KpiHelp } from "@/components/maturity/kpi-help";
+import { formatKpi } from "@/components/maturity/kpi-units";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/states";
 import type { Kpi } from "@/lib/maturity/kpis";
@@ -10,26 +12,21 @@ import { maturityRoutes, routes } from "@/lib/routes";
 import type { MaturitySummary } from "@/lib/overview/maturity";
 import { OverviewSection, QueryState } from "./section";
 
-const UNIT: Record<Kpi["unit"], string> = {
-  hours: " h",
-  days: " d",
-  percent: "%",
-  perWeek: " / week",
-  count: "",
-};
-
+/** A headline tile; its definition and unit open from "What this measures" (keyboard-reachable, issue 20). */
 function Headline({ kpi }: { kpi: Kpi }) {
+  const help = `overview-kpi-definition-${kpi.id}`;
   return (
     <li data-testid={`overview-kpi-${kpi.id}`} className="rounded-md bg-slate-50 p-3 dark:bg-slate-900">
       <p className="text-sm text-slate-600 dark:text-slate-400">{kpi.title}</p>
-      <p className="text-xl font-semibold" title={kpi.definition}>
-        {kpi.value === null ? "—" : `${kpi.value}${UNIT[kpi.unit]}`}
+      <p className="text-xl font-semibold" aria-describedby={help}>
+        {formatKpi(kpi.value, kpi.unit)}
       </p>
       <p className="text-xs text-slate-500">
         n = {kpi.n}
         {kpi.approx ? " · approx" : ""}
         {kpi.partialData ? " · partial data" : ""}
       </p>
+      <KpiHelp kpi={kpi} id={help} />
     </li>
   );
 }

@@ -8,15 +8,10 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { overviewQueries } from "@/lib/query-options/overview";
 import { modelRoutes, routes } from "@/lib/routes";
 import type { WaitingForDecision } from "@/lib/overview/approvals";
+import { waitedFor } from "@/lib/overview/waited";
 import { OverviewSection, QueryState } from "./section";
 
-/** "3 days", "5 h", "12 min": how long a version has waited. */
-export function waitedFor(ms: number): string {
-  const h = Math.floor(ms / 3_600_000);
-  if (h >= 48) return `${Math.floor(h / 24)} days`;
-  if (h >= 1) return `${h} h`;
-  return `${Math.max(1, Math.floor(ms / 60_000))} min`;
-}
+export { waitedFor };
 
 function Waiting({ data }: { data: WaitingForDecision }) {
   if (data.items.length === 0)
@@ -29,8 +24,11 @@ function Waiting({ data }: { data: WaitingForDecision }) {
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="waiting-total">
-        {total} {data.total === 1 ? "version waits" : "versions wait"} for a decision; the oldest first (SLA{" "}
-        {data.slaHours} h).
+        {total} {data.total === 1 ? "version waits" : "versions wait"} for a decision
+        {data.oldestAt !== undefined && data.generatedAt !== undefined
+          ? `, the oldest for ${waitedFor(data.generatedAt - data.oldestAt)}`
+          : ""}
+        ; the oldest first (SLA {data.slaHours} h).
       </p>
       <ul aria-label="Oldest versions waiting" className="divide-y divide-slate-200 dark:divide-slate-800">
         {data.items.map((v) => (

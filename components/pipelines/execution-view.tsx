@@ -5,18 +5,30 @@ import { useState } from "react";
 import { ErrorState, LoadingBlock } from "@/components/ui/states";
 import { formatDuration, Timestamp } from "@/components/ui/timestamp";
 import { pipelineQueries } from "@/lib/query-options/pipelines";
+import { lazyComponent } from "@/components/ui/lazy";
 import { RunActions } from "./run-actions";
 import { StatusBadge } from "./status-badge";
-import { StepDetails } from "./step-details";
-import { StepLogs } from "./step-logs";
 import { jobOfStep } from "@/lib/pipelines/logs/job";
 import { StepGraph } from "./step-graph";
-import { StepTimeline } from "./step-timeline";
 import { Button } from "@/components/ui/button";
 import Link from "next/link";
 import { routes } from "@/lib/routes";
-import { FailureSummary } from "./failure-summary";
-import { RerunPanel } from "./rerun-panel";
+import { attemptDuration } from "@/lib/pipelines/attempt";
+
+/*
+ * Loaded when shown, not with the page (issue 18's first-load budget): the timeline carries react-virtual and
+ * is the view only for big graphs or when chosen; logs open with a step; the re-run panel only for ended runs,
+ * the failure summary only for failed ones; step details fill in beside the graph.
+ */
+const StepTimeline = lazyComponent(() => import("./step-timeline").then((m) => m.StepTimeline), {
+  loading: () => <LoadingBlock rows={6} label="Loading the timeline" />,
+});
+const StepLogs = lazyComponent(() => import("./step-logs").then((m) => m.StepLogs), {
+  loading: () => <LoadingBlock rows={3} label="Loading logs" />,
+});
+const RerunPanel = lazyComponent(() => import("./rerun-panel").then((m) => m.RerunPanel));
+const FailureSummary = lazyComponent(() => import("./failure-summary").then((m) => m.FailureSummary));
+const StepDetails = lazyComponent(() => import("./step-details").then((m) => m.StepDetails));
 
 /** Graphs of this many steps or more are shown as a timeline. */
 export const TIMELINE_THRESHOLD = 100;
@@ -35,18 +47,23 @@ export function ExecutionView({ pipeline, id, canRun }: { pipeline: string; id: 
   );
   const selectedStep = e.steps.find((s) => s.name === selected);
   const selectedDef = e.definitionSteps.find((s) => s.name === selected);
+  const attempt = attemptDuration(e, query.dataUpdatedAt);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-4">
+        {e.displayName && e.displayName !== e.id ? (
+          <span className="font-medium" data-testid="execution-display-name">
+            {e.displayName}
+          </span>
+        ) : null}
         <span data-testid="execution-status">
           <StatusBadge status={e.status} />
         </span>
         <span className="text-sm">
           Started <Timestamp at={e.startedAt} /> by {e.startedBy ?? "—"}
         </span>
-        <span className="text-sm">
-          Duration{" "}
-          {formatDuration(e.durationMs ?? (e.startedAt ? query.dataUpdatedAt - e.startedAt : undefined))}
+        <span className="text-sm" data-testid="execution-duration">
+          {attempt.retried ? "Retry duration" : "Duration"} {formatDuration(attempt.ms)}
         </span>
         {canRun ? <RunActions pipeline={pipeline} id={id} status={e.status} /> : null}
       </div>

@@ -45,7 +45,7 @@ export function ExecutionsFilters({
         </select>
       </label>
       <form
-        className="flex items-end gap-2"
+        className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
           onChange({ param: paramValue.trim() ? `${paramName}=${paramValue.trim()}` : null, ...reset });

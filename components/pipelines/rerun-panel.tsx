@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LiveFieldset } from "@/components/ui/live-fieldset";
 import type { ExecutionView } from "@/lib/pipelines/read-models";
 import { useActionKey } from "@/lib/query-options/action-key";
 import { fetchJson } from "@/lib/query-options/fetcher";
@@ -63,46 +64,48 @@ export function RerunPanel({ pipeline, execution }: { pipeline: string; executio
       <p className="text-xs text-slate-500">
         Only the picked steps run; the others reuse this execution&apos;s results.
       </p>
-      <fieldset className="space-y-1 text-sm">
-        <legend className="sr-only">Steps to re-run</legend>
-        {execution.definitionSteps.map((s) => (
-          <label key={s.name} className="flex items-center gap-2 font-mono text-xs">
-            <input type="checkbox" checked={steps.includes(s.name)} onChange={() => toggle(s.name)} />
-            {s.name}
-          </label>
-        ))}
-      </fieldset>
-      {steps.length > 0 ? (
+      <LiveFieldset className="space-y-3">
+        <fieldset className="space-y-1 text-sm">
+          <legend className="sr-only">Steps to re-run</legend>
+          {execution.definitionSteps.map((s) => (
+            <label key={s.name} className="flex items-center gap-2 font-mono text-xs">
+              <input type="checkbox" checked={steps.includes(s.name)} onChange={() => toggle(s.name)} />
+              {s.name}
+            </label>
+          ))}
+        </fieldset>
+        {steps.length > 0 ? (
+          <Button
+            size="sm"
+            onClick={() =>
+              setSteps((cur) => [...new Set([...cur, ...cur.flatMap((s) => downstreamOf(execution, s))])])
+            }
+          >
+            Add the steps after them
+          </Button>
+        ) : null}
+        <div className="grid grid-cols-[auto_1fr] items-center gap-x-2 gap-y-1 text-xs">
+          {Object.entries(params).map(([name, value]) => (
+            <label key={name} className="contents">
+              <span className="font-mono text-slate-500">{name}</span>
+              <input
+                aria-label={`Parameter ${name}`}
+                className="rounded border border-slate-300 px-1 py-0.5 font-mono dark:border-slate-700 dark:bg-slate-900"
+                value={value}
+                onChange={(ev) => setParams((p) => ({ ...p, [name]: ev.target.value }))}
+              />
+            </label>
+          ))}
+        </div>
         <Button
-          size="sm"
-          onClick={() =>
-            setSteps((cur) => [...new Set([...cur, ...cur.flatMap((s) => downstreamOf(execution, s))])])
-          }
+          variant="primary"
+          disabled={steps.length === 0}
+          pending={mutation.isPending}
+          onClick={() => mutation.mutate()}
         >
-          Add the steps after them
+          Re-run {steps.length === 1 ? `“${steps[0]}”` : `${steps.length} steps`}
         </Button>
-      ) : null}
-      <div className="grid grid-cols-[auto_1fr] items-center gap-x-2 gap-y-1 text-xs">
-        {Object.entries(params).map(([name, value]) => (
-          <label key={name} className="contents">
-            <span className="font-mono text-slate-500">{name}</span>
-            <input
-              aria-label={`Parameter ${name}`}
-              className="rounded border border-slate-300 px-1 py-0.5 font-mono dark:border-slate-700 dark:bg-slate-900"
-              value={value}
-              onChange={(ev) => setParams((p) => ({ ...p, [name]: ev.target.value }))}
-            />
-          </label>
-        ))}
-      </div>
-      <Button
-        variant="primary"
-        disabled={steps.length === 0}
-        pending={mutation.isPending}
-        onClick={() => mutation.mutate()}
-      >
-        Re-run {steps.length === 1 ? `“${steps[0]}”` : `${steps.length} steps`}
-      </Button>
+      </LiveFieldset>
       {mutation.isError ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {mutation.error.message}

@@ -5,11 +5,11 @@ import { useState } from "react";
 import { useActionKey } from "@/lib/query-options/action-key";
 import { fetchJson } from "@/lib/query-options/fetcher";
 import { pipelineQueries } from "@/lib/query-options/pipelines";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 type Verb = "stop" | "retry";
 
-/** Stop (while running) and Retry (after a failure); each click sends one keyed request. */
+/** Stop (while running) and Retry (after a failure), each with a confirmation step; each confirm sends one keyed request. */
 export function RunActions({ pipeline, id, status }: { pipeline: string; id: string; status: string }) {
   const client = useQueryClient();
   const keys: Record<Verb, ReturnType<typeof useActionKey>> = { stop: useActionKey(), retry: useActionKey() };
@@ -30,14 +30,25 @@ export function RunActions({ pipeline, id, status }: { pipeline: string; id: str
   return (
     <div className="flex flex-wrap items-center gap-2">
       {status === "Executing" ? (
-        <Button variant="danger" pending={mutation.isPending} onClick={() => mutation.mutate("stop")}>
+        <ConfirmButton
+          variant="danger"
+          pending={mutation.isPending}
+          question={`Stop execution ${id} of ${pipeline}?`}
+          confirmLabel="Confirm stop"
+          onConfirm={() => mutation.mutate("stop")}
+        >
           Stop
-        </Button>
+        </ConfirmButton>
       ) : null}
       {status === "Failed" ? (
-        <Button pending={mutation.isPending} onClick={() => mutation.mutate("retry")}>
+        <ConfirmButton
+          pending={mutation.isPending}
+          question={`Retry execution ${id} of ${pipeline} from its failed step?`}
+          confirmLabel="Confirm retry"
+          onConfirm={() => mutation.mutate("retry")}
+        >
           Retry
-        </Button>
+        </ConfirmButton>
       ) : null}
       {mutation.isError ? (
         <span role="status" className="text-sm text-red-700 dark:text-red-400" data-testid="action-error">

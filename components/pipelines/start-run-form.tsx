@@ -1,13 +1,18 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
-import { useForm } from "react-hook-form";
+import { useMemo, useState, type FormEvent } from "react";
 import type { PipelineParameter } from "@/lib/pipelines/definition";
 import { withLockedDefaults, type LockedParameter } from "@/lib/pipelines/locked";
-import { defaultValues, startRunSchema, type StartRunValues } from "@/lib/pipelines/parameters";
+import {
+  defaultValues,
+  descriptionProblem,
+  displayNameProblem,
+  normaliseValue,
+  parameterProblem,
+  type StartRunValues,
+} from "@/lib/pipelines/parameter-checks";
 import { fetchJson } from "@/lib/query-options/fetcher";
 import { pipelineQueries } from "@/lib/query-options/pipelines";
 import { routes } from "@/lib/routes";
@@ -32,24 +37,21 @@ export function StartRunForm({
   const key = useActionKey();
   const parameters = useMemo(() => withLockedDefaults(definition, locked), [definition, locked]);
   const lockOf = (name: string) => locked.find((l) => l.name === name);
-  const schema = useMemo(() => startRunSchema(parameters), [parameters]);
-  const form = useForm<StartRunValues>({
-    resolver: zodResolver(schema),
-    defaultValues: { parameters: defaultValues(parameters), displayName: "", description: "" },
-  });
+  const defaults = useMemo(() => defaultValues(parameters), [parameters]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const start = useMutation({
     mutationFn: (values: StartRunValues) => {
-      const changed = Object.fromEntries(
-        Object.entries(values.parameters).filter(
-          ([k, v]) => !lockOf(k) && parameters.find((p) => p.name === k)?.defaultValue !== v,
-        ),
-      );
+      const changed: Record<string, string> = {};
+      for (const p of parameters) {
+        const v = normaliseValue(p, values.parameters[p.name] ?? "");
+        if (!lockOf(p.name) && p.defaultValue !== v) changed[p.name] = v;
+      }
       return fetchJson<{ executionId: string }>(`/api/pipelines/${encodeURIComponent(pipeline)}/executions`, {
         method: "POST",
         headers: { "Content-Type": "application/json", "Idempotency-Key": key.get() },
         body: JSON.stringify({
           parameters: changed,
-          displayName: values.displayName || undefined,
+          displayName: values.displayName?.trim() || undefined,
           description: values.description || undefined,
         }),
       });
@@ -60,23 +62,45 @@ export function StartRunForm({
       router.push(`${routes.pipelines}/${encodeURIComponent(pipeline)}/executions/${r.executionId}`);
     },
   });
-  const errors = form.formState.errors;
+  // checked here with the server's own rules (no form or schema library in the browser); the server checks
+  // again and answers 422, shown below the form
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const text = (name: string) => {
+      const v = data.get(name);
+      return typeof v === "string" ? v : "";
+    };
+    const values: StartRunValues = {
+      parameters: Object.fromEntries(parameters.map((p) => [p.name, text(`parameters.${p.name}`)])),
+      displayName: text("displayName"),
+      description: text("description"),
+    };
+    const found: Record<string, string> = {};
+    for (const p of parameters) {
+      const problem = lockOf(p.name) ? null : parameterProblem(p, values.parameters[p.name] ?? "");
+      if (problem) found[`parameters.${p.name}`] = problem;
+    }
+    const name = displayNameProblem(values.displayName ?? "");
+    if (name) found.displayName = name;
+    const description = descriptionProblem(values.description ?? "");
+    if (description) found.description = description;
+    setErrors(found);
+    if (Object.keys(found).length === 0) start.mutate(values);
+  };
   return (
-    <form
-      onSubmit={(e) => void form.handleSubmit((v) => start.mutate(v))(e)}
-      className="max-w-2xl space-y-4"
-      noValidate
-    >
+    <form onSubmit={onSubmit} className="max-w-2xl space-y-4" noValidate>
       <fieldset className="space-y-3">
         <legend className="font-medium">Parameters</legend>
         {parameters.length === 0 ? (
           <p className="text-sm text-slate-600">This pipeline has no parameters.</p>
         ) : null}
         {parameters.map((p) => {
-          const err = errors.parameters?.[p.name]?.message;
+          const err = errors[`parameters.${p.name}`];
           const id = `param-${p.name}`;
           const lock = lockOf(p.name);
           if (lock) return <LockedField key={p.name} id={id} type={p.type} lock={lock} />;
+          const input = { name: `parameters.${p.name}`, defaultValue: defaults[p.name] };
           return (
             <div key={p.name}>
               <label htmlFor={id} className="text-sm">
@@ -87,13 +111,13 @@ export function StartRunForm({
                 </span>
               </label>
               {p.enumValues?.length ? (
-                <select id={id} className={field} {...form.register(`parameters.${p.name}`)}>
+                <select id={id} className={field} {...input}>
                   {p.enumValues.map((v) => (
                     <option key={v}>{v}</option>
                   ))}
                 </select>
               ) : p.type === "Boolean" ? (
-                <select id={id} className={field} {...form.register(`parameters.${p.name}`)}>
+                <select id={id} className={field} {...input}>
                   <option>true</option>
                   <option>false</option>
                 </select>
@@ -103,7 +127,7 @@ export function StartRunForm({
                   className={field}
                   inputMode={p.type === "String" ? "text" : "decimal"}
                   aria-invalid={err ? true : undefined}
-                  {...form.register(`parameters.${p.name}`)}
+                  {...input}
                 />
               )}
               {err ? <p className="mt-1 text-sm text-red-700 dark:text-red-400">{err}</p> : null}
@@ -115,16 +139,15 @@ export function StartRunForm({
         <label htmlFor="displayName" className="text-sm">
           Display name (optional)
         </label>
-        <input id="displayName" className={field} {...form.register("displayName")} />
-        {errors.displayName ? (
-          <p className="mt-1 text-sm text-red-700">{errors.displayName.message}</p>
-        ) : null}
+        <input id="displayName" className={field} name="displayName" />
+        {errors.displayName ? <p className="mt-1 text-sm text-red-700">{errors.displayName}</p> : null}
       </div>
       <div>
         <label htmlFor="description" className="text-sm">
           Description (optional)
         </label>
-        <textarea id="description" rows={2} className={field} {...form.register("description")} />
+        <textarea id="description" rows={2} className={field} name="description" />
+        {errors.description ? <p className="mt-1 text-sm text-red-700">{errors.description}</p> : null}
       </div>
       {start.isError ? (
         <p

@@ -1,20 +1,29 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { MouseEvent, Ref } from "react";
+import type { CSSProperties, MouseEvent, ReactNode, Ref } from "react";
 import type { DataAttrs, DataColumn, SortState } from "./data-table-types";
 
 const PAD = "px-3 py-2";
 const STICKY_LEFT = "sticky left-0 bg-inherit";
 
+/** A column the user resized: exactly that wide (px). */
+const fixed = (px: number): CSSProperties => ({ width: px, minWidth: px, maxWidth: px });
+
 export function HeaderCell<T>({
   column: c,
   sort,
   onSort,
+  width,
+  resizer,
 }: {
   column: DataColumn<T>;
   sort?: SortState;
   onSort?: (id: string) => void;
+  /** the width the user gave the column (px) */
+  width?: number;
+  /** the column's resize handle */
+  resizer?: ReactNode;
 }) {
   const active = sort?.id === c.id;
   const ariaSort = active ? (sort.dir === "asc" ? "ascending" : "descending") : "none";
@@ -22,8 +31,10 @@ export function HeaderCell<T>({
     <th
       scope="col"
       title={c.title}
+      // with a resize handle inside, the header's name stays its text (not "Runs Resize column Runs")
+      aria-label={resizer && typeof c.header === "string" ? c.header : undefined}
       aria-sort={c.sortable ? ariaSort : undefined}
-      style={{ width: c.width, minWidth: c.minWidth ?? c.width }}
+      style={width === undefined ? { width: c.width, minWidth: c.minWidth ?? c.width } : fixed(width)}
       className={`sticky top-0 ${c.stickyLeft ? "left-0 z-20" : "z-10"} bg-slate-50 font-medium whitespace-nowrap shadow-[inset_0_-1px_0] shadow-slate-200 dark:bg-slate-900 dark:shadow-slate-800 ${PAD} ${c.align === "right" ? "text-right" : ""} ${c.className ?? ""}`}
     >
       {c.sortable && onSort ? (
@@ -38,6 +49,7 @@ export function HeaderCell<T>({
       ) : (
         c.header
       )}
+      {resizer}
     </th>
   );
 }
@@ -52,9 +64,12 @@ export function DataRow<T>({
   attrs,
   index,
   rowRef,
+  widthOf,
 }: {
   row: T;
   columns: DataColumn<T>[];
+  /** the widths the user gave columns (px) */
+  widthOf?: (id: string) => number | undefined;
   href?: string;
   attrs?: DataAttrs;
   index?: number;
@@ -73,6 +88,7 @@ export function DataRow<T>({
     if (!c) continue;
     const span = c.colSpan?.(row) ?? 1;
     const { className: cellClass, ...cellRest } = c.cellProps?.(row) ?? {};
+    const sized = span === 1 ? widthOf?.(c.id) : undefined;
     const cut = c.maxWidth !== undefined;
     const Cell = c.rowHeader ? "th" : "td";
     cells.push(
@@ -80,8 +96,8 @@ export function DataRow<T>({
         key={c.id}
         scope={c.rowHeader ? "row" : undefined}
         colSpan={span > 1 ? span : undefined}
-        style={cut ? { maxWidth: c.maxWidth } : undefined}
-        className={`${PAD} border-b border-slate-100 align-top dark:border-slate-800 ${c.rowHeader ? "font-normal" : ""} ${c.stickyLeft ? STICKY_LEFT : ""} ${c.align === "right" ? "text-right tabular-nums" : "text-left"} ${c.nowrap || cut ? "whitespace-nowrap" : ""} ${cut ? "truncate" : ""} ${c.className ?? ""} ${cellClass ?? ""}`}
+        style={sized !== undefined ? fixed(sized) : cut ? { maxWidth: c.maxWidth } : undefined}
+        className={`${PAD} border-b border-slate-100 align-top dark:border-slate-800 ${c.rowHeader ? "font-normal" : ""} ${c.stickyLeft ? STICKY_LEFT : ""} ${c.align === "right" ? "text-right tabular-nums" : "text-left"} ${c.nowrap || cut ? "whitespace-nowrap" : ""} ${cut ? "truncate" : ""} ${sized !== undefined ? "overflow-hidden text-ellipsis" : ""} ${c.className ?? ""} ${cellClass ?? ""}`}
         {...cellRest}
       >
         {c.cell(row)}

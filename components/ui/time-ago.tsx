@@ -1,6 +1,6 @@
 "use client";
 
-import { formatDistanceToNowStrict } from "date-fns";
+import { relativeTime } from "@/lib/format/relative-time";
 
 /** "3 days ago", with the exact UTC time on hover. */
 export function TimeAgo({ at, className }: { at: number | undefined; className?: string }) {
@@ -8,7 +8,7 @@ export function TimeAgo({ at, className }: { at: number | undefined; className?:
   const exact = new Date(at).toISOString().replace("T", " ").slice(0, 19) + " UTC";
   return (
     <time dateTime={new Date(at).toISOString()} title={exact} className={className} suppressHydrationWarning>
-      {formatDistanceToNowStrict(at, { addSuffix: true })}
+      {relativeTime(at)}
     </time>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { format, formatDistanceToNowStrict } from "date-fns";
+import { localDateTime, relativeTime } from "@/lib/format/relative-time";
 
 /** The absolute time ("2026-11-22 07:14:05"), with the relative time ("3 min ago") on hover. */
 export function Timestamp({ at, className }: { at: number | undefined; className?: string }) {
@@ -8,11 +8,11 @@ export function Timestamp({ at, className }: { at: number | undefined; className
   return (
     <time
       dateTime={new Date(at).toISOString()}
-      title={formatDistanceToNowStrict(at, { addSuffix: true })}
+      title={relativeTime(at)}
       className={className}
       suppressHydrationWarning
     >
-      {format(at, "yyyy-MM-dd HH:mm:ss")}
+      {localDateTime(at)}
     </time>
   );
 }

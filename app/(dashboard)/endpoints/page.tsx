@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { EndpointsTable } from "@/components/endpoints/endpoints-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEndpointList } from "@/lib/endpoints/list";
-import { loadEndpointListQuery } from "@/lib/endpoints/search-params";
+import { loadEndpointListQuery } from "@/lib/endpoints/load-search-params";
 import { endpointQueries } from "@/lib/query-options/endpoints";
 import { getQueryClient } from "@/lib/query-options/query-client";
 

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { ExperimentsTable } from "@/components/experiments/experiments-table";
-import { loadExperimentListQuery } from "@/lib/experiments/search-params";
+import { loadExperimentListQuery } from "@/lib/experiments/load-search-params";
 import { experimentQueries } from "@/lib/query-options/experiments";
 import { getQueryClient } from "@/lib/query-options/query-client";
 import { listExperiments } from "@/lib/sagemaker/experiments/reads";

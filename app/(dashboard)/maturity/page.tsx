@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { OrgView } from "@/components/maturity/org-view";
-import { TargetsForm } from "@/components/maturity/targets-form";
+import { TargetsForm } from "@/components/maturity/targets-form-lazy";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { getMaturityOverview } from "@/lib/maturity-report/report";

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { PipelinesTable } from "@/components/pipelines/pipelines-table";
 import { getPipelineList } from "@/lib/pipelines/read-models";
-import { loadPipelineListQuery } from "@/lib/pipelines/search-params";
+import { loadPipelineListQuery } from "@/lib/pipelines/load-search-params";
 import { pipelineQueries } from "@/lib/query-options/pipelines";
 import { getQueryClient } from "@/lib/query-options/query-client";
 import { PageHeader } from "@/components/ui/page-header";

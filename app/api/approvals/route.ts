@@ -6,8 +6,14 @@ import { InboxQuery } from "@/lib/approvals/schemas";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/approvals – versions waiting for a decision, oldest first, with evidence
-export const GET = route({ permission: "read", query: InboxQuery }, async ({ user, query }) => {
-  ensureReconciler();
-  return getInbox(await getDb(), user, { group: query.group, cursor: query.cursor, slaHours: query.sla });
-});
+export const GET = route(
+  {
+    summary: "Versions waiting for a decision, oldest first, with evidence",
+    permission: "read",
+    query: InboxQuery,
+  },
+  async ({ user, query }) => {
+    ensureReconciler();
+    return getInbox(await getDb(), user, { group: query.group, cursor: query.cursor, slaHours: query.sla });
+  },
+);

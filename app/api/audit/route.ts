@@ -4,7 +4,11 @@ import { AuditQuery, listAudit } from "@/lib/audit/log";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/audit – decisions and run actions, newest first, filtered by person, action, group, outcome, dates
-export const GET = route({ permission: "read", query: AuditQuery }, async ({ query }) =>
-  listAudit(await getDb(), query),
+export const GET = route(
+  {
+    summary: "Decisions and run actions, newest first, filtered by person, action, group, outcome, dates",
+    permission: "read",
+    query: AuditQuery,
+  },
+  async ({ query }) => listAudit(await getDb(), query),
 );

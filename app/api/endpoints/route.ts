@@ -4,7 +4,11 @@ import { endpointListQuery } from "@/lib/endpoints/rows";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/endpoints — endpoints of every configured account (filter, sort, page); failing accounts listed apart
-export const GET = route({ permission: "read", query: endpointListQuery }, ({ query }) =>
-  getEndpointList(query),
+export const GET = route(
+  {
+    summary: "Endpoints of every configured account (filter, sort, page); failing accounts listed apart",
+    permission: "read",
+    query: endpointListQuery,
+  },
+  ({ query }) => getEndpointList(query),
 );

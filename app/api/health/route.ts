@@ -12,11 +12,15 @@ async function signedIn(): Promise<boolean> {
   }
 }
 
-// GET /api/health – database and SageMaker reachability; no sign-in needed for the status, details (mode,
-// database, SageMaker source) only for signed-in users. The SageMaker probe is cached (lib/health.ts).
-export const GET = publicRoute({}, async () => {
-  const health = await getHealth();
-  const status = health.status === "ok" ? 200 : 503;
-  const body = (await signedIn()) ? health : { status: health.status };
-  return Response.json(body, { status });
-});
+export const GET = publicRoute(
+  {
+    summary:
+      "Database and SageMaker reachability; no sign-in needed for the status, details (mode, database, SageMaker source) only for signed-in users",
+  },
+  async () => {
+    const health = await getHealth();
+    const status = health.status === "ok" ? 200 : 503;
+    const body = (await signedIn()) ? health : { status: health.status };
+    return Response.json(body, { status });
+  },
+);

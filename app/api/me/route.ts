@@ -4,11 +4,16 @@ import { permissionRefusal } from "@/lib/auth/tokens/resolve";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/me – the signed-in user (or the API token's user, with `token` and a service token's `scopes`) and
-// what they may do
-export const GET = route({ permission: "read" }, ({ user }) => {
-  const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter(
-    (p) => permissionRefusal(user, p) === null,
-  );
-  return Promise.resolve({ user, permissions });
-});
+export const GET = route(
+  {
+    summary:
+      "The signed-in user (or the API token's user, with `token` and a service token's `scopes`) and what they may do",
+    permission: "read",
+  },
+  ({ user }) => {
+    const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter(
+      (p) => permissionRefusal(user, p) === null,
+    );
+    return Promise.resolve({ user, permissions });
+  },
+);

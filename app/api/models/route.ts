@@ -10,7 +10,11 @@ const ModelsQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
 });
 
-// GET /api/models – model groups with counts by status, live versions per stage and the last decision
-export const GET = route({ permission: "read", query: ModelsQuery }, async ({ query }) =>
-  listModelOverview(await getDb(), { search: query.q, page: query.page }),
+export const GET = route(
+  {
+    summary: "Model groups with counts by status, live versions per stage and the last decision",
+    permission: "read",
+    query: ModelsQuery,
+  },
+  async ({ query }) => listModelOverview(await getDb(), { search: query.q, page: query.page }),
 );

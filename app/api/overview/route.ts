@@ -3,5 +3,7 @@ import { getOverviewSummary } from "@/lib/sagemaker/overview";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/overview – counts of experiments, pipelines and model groups
-export const GET = route({ permission: "read" }, () => getOverviewSummary());
+export const GET = route(
+  { summary: "Counts of experiments, pipelines and model groups", permission: "read" },
+  () => getOverviewSummary(),
+);

@@ -4,14 +4,19 @@ import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/service-tokens – live service tokens for automation (admin)
-export const GET = route({ permission: "users.manage" }, async ({ user, requestId }) => ({
-  tokens: await listTokens({ db: await getDb(), user, requestId }, "service"),
-}));
+export const GET = route(
+  { summary: "Live service tokens for automation (admin)", permission: "users.manage" },
+  async ({ user, requestId }) => ({
+    tokens: await listTokens({ db: await getDb(), user, requestId }, "service"),
+  }),
+);
 
-// POST /api/service-tokens – a new service token scoped to permissions (admin); the secret is shown this once
 export const POST = route(
-  { permission: "users.manage", body: ServiceTokenInput },
+  {
+    summary: "A new service token scoped to permissions (admin); the secret is shown this once",
+    permission: "users.manage",
+    body: ServiceTokenInput,
+  },
   async ({ user, body, requestId }) => {
     const created = await createServiceToken({ db: await getDb(), user, requestId }, body);
     return Response.json(created, { status: 201 });

@@ -5,14 +5,13 @@ import { listUsers, NewUserInput } from "@/lib/db/users";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/users – local accounts (admin)
-export const GET = route({ permission: "users.manage" }, async () => ({
+export const GET = route({ summary: "Local accounts (admin)", permission: "users.manage" }, async () => ({
   users: await listUsers(await getDb()),
 }));
 
-// POST /api/users – create a local account (admin); an Idempotency-Key replays the first answer
 export const POST = route(
   {
+    summary: "Create a local account (admin); an Idempotency-Key replays the first answer",
     permission: "users.manage",
     body: NewUserInput,
     // the password stays out of the stored request fingerprint

@@ -4,6 +4,7 @@ import { TokenManager } from "@/components/tokens/token-manager";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
+import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -36,6 +37,13 @@ export default async function AccountTokensPage() {
             .
           </>
         ) : null}
+      </p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        What a token can call:{" "}
+        <Link href={routes.apiDocs} className="text-sky-700 hover:underline dark:text-sky-400">
+          the API reference
+        </Link>{" "}
+        (OpenAPI 3.1 at /api/openapi.json).
       </p>
     </section>
   );

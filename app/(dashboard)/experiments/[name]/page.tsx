@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { RunsView } from "@/components/experiments/runs-view";
-import { loadRunListQuery } from "@/lib/experiments/search-params";
+import { loadRunListQuery } from "@/lib/experiments/load-search-params";
 import { experimentQueries } from "@/lib/query-options/experiments";
 import { getQueryClient } from "@/lib/query-options/query-client";
 import { searchRuns } from "@/lib/sagemaker/experiments/reads";

@@ -4,7 +4,7 @@ import { ExecutionsTable } from "@/components/pipelines/executions-table";
 import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { getExecutionList } from "@/lib/pipelines/read-models";
-import { loadExecutionListQuery } from "@/lib/pipelines/search-params";
+import { loadExecutionListQuery } from "@/lib/pipelines/load-search-params";
 import { pipelineQueries } from "@/lib/query-options/pipelines";
 import { getQueryClient } from "@/lib/query-options/query-client";
 import { routes } from "@/lib/routes";

@@ -15,7 +15,11 @@ const Query = z.object({
     .transform((v) => v === "1"),
 });
 
-// GET /api/approvals/outside – versions SageMaker shows as approved, rejected or staged without a SageDeck decision
-export const GET = route({ permission: "read", query: Query }, async ({ query }) =>
-  listOutside(await getDb(), query),
+export const GET = route(
+  {
+    summary: "Versions SageMaker shows as approved, rejected or staged without a SageDeck decision",
+    permission: "read",
+    query: Query,
+  },
+  async ({ query }) => listOutside(await getDb(), query),
 );

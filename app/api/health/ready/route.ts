@@ -3,9 +3,13 @@ import { getReadiness } from "@/lib/readiness";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/health/ready – readiness: 200 when this replica should get traffic (database reachable, migrations
-// applied, not shutting down), else 503. Account reachability is reported, degraded accounts do not fail it.
-export const GET = publicRoute({}, async () => {
-  const ready = await getReadiness();
-  return Response.json(ready, { status: ready.status === "ready" ? 200 : 503 });
-});
+export const GET = publicRoute(
+  {
+    summary:
+      "Readiness: 200 when this replica should get traffic (database reachable, migrations applied, not shutting down), else 503. Account reachability is reported, degraded accounts do not fail it",
+  },
+  async () => {
+    const ready = await getReadiness();
+    return Response.json(ready, { status: ready.status === "ready" ? 200 : 503 });
+  },
+);

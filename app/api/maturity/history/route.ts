@@ -4,7 +4,12 @@ import { getHistory, historyQuerySchema } from "@/lib/maturity-history/history";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/maturity/history?solution=<key or *>&days=1..365 – stored snapshots of one solution (or the organisation), oldest first
-export const GET = route({ permission: "read", query: historyQuerySchema }, async ({ query }) =>
-  getHistory(await getDb(), query),
+export const GET = route(
+  {
+    summary:
+      "Stored maturity snapshots of one solution (or of the organisation with solution=*), oldest first",
+    permission: "read",
+    query: historyQuerySchema,
+  },
+  async ({ query }) => getHistory(await getDb(), query),
 );

@@ -5,13 +5,20 @@ import { setTargets, targetsView } from "@/lib/maturity-governance/targets";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/maturity/targets?solution= – the organisation's targets, every override, and the effective ones
-export const GET = route({ permission: "read", query: TargetsQuery }, async ({ query }) =>
-  targetsView(await getDb(), query.solution),
+export const GET = route(
+  {
+    summary: "The organisation's targets, every override, and the effective ones",
+    permission: "read",
+    query: TargetsQuery,
+  },
+  async ({ query }) => targetsView(await getDb(), query.solution),
 );
 
-// PUT /api/maturity/targets – set the organisation's targets, or one solution's override (null clears)
 export const PUT = route(
-  { permission: "maturity.manage", body: TargetsBody },
+  {
+    summary: "Set the organisation's targets, or one solution's override (null clears)",
+    permission: "maturity.manage",
+    body: TargetsBody,
+  },
   async ({ user, body, requestId }) => setTargets({ db: await getDb(), user, requestId }, body),
 );

@@ -4,14 +4,19 @@ import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/me/tokens – the signed-in person's live personal API tokens (never their secrets)
-export const GET = route({ permission: "read" }, async ({ user, requestId }) => ({
-  tokens: await listTokens({ db: await getDb(), user, requestId }, "personal"),
-}));
+export const GET = route(
+  { summary: "The signed-in person's live personal API tokens (never their secrets)", permission: "read" },
+  async ({ user, requestId }) => ({
+    tokens: await listTokens({ db: await getDb(), user, requestId }, "personal"),
+  }),
+);
 
-// POST /api/me/tokens – a new personal token; the answer carries the secret, the only time it is shown
 export const POST = route(
-  { permission: "read", body: PersonalTokenInput },
+  {
+    summary: "A new personal token; the answer carries the secret, the only time it is shown",
+    permission: "read",
+    body: PersonalTokenInput,
+  },
   async ({ user, body, requestId }) => {
     const created = await createPersonalToken({ db: await getDb(), user, requestId }, body);
     return Response.json(created, { status: 201 });

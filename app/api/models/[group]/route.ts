@@ -12,8 +12,12 @@ const Query = z.object({
   cursor: z.string().min(1).optional(),
 });
 
-// GET /api/models/[group] – one page of the group's versions (status filter, sort order, cursor)
 export const GET = route(
-  { permission: "read", params: GroupParams, query: Query },
+  {
+    summary: "One page of the group's versions (status filter, sort order, cursor)",
+    permission: "read",
+    params: GroupParams,
+    query: Query,
+  },
   async ({ params, query }) => listGroupVersions(await getDb(), { group: params.group, ...query }),
 );

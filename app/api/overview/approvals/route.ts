@@ -4,5 +4,7 @@ import { getWaitingForDecision } from "@/lib/overview/approvals";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/overview/approvals – the oldest versions waiting for a decision, and how many wait in all
-export const GET = route({ permission: "read" }, async () => getWaitingForDecision(await getDb()));
+export const GET = route(
+  { summary: "The oldest versions waiting for a decision, and how many wait in all", permission: "read" },
+  async () => getWaitingForDecision(await getDb()),
+);

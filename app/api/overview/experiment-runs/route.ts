@@ -3,5 +3,7 @@ import { getNewestExperimentRuns } from "@/lib/overview/runs";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/overview/experiment-runs – the newest experiment runs across experiments
-export const GET = route({ permission: "read" }, () => getNewestExperimentRuns());
+export const GET = route(
+  { summary: "The newest experiment runs across experiments", permission: "read" },
+  () => getNewestExperimentRuns(),
+);

@@ -4,9 +4,12 @@ import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-// DELETE /api/service-tokens/:id – revoke a service token (admin); it stops working at once
 export const DELETE = route(
-  { permission: "users.manage", params: TokenParams },
+  {
+    summary: "Revoke a service token (admin); it stops working at once",
+    permission: "users.manage",
+    params: TokenParams,
+  },
   async ({ user, params, requestId }) => ({
     token: await revokeToken({ db: await getDb(), user, requestId }, "service", params.id),
   }),

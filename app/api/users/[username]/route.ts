@@ -4,10 +4,14 @@ import { changeUser, UserChange, UserParams } from "@/lib/users/change";
 
 export const dynamic = "force-dynamic";
 
-// PATCH /api/users/:username – change role, disable/enable, or set a new password (admin).
-// A new password or disabling ends the user's sessions; a role change applies at their next request.
 export const PATCH = route(
-  { permission: "users.manage", params: UserParams, body: UserChange },
+  {
+    summary:
+      "Change role, disable/enable, or set a new password (admin). A new password or disabling ends the user's sessions; a role change applies at their next request",
+    permission: "users.manage",
+    params: UserParams,
+    body: UserChange,
+  },
   async ({ user, params, body, requestId }) => ({
     user: await changeUser(await getDb(), {
       actor: { username: user.username, role: user.role },

@@ -11,10 +11,13 @@ export const dynamic = "force-dynamic";
 
 const UPSTREAM = new Set(["upstream_error", "upstream_unavailable", "upstream_timeout", "rate_limited"]);
 
-// GET /api/approvals/decisions/[id] – one decision; a deploying one is followed one step first. The record is
-// SageDeck's own: when SageMaker cannot be read it is still answered, with why it could not be followed.
 export const GET = route(
-  { permission: "read", params: z.object({ id: z.string().uuid() }) },
+  {
+    summary:
+      "One decision; a deploying one is followed one step first (answered from SageDeck's record, with why, when SageMaker cannot be read)",
+    permission: "read",
+    params: z.object({ id: z.string().uuid() }),
+  },
   async ({ params, requestId }) => {
     ensureReconciler();
     const db = await getDb();

@@ -3,8 +3,12 @@ import { EndpointParams, endpointActivities, ScalingActivityQuery } from "@/lib/
 
 export const dynamic = "force-dynamic";
 
-// GET /api/endpoints/[name]/scaling?account=&limit= — the endpoint's recent Application Auto Scaling activities
 export const GET = route(
-  { permission: "read", params: EndpointParams, query: ScalingActivityQuery },
+  {
+    summary: "The endpoint's recent Application Auto Scaling activities",
+    permission: "read",
+    params: EndpointParams,
+    query: ScalingActivityQuery,
+  },
   ({ params, query }) => endpointActivities(params.name, query),
 );

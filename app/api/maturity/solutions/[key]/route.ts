@@ -6,5 +6,7 @@ export const dynamic = "force-dynamic";
 
 const params = z.object({ key: z.string().min(1).max(256) });
 
-// GET /api/maturity/solutions/:key – one solution's checks with evidence, actions and KPIs
-export const GET = route({ permission: "read", params }, ({ params }) => getSolutionReport(params.key));
+export const GET = route(
+  { summary: "One solution's checks with evidence, actions and KPIs", permission: "read", params },
+  ({ params }) => getSolutionReport(params.key),
+);

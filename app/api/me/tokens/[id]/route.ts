@@ -4,9 +4,12 @@ import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-// DELETE /api/me/tokens/:id – revoke one of the signed-in person's tokens; it stops working at once
 export const DELETE = route(
-  { permission: "read", params: TokenParams },
+  {
+    summary: "Revoke one of the signed-in person's tokens; it stops working at once",
+    permission: "read",
+    params: TokenParams,
+  },
   async ({ user, params, requestId }) => ({
     token: await revokeToken({ db: await getDb(), user, requestId }, "personal", params.id),
   }),

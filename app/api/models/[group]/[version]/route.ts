@@ -6,8 +6,14 @@ import { getVersionPage } from "@/lib/models/version";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/models/[group]/[version] – details, lineage, deployments, decision history, allowed actions
-export const GET = route({ permission: "read", params: VersionParams }, async ({ user, params }) => {
-  ensureReconciler();
-  return getVersionPage(await getDb(), user, params.group, params.version);
-});
+export const GET = route(
+  {
+    summary: "Details, lineage, deployments, decision history, allowed actions",
+    permission: "read",
+    params: VersionParams,
+  },
+  async ({ user, params }) => {
+    ensureReconciler();
+    return getVersionPage(await getDb(), user, params.group, params.version);
+  },
+);

@@ -6,9 +6,14 @@ import { GroupParams, RollbackBody } from "@/lib/approvals/schemas";
 
 export const dynamic = "force-dynamic";
 
-// POST /api/models/[group]/rollback – put the previous approved version back on the stage (202 while rolling out)
 export const POST = route(
-  { permission: "models.promote", params: GroupParams, body: RollbackBody, idempotent: decisionIdempotency },
+  {
+    summary: "Put the previous approved version back on the stage (202 while rolling out)",
+    permission: "models.promote",
+    params: GroupParams,
+    body: RollbackBody,
+    idempotent: decisionIdempotency,
+  },
   async ({ user, params, body, requestId }) =>
     decisionResponse({ db: await getDb(), user, requestId }, (ctx) =>
       rollbackStage(ctx, { ...params, ...body }),

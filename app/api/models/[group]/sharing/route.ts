@@ -6,14 +6,23 @@ import { GroupParams, ShareBody } from "@/lib/approvals/schemas";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/models/[group]/sharing – the stage accounts and whether the group's resource policy grants each
-export const GET = route({ permission: "read", params: GroupParams }, async ({ params }) =>
-  groupSharing(params.group),
+export const GET = route(
+  {
+    summary: "The stage accounts and whether the group's resource policy grants each",
+    permission: "read",
+    params: GroupParams,
+  },
+  async ({ params }) => groupSharing(params.group),
 );
 
-// POST /api/models/[group]/sharing – admins: grant the stage accounts not granted yet (merged into the policy)
 export const POST = route(
-  { permission: "models.share", params: GroupParams, body: ShareBody, idempotent: true },
+  {
+    summary: "Grant the stage accounts not granted yet (merged into the policy)",
+    permission: "models.share",
+    params: GroupParams,
+    body: ShareBody,
+    idempotent: true,
+  },
   async ({ user, params, body, requestId, idempotencyKey }) =>
     grantAccess({ db: await getDb(), user, requestId, idempotencyKey }, params.group, body.accounts),
 );

@@ -7,14 +7,24 @@ import { startRun } from "@/lib/pipelines/runs";
 
 const params = z.object({ name: z.string().min(1).max(256) });
 
-// GET /api/pipelines/[name]/executions — one page, newest first (filters and keyset paging in the query)
-export const GET = route({ permission: "read", params, query: executionListQuery }, ({ params, query }) =>
-  getExecutionList(params.name, query),
+export const GET = route(
+  {
+    summary: "One page, newest first (filters and keyset paging in the query)",
+    permission: "read",
+    params,
+    query: executionListQuery,
+  },
+  ({ params, query }) => getExecutionList(params.name, query),
 );
 
-// POST /api/pipelines/[name]/executions — start a run (Idempotency-Key header required; a repeat replays the answer)
 export const POST = route(
-  { permission: "pipelines.run", params, body: startRunBody, idempotent: { required: true } },
+  {
+    summary: "Start a run (Idempotency-Key header required; a repeat replays the answer)",
+    permission: "pipelines.run",
+    params,
+    body: startRunBody,
+    idempotent: { required: true },
+  },
   async ({ user, params, body, requestId, idempotencyKey }) => {
     const ctx = { db: await getDb(), user, idempotencyKey: idempotencyKey ?? "", requestId };
     return Response.json(await startRun(ctx, params.name, body), { status: 201 });

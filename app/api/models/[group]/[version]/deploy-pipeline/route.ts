@@ -5,7 +5,11 @@ import { findModelVersion } from "@/lib/sagemaker/registry/reads";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/models/[group]/[version]/deploy-pipeline – how the group deploys, and this version's deploy executions
-export const GET = route({ permission: "read", params: VersionParams }, async ({ params }) =>
-  deployProgress(await findModelVersion(params.group, params.version)),
+export const GET = route(
+  {
+    summary: "How the group deploys, and this version's deploy executions",
+    permission: "read",
+    params: VersionParams,
+  },
+  async ({ params }) => deployProgress(await findModelVersion(params.group, params.version)),
 );

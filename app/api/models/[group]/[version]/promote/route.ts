@@ -6,9 +6,14 @@ import { PromoteBody, VersionParams } from "@/lib/approvals/schemas";
 
 export const dynamic = "force-dynamic";
 
-// POST /api/models/[group]/[version]/promote – deploy to Staging or Production (202 while rolling out)
 export const POST = route(
-  { permission: "models.promote", params: VersionParams, body: PromoteBody, idempotent: decisionIdempotency },
+  {
+    summary: "Deploy to Staging or Production (202 while rolling out)",
+    permission: "models.promote",
+    params: VersionParams,
+    body: PromoteBody,
+    idempotent: decisionIdempotency,
+  },
   async ({ user, params, body, requestId }) =>
     decisionResponse({ db: await getDb(), user, requestId }, (ctx) =>
       promoteVersion(ctx, { ...params, ...body }),

@@ -6,9 +6,14 @@ import { ApprovalBody, VersionParams } from "@/lib/approvals/schemas";
 
 export const dynamic = "force-dynamic";
 
-// POST /api/models/[group]/[version]/reject – reject a version (reason required) (Idempotency-Key honoured)
 export const POST = route(
-  { permission: "models.decide", params: VersionParams, body: ApprovalBody, idempotent: decisionIdempotency },
+  {
+    summary: "Reject a version (a reason is required)",
+    permission: "models.decide",
+    params: VersionParams,
+    body: ApprovalBody,
+    idempotent: decisionIdempotency,
+  },
   async ({ user, params, body, requestId }) =>
     decisionResponse({ db: await getDb(), user, requestId }, (ctx) =>
       rejectVersion(ctx, { ...params, ...body }),

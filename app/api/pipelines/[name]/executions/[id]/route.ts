@@ -7,7 +7,7 @@ export const executionParams = z.object({
   id: z.string().regex(/^[a-z0-9]{1,64}$/, "An execution ID is lowercase letters and digits."),
 });
 
-// GET /api/pipelines/[name]/executions/[id] — status, steps, parameters, graph definition
-export const GET = route({ permission: "read", params: executionParams }, ({ params }) =>
-  getExecutionView(params.name, params.id),
+export const GET = route(
+  { summary: "Status, steps, parameters, graph definition", permission: "read", params: executionParams },
+  ({ params }) => getExecutionView(params.name, params.id),
 );

@@ -5,9 +5,12 @@ import { ExemptionParams } from "@/lib/maturity-governance/schemas";
 
 export const dynamic = "force-dynamic";
 
-// DELETE /api/maturity/solutions/:key/exemptions/:id – revoke an open exemption (kept in the history)
 export const DELETE = route(
-  { permission: "maturity.manage", params: ExemptionParams },
+  {
+    summary: "Revoke an open exemption (kept in the history)",
+    permission: "maturity.manage",
+    params: ExemptionParams,
+  },
   async ({ user, params, requestId }) => ({
     exemption: await revokeExemption({ db: await getDb(), user, requestId }, params.key, params.id),
   }),

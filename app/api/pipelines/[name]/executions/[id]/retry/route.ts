@@ -1,4 +1,3 @@
 import { changeRunRoute } from "@/lib/pipelines/runs/http";
 
-// POST /api/pipelines/[name]/executions/[id]/retry (Idempotency-Key header required)
-export const POST = changeRunRoute("retry");
+export const POST = changeRunRoute("retry", "Retry a failed run from its failed steps");

@@ -1,4 +1,3 @@
 import { changeRunRoute } from "@/lib/pipelines/runs/http";
 
-// POST /api/pipelines/[name]/executions/[id]/stop (Idempotency-Key header required)
-export const POST = changeRunRoute("stop");
+export const POST = changeRunRoute("stop", "Stop a running run");

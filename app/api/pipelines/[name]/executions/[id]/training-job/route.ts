@@ -6,5 +6,6 @@ const query = z.object({
   job: z.string().regex(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/, "A training job name."),
 });
 
-// GET /api/pipelines/[name]/executions/[id]/training-job?job=… — a training step's metrics
-export const GET = route({ permission: "read", query }, ({ query }) => describeTrainingJob(query.job));
+export const GET = route({ summary: "A training step's metrics", permission: "read", query }, ({ query }) =>
+  describeTrainingJob(query.job),
+);

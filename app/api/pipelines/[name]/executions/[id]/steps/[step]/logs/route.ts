@@ -21,13 +21,14 @@ const query = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
-// GET /api/pipelines/[name]/executions/[id]/steps/[step]/logs — a page of the step's job's CloudWatch Logs
-export const GET = route({ permission: "read", params, query }, ({ params, query }) =>
-  getStepLogs(params.name, params.id, params.step, {
-    limit: query.limit,
-    ...(query.stream ? { stream: query.stream } : {}),
-    ...(query.token ? { token: query.token } : {}),
-    ...(query.direction ? { direction: query.direction } : {}),
-    ...(query.filter?.trim() ? { filter: query.filter.trim() } : {}),
-  }),
+export const GET = route(
+  { summary: "A page of the step's job's CloudWatch Logs", permission: "read", params, query },
+  ({ params, query }) =>
+    getStepLogs(params.name, params.id, params.step, {
+      limit: query.limit,
+      ...(query.stream ? { stream: query.stream } : {}),
+      ...(query.token ? { token: query.token } : {}),
+      ...(query.direction ? { direction: query.direction } : {}),
+      ...(query.filter?.trim() ? { filter: query.filter.trim() } : {}),
+    }),
 );
