@@ -42,7 +42,7 @@ describe.runIf(hasPostgres)("a decision killed mid-call (separate process)", () 
     });
     const child = spawn(
       process.execPath,
-      [path.resolve("node_modules/tsx/dist/cli.mjs"), "tests/helpers/decide-child.ts", group, "1"],
+      ["--import", "tsx", path.resolve("tests/helpers/decide-child.ts"), group, "1"],
       {
         env: { ...process.env, DATABASE_URL: scratch.url, SAGEMAKER_ENDPOINT: emu.url() },
         stdio: ["ignore", "pipe", "pipe"],

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { insertIntent } from "@/lib/db/decisions";
+import { newLease } from "@/lib/db/decision-leases";
 import { auditEvents, decisions, pipelineRunActions } from "@/lib/db/schema";
 import { ConflictError, ForbiddenError, RateLimitedError, ValidationError } from "@/lib/errors";
 import { describeModelVersion } from "@/lib/sagemaker/registry/reads";
@@ -153,6 +154,8 @@ describe.each(targets)("decisions on $name", (target) => {
       actor: "alex",
       actorName: "Alex Tester",
       actorRole: "approver",
+      // what a request that died right after writing its intent leaves: its lease, lapsing 10 s later
+      ...newLease("live:crashed"),
     };
     const approval = await insertIntent(handle.db, {
       ...base,

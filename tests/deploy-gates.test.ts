@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { insertIntent } from "@/lib/db/decisions";
+import { newLease } from "@/lib/db/decision-leases";
 import { auditEvents, decisions } from "@/lib/db/schema";
 import { ConflictError, ForbiddenError, PolicyRefusalError } from "@/lib/errors";
 import { approveVersion } from "@/lib/approvals/decide";
@@ -165,6 +166,7 @@ describe("deploy pipeline gates (emulator + PGlite)", () => {
     const id = crypto.randomUUID();
     // what a process that died right after writing its intent leaves behind
     await insertIntent(handle.db, {
+      ...newLease("live:crashed"), // its lease lapses 10 s after the crash
       id,
       action: "gate-approve",
       subject: gateSubject(gate),

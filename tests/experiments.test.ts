@@ -89,6 +89,8 @@ describe("experiments and runs against the emulator", () => {
     const pipelineRun = (await searchRuns("churn-train", { size: 1 })).items[0];
     const detail = await getRun("churn-train", pipelineRun?.name ?? "");
     expect(detail.pipelineExecutionId).toMatch(/^[a-z0-9]+$/);
+    // the runs list names the execution too (issue 20: a pipeline's runs all say "Train")
+    expect(pipelineRun?.executionId).toBe(detail.pipelineExecutionId);
     expect(detail.sourceArn).toMatch(/:[a-z-]+-job\//);
     const piped = await listExperiments({ q: "churn-train", size: 10 });
     expect(piped.items.find((e) => e.name === "churn-train")?.source).toBe("pipeline");

@@ -6,24 +6,10 @@
  * endpoint-based checks Unknown, never Fail.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { THREE_ACCOUNTS } from "@/tests/helpers/demo-accounts";
 import { startEmulator, type RunningEmulator } from "@/tests/helpers/emulator";
 
-const THREE = [
-  { name: "development", accountId: "123456789012", stages: ["Development"] },
-  {
-    name: "staging",
-    accountId: "222222222222",
-    roleArn: "arn:aws:iam::222222222222:role/SageDeckRole",
-    stages: ["Staging"],
-  },
-  {
-    name: "production",
-    accountId: "333333333333",
-    roleArn: "arn:aws:iam::333333333333:role/SageDeckRoleWithExternalId",
-    externalId: "sagedeck-external-id",
-    stages: ["Production"],
-  },
-];
+const THREE = THREE_ACCOUNTS;
 // an account the emulator does not know: STS refuses to assume its role
 const UNREACHABLE = {
   name: "sandbox",

@@ -106,8 +106,8 @@ describe("overview sections against the emulator and PGlite", () => {
     expect(row?.statusError).toBeUndefined();
     expect(["Executing", "Succeeded"]).toContain(row?.status);
 
-    // a status that cannot be read marks that row only; the list still answers
-    const fault = { operation: "DescribePipelineExecution", errorCode: "AccessDeniedException", status: 400 };
+    // statuses that cannot be read (one Search for all of them) mark the rows; the list still answers
+    const fault = { operation: "Search", errorCode: "AccessDeniedException", status: 400 };
     await fetch(`${emu.url()}/_emulator/faults`, { method: "POST", body: JSON.stringify(fault) });
     try {
       // a live status is shared for LIVE_TTL_MS (1 s): wait until the cached one has expired
@@ -124,7 +124,7 @@ describe("overview sections against the emulator and PGlite", () => {
       expect(d?.statusError).toBeTruthy();
       expect(Math.abs((d?.startedAt ?? 0) - Date.now())).toBeLessThan(120_000); // from the audit record
     } finally {
-      await fetch(`${emu.url()}/_emulator/faults?operation=DescribePipelineExecution`, { method: "DELETE" });
+      await fetch(`${emu.url()}/_emulator/faults?operation=Search`, { method: "DELETE" });
     }
 
     currentUser = as("sol", "scientist");

@@ -5,27 +5,13 @@ import {
   DescribeModelCommand,
   SageMakerClient,
 } from "@aws-sdk/client-sagemaker";
+import { THREE_ACCOUNTS as DEMO_ACCOUNTS } from "./demo-accounts";
 
 export const STAGING = "222222222222";
 export const PRODUCTION = "333333333333";
 
-/** SAGEDECK_ACCOUNTS for the emulator's demo accounts: development (home), staging, production (external id). */
-export const THREE_ACCOUNTS = JSON.stringify([
-  { name: "development", accountId: "123456789012", stages: ["Development"] },
-  {
-    name: "staging",
-    accountId: STAGING,
-    roleArn: `arn:aws:iam::${STAGING}:role/SageDeckRole`,
-    stages: ["Staging"],
-  },
-  {
-    name: "production",
-    accountId: PRODUCTION,
-    roleArn: `arn:aws:iam::${PRODUCTION}:role/SageDeckRoleWithExternalId`,
-    externalId: "sagedeck-external-id",
-    stages: ["Production"],
-  },
-]);
+/** SAGEDECK_ACCOUNTS (as the env var's JSON) for the emulator's demo accounts (./demo-accounts.ts). */
+export const THREE_ACCOUNTS = JSON.stringify(DEMO_ACCOUNTS);
 
 export interface TrailEvent {
   eventName: string;

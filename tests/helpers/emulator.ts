@@ -6,6 +6,17 @@ import path from "node:path";
 
 export const EMULATOR_ENTRY = path.resolve("emulator/main.ts");
 
+/**
+ * How to run the emulator: the bundle vitest's global setup built once for the run (global-setup.ts), else its
+ * source through tsx (bench scripts, a single file run outside vitest's setup).
+ */
+export function emulatorCommand(): string[] {
+  const bundle = process.env.SAGEDECK_TEST_EMULATOR_BUNDLE;
+  return bundle && fs.existsSync(bundle)
+    ? [bundle]
+    : [path.resolve("node_modules/tsx/dist/cli.mjs"), EMULATOR_ENTRY];
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -32,22 +43,18 @@ export interface RunningEmulator {
 export async function startEmulator(opts: { env?: Record<string, string> } = {}): Promise<RunningEmulator> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sagedeck-emu-"));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.resolve("node_modules/tsx/dist/cli.mjs"), EMULATOR_ENTRY],
-    {
-      env: {
-        ...process.env,
-        EMULATOR_PORT: String(port),
-        EMULATOR_DATA_DIR: dataDir,
-        EMULATOR_QUIET: "1",
-        // every answer the app's tests receive is checked against botocore's SageMaker model (see violations())
-        EMULATOR_VALIDATE_MODEL: "auto",
-        ...opts.env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child: ChildProcess = spawn(process.execPath, emulatorCommand(), {
+    env: {
+      ...process.env,
+      EMULATOR_PORT: String(port),
+      EMULATOR_DATA_DIR: dataDir,
+      EMULATOR_QUIET: "1",
+      // every answer the app's tests receive is checked against botocore's SageMaker model (see violations())
+      EMULATOR_VALIDATE_MODEL: "auto",
+      ...opts.env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`emulator did not start in 60 s:\n${output}`)), 60_000);

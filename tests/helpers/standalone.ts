@@ -26,9 +26,18 @@ export interface Replica {
   exited: Promise<number | null>;
 }
 
-export function startReplica(port: number, env: Record<string, string>): Replica {
-  const proc = spawn(process.execPath, [SERVE_JS], {
-    cwd: STANDALONE_DIR,
+/**
+ * `node serve.js` of a standalone build on `port` (127.0.0.1), its output collected: `.next/standalone` unless
+ * `opts.dir` names a copy (bench/, the fault suite), with optional node flags (`--cpu-prof`…).
+ */
+export function startReplica(
+  port: number,
+  env: Record<string, string>,
+  opts: { dir?: string; nodeArgs?: string[] } = {},
+): Replica {
+  const dir = opts.dir ?? STANDALONE_DIR;
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), path.join(dir, "serve.js")], {
+    cwd: dir,
     env: {
       NODE_ENV: "production",
       PATH: process.env.PATH ?? "",

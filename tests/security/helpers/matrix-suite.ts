@@ -34,6 +34,11 @@ const EXPECTED: Record<string, Permission> = {
   "DELETE /api/service-tokens/[id]": "users.manage",
   "POST /api/users": "users.manage",
   "PATCH /api/users/[username]": "users.manage",
+  "POST /api/notifications/channels": "notifications.manage",
+  "PATCH /api/notifications/channels/[id]": "notifications.manage",
+  "POST /api/notifications/channels/[id]/test": "notifications.manage",
+  "POST /api/notifications/deliveries/[id]/resend": "notifications.manage",
+  "PUT /api/notifications/preferences": "read",
 };
 
 async function errorCode(res: Response): Promise<string | undefined> {
@@ -70,7 +75,7 @@ export function permissionMatrix(ctx: SuiteContext): void {
       expect(await errorCode(res), key).toBe("unauthorized");
       expect(await snapshotState(db, ctx.emulatorUrl()), key).toEqual(before);
     }
-  });
+  }, 120_000); // two state snapshots per route: ~1.5 s a route on a loaded 2-core machine
 
   for (const role of ROLES) {
     it(`${role}: 403 without the permission (nothing changes); past the gate with it`, async () => {
