@@ -1,12 +1,11 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunch } from "./e2e/chromium";
 import { OIDC } from "./e2e/oidc-settings";
 
 // Own ports and data dir, so an `npm start` on 3000/4599 keeps running while tests run.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4699);
 const baseURL = `http://127.0.0.1:${PORT}`;
-const systemChromium = "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
@@ -22,18 +21,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          ...(fs.existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--no-first-run",
-          ],
-        },
+        launchOptions: chromiumLaunch(),
       },
     },
   ],
@@ -66,6 +54,9 @@ export default defineConfig({
         EMULATOR_SPEED: "10",
         // the emulator's three demo accounts (development, staging, production), as a newcomer's `npm start` has them
         SAGEDECK_DEMO_ACCOUNTS: "1",
+        // e2e tests the build that `npm test` (or `npm run build`) just made, even when a source changed since:
+        // a rebuild here would race edits and could outlast the server's start-up timeout
+        SAGEDECK_SKIP_REBUILD: "1",
         SAGEMAKER_MODE: "local",
         SAGEMAKER_ENDPOINT: "",
         DATABASE_URL: "",

@@ -24,7 +24,7 @@ async function waitForRollout(page: Page, stage: keyof typeof ENDPOINT) {
     new RegExp(`Promotion of version \\d+ to ${stage} on ${ENDPOINT[stage]}`),
     { timeout: 150_000 },
   );
-  await expect(status).toContainText("applied", { timeout: 150_000 });
+  await expect(status).toContainText("InService", { timeout: 150_000 });
 }
 
 /** The stage's line on the version page: the endpoint, its account badge, InService, serving this version. */
@@ -94,6 +94,7 @@ test("an approver promotes an approved version into the staging account, then th
   await page.reload();
   await expect(promoteStaging).toBeEnabled();
   await promoteStaging.click();
+  await page.getByRole("button", { name: "Confirm promote to Staging" }).click();
   await waitForRollout(page, "Staging");
   await page.reload();
   await expectServedHere(page, "Staging");
@@ -107,6 +108,7 @@ test("an approver promotes an approved version into the staging account, then th
   const promoteProduction = page.getByRole("button", { name: "Promote to Production" });
   await expect(promoteProduction).toBeEnabled();
   await promoteProduction.click();
+  await page.getByRole("button", { name: "Confirm promote to Production" }).click();
   await waitForRollout(page, "Production");
   await page.reload();
   await expectServedHere(page, "Production");

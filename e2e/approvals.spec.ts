@@ -6,7 +6,7 @@ const GROUP = "fraud-xgboost";
 
 async function waitForRollout(page: Page, text: RegExp) {
   await expect(page.getByTestId("rollout-status")).toContainText(text, { timeout: 150_000 });
-  await expect(page.getByTestId("rollout-status")).toContainText("applied", { timeout: 150_000 });
+  await expect(page.getByTestId("rollout-status")).toContainText("InService", { timeout: 150_000 });
 }
 
 test("an approver approves and rejects from the inbox, with the report's evidence; the audit shows both", async ({
@@ -26,15 +26,15 @@ test("an approver approves and rejects from the inbox, with the report's evidenc
   await expect(first.locator('[data-metric="auc"] [data-testid="metric-source"]')).toContainText(
     /^report: s3:\/\/.+evaluation\.json$/,
   );
-  await first
-    .getByLabel("Reason (required to reject)")
-    .fill("AUC clears the gate; evaluation report reviewed");
-  await first.getByRole("button", { name: "Approve" }).click();
+  await first.getByLabel("Reason (required)").fill("AUC clears the gate; evaluation report reviewed");
+  await first.getByRole("button", { name: "Approve", exact: true }).click();
+  await first.getByRole("button", { name: "Confirm approve" }).click();
   await expect(page.getByTestId(`inbox-${GROUP}-${version}`)).toHaveCount(0); // it left the inbox
 
   const second = page.getByTestId(`inbox-${GROUP}-${other}`);
-  await second.getByLabel("Reason (required to reject)").fill("Worse than production on recall; retrain");
-  await second.getByRole("button", { name: "Reject" }).click();
+  await second.getByLabel("Reason (required)").fill("Worse than production on recall; retrain");
+  await second.getByRole("button", { name: "Reject", exact: true }).click();
+  await second.getByRole("button", { name: "Confirm reject" }).click();
   await expect(second).toHaveCount(0);
 
   await page.goto(`/models/${GROUP}/${version}`);
@@ -72,7 +72,8 @@ test.describe.serial("promotion path", () => {
             await page
               .getByLabel("Reason (required for Production and rollback)")
               .fill("Staging checks passed; latency within budget");
-          await page.getByRole("button", { name: `Promote to ${stage}` }).click();
+          await page.getByRole("button", { name: `Promote to ${stage}`, exact: true }).click();
+          await page.getByRole("button", { name: `Confirm promote to ${stage}` }).click();
           const started = page.getByTestId("rollout-status").filter({ hasText: `to ${stage}` });
           await expect(started.or(busy)).toBeVisible({ timeout: 30_000 });
           return started.isVisible();
@@ -131,8 +132,11 @@ test.describe.serial("promotion path", () => {
     await page.goto(`/models/${DIRECT}/${second}`);
     await signIn(page, "approver");
     await page.getByLabel("Reason (required for Production and rollback)").fill("p99 latency regression");
-    await page.getByRole("button", { name: "Roll back Production" }).click();
+    await page.getByRole("button", { name: "Roll back Production", exact: true }).click();
+    await page.getByRole("button", { name: "Confirm roll back" }).click();
     await waitForRollout(page, /Rollback of version \d+ to Production/);
+    // the rollback is on record with its reason: the box is empty for the next one
+    await expect(page.getByLabel("Reason (required for Production and rollback)")).toHaveValue("");
     await page.reload();
     await expect(page.getByTestId("deployments")).not.toContainText(/Production:.*serves this version/);
     await page.goto(`/models/${DIRECT}/${first}`);

@@ -28,8 +28,9 @@ test("an approver approves a version, a second approver opens its deploy gate, p
   await expect(cards.first()).toBeVisible();
   const version = Number((await cards.first().getAttribute("data-testid"))?.split("-").pop());
   expect(version).toBeGreaterThan(0);
-  await cards.first().getByLabel("Reason (required to reject)").fill("NDCG up on the holdout; ship it");
-  await cards.first().getByRole("button", { name: "Approve" }).click();
+  await cards.first().getByLabel("Reason (required)").fill("NDCG up on the holdout; ship it");
+  await cards.first().getByRole("button", { name: "Approve", exact: true }).click();
+  await cards.first().getByRole("button", { name: "Confirm approve" }).click();
   await expect(page.getByTestId(`inbox-${GROUP}-${version}`)).toHaveCount(0);
 
   // 2. the version page says the pipeline deploys it and follows its execution to the approval gate

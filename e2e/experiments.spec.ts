@@ -50,7 +50,8 @@ test("browse, sort by a metric, filter, choose columns, reload, open a run, comp
   await expect(page.getByText(/not a number/)).toBeVisible();
   await page.getByLabel("Filter runs").fill("validation:auc > 0.8 and status = Completed");
   await page.getByRole("button", { name: "Apply filter" }).click();
-  await expect(page.getByText(/\d+ runs match/)).toBeVisible();
+  // the unfiltered count ("50 runs match") stays on screen until the filtered page arrives: wait for the new one
+  await expect(page.getByText(/\d+ runs match/)).not.toHaveText(/^50 runs match/);
   const matched = Number((await page.getByText(/\d+ runs match/).innerText()).split(" ")[0]);
   expect(matched).toBeGreaterThan(0);
   expect(matched).toBeLessThan(50);
@@ -134,4 +135,74 @@ test("the experiments list searches, sorts and pages in the URL, and Back restor
   await page.getByLabel("Search experiments by name").fill("no-such-experiment-xyz");
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByText("No experiments match")).toBeVisible();
+});
+
+/** Run counts and last-activity times (epoch ms) of the experiments list's rows, top to bottom. */
+async function experimentRows(page: Page): Promise<{ runs: number[]; activity: number[] }> {
+  const table = page.getByRole("table", { name: "Experiments" });
+  const headers = (await table.getByRole("columnheader").allInnerTexts()).map((h) =>
+    h.replace(/[▲▼]/g, "").trim(),
+  );
+  const rows = table.locator("tbody tr");
+  const runs = (await rows.locator(`td:nth-child(${headers.indexOf("Runs") + 1})`).allInnerTexts()).map((t) =>
+    Number(t.replace(/\D/g, "")),
+  );
+  const activity = await rows
+    .locator(`td:nth-child(${headers.indexOf("Last activity") + 1}) time`)
+    .evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute("datetime") ?? "")));
+  return { runs, activity };
+}
+
+const descending = (xs: number[]) => xs.every((x, i) => i === 0 || (xs[i - 1] ?? x) >= x);
+const ascending = (xs: number[]) => xs.every((x, i) => i === 0 || (xs[i - 1] ?? x) <= x);
+
+test("the experiments list sorts by runs and by last activity, across pages and a reload (issue 20)", async ({
+  page,
+}) => {
+  await page.goto("/experiments?size=10");
+  await signIn(page, "viewer");
+  const table = page.getByRole("table", { name: "Experiments" });
+  await expect(table).toBeVisible();
+  const runsHeader = table.getByRole("columnheader", { name: "Runs" });
+  const activityHeader = table.getByRole("columnheader", { name: "Last activity" });
+
+  await runsHeader.getByRole("button").click();
+  await expect(page).toHaveURL(/sort=runs&dir=desc/);
+  await expect(runsHeader).toHaveAttribute("aria-sort", "descending");
+  await expect.poll(async () => descending((await experimentRows(page)).runs)).toBe(true);
+  const first = (await experimentRows(page)).runs;
+  expect(first).toHaveLength(10);
+  expect(first[0]).toBeGreaterThan(first[9] ?? 0); // the order changed something: not all equal
+
+  // the next page continues the order (sorted on the server over every experiment, then paged)
+  await page.getByRole("button", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/after=o(:|%3A)10/);
+  await expect
+    .poll(async () => (await experimentRows(page)).runs[0] ?? -1)
+    .toBeLessThanOrEqual(first[9] ?? 0);
+  expect(descending((await experimentRows(page)).runs)).toBe(true);
+
+  // a reload keeps the sort and the page
+  const url = page.url();
+  await page.reload();
+  expect(page.url()).toBe(url);
+  await expect(runsHeader).toHaveAttribute("aria-sort", "descending");
+  expect(descending((await experimentRows(page)).runs)).toBe(true);
+
+  await page.getByRole("button", { name: "First page" }).click();
+  await runsHeader.getByRole("button").click();
+  await expect(page).toHaveURL(/sort=runs&dir=asc/);
+  await expect(runsHeader).toHaveAttribute("aria-sort", "ascending");
+  await expect.poll(async () => ascending((await experimentRows(page)).runs)).toBe(true);
+
+  await activityHeader.getByRole("button").click();
+  await expect(page).toHaveURL(/sort=activity&dir=desc/);
+  await expect(activityHeader).toHaveAttribute("aria-sort", "descending");
+  await expect(runsHeader).toHaveAttribute("aria-sort", "none");
+  await expect.poll(async () => descending((await experimentRows(page)).activity)).toBe(true);
+  await page.reload();
+  await expect(activityHeader).toHaveAttribute("aria-sort", "descending");
+  const newest = (await experimentRows(page)).activity;
+  expect(newest).toHaveLength(10);
+  expect(descending(newest)).toBe(true);
 });

@@ -29,3 +29,15 @@ export const SAME_ORIGIN = {
   origin: `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`,
   "content-type": "application/json",
 } as const;
+
+/** The main navigation's sections, in order, as every signed-in user sees them. */
+export const NAV_LABELS = [
+  "Overview",
+  "Experiments",
+  "Pipelines",
+  "Models",
+  "Endpoints",
+  "Approvals",
+  "Maturity",
+  "Audit",
+] as const;

@@ -61,7 +61,8 @@ test("a manager grants an exemption on a failing advisory check, sees it, sets a
 
   // revoke: the check no longer passes, the exemption stays in the list as ended
   await page.goto("/maturity/supply-chain");
-  await page.getByTestId(`exemption-${checkId}`).getByRole("button", { name: "Revoke" }).click();
+  await page.getByTestId(`exemption-${checkId}`).getByRole("button", { name: "Revoke", exact: true }).click();
+  await page.getByTestId(`exemption-${checkId}`).getByRole("button", { name: "Confirm revoke" }).click();
   await expect(page.getByTestId(`exemption-${checkId}`)).toHaveCount(0);
   await expect(
     page.getByTestId(`check-${checkId}`).getByRole("button", { name: "Grant exemption" }),

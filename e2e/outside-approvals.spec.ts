@@ -58,7 +58,9 @@ test("an approver sees a version approved outside SageDeck, with SageMaker's rec
   await expect(page.getByTestId("outside-banner")).toContainText("approved outside SageDeck");
   await expect(page.getByTestId("outside-banner")).toContainText("jordan.studio");
   const record = page.getByTestId("sagemaker-record");
-  await expect(record).toContainText("From SageMaker's record (not a decision made in SageDeck)");
+  await expect(record).toContainText("Recorded in SageMaker, not by SageDeck");
+  await expect(page.getByRole("list", { name: "Decision history" })).toHaveCount(0);
+  await expect(page.getByText("No decision has been made in SageDeck")).toHaveCount(0);
   await expect(record).toContainText("Looked fine in Studio");
   await expect(record).toContainText("jordan.studio");
 
