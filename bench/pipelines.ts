@@ -1,11 +1,14 @@
 /**
  * Pipelines benchmark (run: npx tsx bench/pipelines.ts):
  *  1. upstream SageMaker calls per execution-page refresh with N concurrent watchers (read cache coalescing);
- *  2. first executions page of the 10,000-execution pipeline vs a small one (cold cache, one Search call).
+ *  2. first executions page of the 10,000-execution pipeline vs a small one (cold cache, one Search call);
+ *  3./4. the step graph: layout of a 1,000-step tree and a 10 × 100 layered DAG, before (dagre) and after, and
+ *     the graph view of a 1,000-step execution in chromium (bench/step-graph.ts).
  * Counts come from the emulator's /_emulator/stats; everything goes through lib/sagemaker like the app.
  */
 import { fmt, spawnEmulator, time } from "./lib";
 import { figure } from "./report";
+import { benchStepGraph } from "./step-graph";
 
 async function main() {
   const emu = await spawnEmulator({ EMULATOR_SCALE: "large", EMULATOR_SPEED: "20" });
@@ -67,23 +70,7 @@ async function main() {
     }, 20);
     console.log(`  bench-10k-executions, second page (keyset cursor): p50 ${fmt(t.p50)}, p95 ${fmt(t.p95)}`);
 
-    console.log(
-      "\n3. a 1,000-step execution: graph layout cost (the page shows a virtualized timeline at >= 100 steps)",
-    );
-    const { layoutGraph } = await import("@/lib/pipelines/graph");
-    for (const n of [100, 1_000]) {
-      const steps = Array.from({ length: n }, (_, i) => ({
-        name: `S${i}`,
-        type: "Processing",
-        dependsOn: i === 0 ? [] : [`S${Math.floor((i - 1) / 3)}`],
-        conditions: [],
-        ifSteps: [],
-        elseSteps: [],
-      }));
-      const lt = await time(() => Promise.resolve(layoutGraph(steps, [])), 3, 1);
-      console.log(`  dagre layout of ${n} steps: p50 ${fmt(lt.p50)}`);
-      figure({ bench: "pipelines", name: `layout of a ${n}-step tree: p50`, value: lt.p50, unit: "ms" });
-    }
+    await benchStepGraph();
   } finally {
     await emu.stop();
   }

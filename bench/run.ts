@@ -18,6 +18,10 @@ const ALL = [
   "cache-invalidation",
   "step-logs",
   "replica-cache",
+  "cold-calls",
+  "warm-api",
+  "first-load-js",
+  "first-render",
 ];
 
 function main(): number {

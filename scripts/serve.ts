@@ -5,7 +5,8 @@
  * 2. migrates the database once: on PostgreSQL under an advisory lock, so replicas starting together migrate one
  *    after the other and the later ones find nothing to apply (lib/db/migrate.ts); demo users in local mode only;
  * 3. serves Next on BIND_ADDRESS:PORT (default 0.0.0.0:3000) and records each request's TCP peer in
- *    X-SageDeck-Peer (for METRICS_ALLOW_CIDRS; a client's own value is dropped);
+ *    X-SageDeck-Peer (for METRICS_ALLOW_CIDRS; a client's own value is dropped); a signed-in caller's repeated
+ *    read of an allow-listed API is answered from the answer cache (./serve/answer-cache.ts, ./serve/README.md);
  * 4. on SIGTERM/SIGINT shuts down gracefully (./serve/shutdown.ts): readiness 503 first, in-flight requests finish,
  *    reconcilers and schedulers stop, the pool closes; exit 0, or 1 past SHUTDOWN_TIMEOUT_MS.
  */
@@ -15,6 +16,7 @@ import path from "node:path";
 import { ConfigError, loadConfig } from "@/lib/config";
 import { markPeerHeader, PEER_HEADER } from "@/lib/lifecycle";
 import { prepareDatabase } from "./lib/prepare-db";
+import { withAnswerCache } from "./serve/answer-cache";
 import { gracefulShutdown, trackRequests } from "./serve/shutdown";
 import { startNext } from "./serve/next";
 
@@ -52,7 +54,10 @@ async function main(): Promise<void> {
   );
 
   const host = process.env.BIND_ADDRESS || "0.0.0.0";
-  const handle = await startNext(dir, host, config.port);
+  // repeated signed-in reads of a few APIs within ANSWER_CACHE_TTL_MS are answered without Next (serve/README.md)
+  const handle = withAnswerCache(await startNext(dir, host, config.port), {
+    ttlMs: config.ops.answerCacheTtlMs,
+  });
   markPeerHeader();
   const server = http.createServer((req, res) => {
     if (UNSUPPORTED.has(req.method ?? "")) {

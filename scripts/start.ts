@@ -15,11 +15,14 @@ import { buildNeeded } from "./lib/build-check";
 import { accountLines, planDemoAccounts } from "./lib/demo-accounts";
 import { prepareDatabase, StartupError } from "./lib/prepare-db";
 import { portFree, run, startChild, stopChild, waitForHttp, waitForLine, type Child } from "./lib/processes";
+import { EMULATOR_RESTARTS, supervise, type Supervised } from "./lib/supervise";
 
 const root = process.cwd();
 const args = new Set(process.argv.slice(2));
 const dev = args.has("--dev");
 const children: Child[] = [];
+/** children restarted when they stop (the emulator): stopped with the others, never "stopped unexpectedly" */
+const supervisedChildren: Supervised[] = [];
 let stopping = false;
 
 function fail(message: string): never {
@@ -30,7 +33,9 @@ function fail(message: string): never {
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    await Promise.all([...children].reverse().map((c) => stopChild(c)));
+    await Promise.all(
+      [...children, ...supervisedChildren.map((s) => s.current())].reverse().map((c) => stopChild(c)),
+    );
   }
   process.exit(code);
 }
@@ -70,18 +75,33 @@ async function startEmulator(config: Config, env: NodeJS.ProcessEnv): Promise<vo
       `port ${config.emulatorPort} (EMULATOR_PORT) is already in use; stop the other process or set EMULATOR_PORT.`,
     );
   }
-  const emulator = startChild(
-    "emulator",
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), entry],
-    {
-      ...env,
-      EMULATOR_DATA_DIR: path.join(config.dataDir, "emulator"),
-      EMULATOR_QUIET: process.env.EMULATOR_QUIET ?? "1",
+  const start = async (): Promise<Child> => {
+    const emulator = startChild(
+      "emulator",
+      process.execPath,
+      [path.join(root, "node_modules/tsx/dist/cli.mjs"), entry],
+      {
+        ...env,
+        EMULATOR_DATA_DIR: path.join(config.dataDir, "emulator"),
+        EMULATOR_QUIET: process.env.EMULATOR_QUIET ?? "1",
+      },
+    );
+    await waitForLine(emulator, /emulator listening on/, 120_000);
+    return emulator;
+  };
+  // a crashed emulator is restarted (its data dir keeps the state) a few times; the dashboard stays up and
+  // shows "SageMaker unreachable" meanwhile
+  const supervised = await supervise({
+    start,
+    policy: EMULATOR_RESTARTS,
+    stopping: () => stopping,
+    log: (line) => console.error(`sagedeck: ${line}`),
+    onGiveUp: (line) => {
+      console.error(`sagedeck: ${line} Stopping everything; see the [emulator] log above.`);
+      void shutdown(1);
     },
-  );
-  children.push(emulator);
-  await waitForLine(emulator, /emulator listening on/, 120_000);
+  });
+  supervisedChildren.push(supervised);
 }
 
 async function main() {
@@ -114,6 +134,15 @@ async function main() {
   if (config.mode !== "local") await checkSageMaker(config);
 
   const build = dev ? { needed: false, reason: "" } : buildNeeded(root);
+  // e2e (playwright.config.ts) tests the build made just before it; with no build at all it still builds
+  if (
+    build.needed &&
+    process.env.SAGEDECK_SKIP_REBUILD === "1" &&
+    fs.existsSync(path.join(root, ".next", "BUILD_ID"))
+  ) {
+    console.log(`sagedeck: using the existing build although ${build.reason} (SAGEDECK_SKIP_REBUILD=1)`);
+    build.needed = false;
+  }
   if (build.needed) {
     console.log(`sagedeck: building the dashboard (${build.reason})…`);
     if (
@@ -137,7 +166,7 @@ async function main() {
 
   if (config.mode === "local") await startEmulator(config, env);
 
-  if (config.mode === "local" && children.length > 0) await checkSageMaker(config);
+  if (config.mode === "local" && supervisedChildren.length > 0) await checkSageMaker(config);
 
   const nextArgs = [
     path.join(root, "node_modules/next/dist/bin/next"),
@@ -195,7 +224,7 @@ async function checkSageMaker(config: Config) {
 
 async function stopAll() {
   stopping = true;
-  await Promise.all(children.map((c) => stopChild(c)));
+  await Promise.all([...children, ...supervisedChildren.map((s) => s.current())].map((c) => stopChild(c)));
 }
 
 function describeMode(config: Config): string {
