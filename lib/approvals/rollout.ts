@@ -118,7 +118,9 @@ async function finishLifecycle(r: DecisionRow): Promise<void> {
 
 /**
  * One look at a deploying decision's endpoint: InService on our config → applied (and ModelLifeCycle
- * updated); Failed, or rolled back to another config → failed with SageMaker's reason; otherwise unchanged.
+ * updated); our config current while someone else's update is already rolling out → applied too (SageMaker
+ * finished ours: during an update the current config is the one that served, the new one is pending); Failed,
+ * or rolled back to another config → failed with SageMaker's reason; otherwise unchanged.
  */
 export async function followRollout(
   db: Db,
@@ -138,13 +140,14 @@ export async function followRollout(
       ? `Rollout failed and SageMaker kept the previous configuration: ${e.failureReason}`
       : `Endpoint ${r.endpointName} was redeployed by someone else (config ${e.configName ?? "unknown"}).`;
   }
+  const supersededBy = e ? servedThenSuperseded(e, r.endpointConfigName) : undefined;
   // settled either way: the endpoint reads cached in its account while it was Updating are stale now
-  if (failure || e?.status === "InService") await forgetEndpointReads(decisionAccount(r));
+  if (failure || supersededBy || e?.status === "InService") await forgetEndpointReads(decisionAccount(r));
   if (failure) {
     const failed = await finishDecision(db, id, ["deploying"], "failed", failure, decisionAudit(requestId));
     return failed ?? getDecision(db, id);
   }
-  if (e?.status !== "InService") return r;
+  if (!e || (e.status !== "InService" && !supersededBy)) return r;
   await finishLifecycle(r); // idempotent: a concurrent follower writes the same lifecycle
   // Production keeps its autoscaling on the new config's variant (upserts: a concurrent follower does the same)
   const scaling = await keepProductionScaling(r, e, decisionAccount(r).name);
@@ -153,9 +156,23 @@ export async function followRollout(
     id,
     ["deploying"],
     "applied",
-    `${r.endpointName} is InService with version ${r.version}.${scaling.note}`,
+    supersededBy
+      ? `${r.endpointName} served version ${r.version}; another deployment (config ${supersededBy}) is now updating it.${scaling.note}`
+      : `${r.endpointName} is InService with version ${r.version}.${scaling.note}`,
     decisionAudit(requestId),
     scaling.warning ? { warning: scaling.warning } : {},
   );
   return applied ?? getDecision(db, id);
+}
+
+/**
+ * The config that replaces ours when the endpoint is updating away from our config (ours current, another
+ * pending): our rollout finished in SageMaker before someone else's began.
+ */
+function servedThenSuperseded(
+  e: { status: string; configName?: string; pendingConfigName?: string },
+  ours: string | null,
+): string | undefined {
+  if (!ours || e.status === "InService" || e.status === "Failed" || e.configName !== ours) return undefined;
+  return e.pendingConfigName && e.pendingConfigName !== ours ? e.pendingConfigName : undefined;
 }
