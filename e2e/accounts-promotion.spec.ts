@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
+import { rolloutInService } from "./rollout";
 
 // The graph model of card fraud detection: deployed directly by SageDeck (no deploy pipeline is linked to the
 // group), onto its solution's stage endpoints, which live in the staging and production accounts
@@ -18,13 +19,8 @@ interface VersionItem {
 }
 
 async function waitForRollout(page: Page, stage: keyof typeof ENDPOINT) {
-  const status = page.getByTestId("rollout-status");
   // the stage's existing endpoint, in the account that holds it (its account shows on the version page)
-  await expect(status).toContainText(
-    new RegExp(`Promotion of version \\d+ to ${stage} on ${ENDPOINT[stage]}`),
-    { timeout: 150_000 },
-  );
-  await expect(status).toContainText("InService", { timeout: 150_000 });
+  await rolloutInService(page, new RegExp(`Promotion of version \\d+ to ${stage} on ${ENDPOINT[stage]}`));
 }
 
 /** The stage's line on the version page: the endpoint, its account badge, InService, serving this version. */

@@ -1,13 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, SAME_ORIGIN } from "./helpers";
+import { rolloutEnd, rolloutInService } from "./rollout";
 
 // Rollouts take 120 simulated seconds: run with EMULATOR_SPEED=60 (or more) in the environment.
 const GROUP = "fraud-xgboost";
-
-async function waitForRollout(page: Page, text: RegExp) {
-  await expect(page.getByTestId("rollout-status")).toContainText(text, { timeout: 150_000 });
-  await expect(page.getByTestId("rollout-status")).toContainText("InService", { timeout: 150_000 });
-}
 
 test("an approver approves and rejects from the inbox, with the report's evidence; the audit shows both", async ({
   page,
@@ -59,11 +55,11 @@ test.describe.serial("promotion path", () => {
 
   /**
    * fraud-graph shares its solution's endpoints with fraud-xgboost, whose deploy pipeline (started by the inbox
-   * test's approval) redeploys the staging endpoint: SageDeck then answers "another deployment is in progress"
-   * (409, nothing written). Like a person would, try again until the rollout starts.
+   * test's approval) redeploys the staging endpoint. SageDeck then answers "another deployment is in progress"
+   * (409, nothing written), or — when that deployment lands before SageDeck saw ours serve — records the rollout
+   * failed ("redeployed by someone else"). Like a person would, try again until the version is InService there.
    */
-  async function startPromotion(page: Page, stage: "Staging" | "Production") {
-    const busy = page.getByRole("status").filter({ hasText: "another deployment is in progress" });
+  async function promoteTo(page: Page, stage: "Staging" | "Production") {
     await expect
       .poll(
         async () => {
@@ -72,23 +68,32 @@ test.describe.serial("promotion path", () => {
             await page
               .getByLabel("Reason (required for Production and rollback)")
               .fill("Staging checks passed; latency within budget");
-          await page.getByRole("button", { name: `Promote to ${stage}`, exact: true }).click();
-          await page.getByRole("button", { name: `Confirm promote to ${stage}` }).click();
-          const started = page.getByTestId("rollout-status").filter({ hasText: `to ${stage}` });
-          await expect(started.or(busy)).toBeVisible({ timeout: 30_000 });
-          return started.isVisible();
+          await page
+            .getByRole("button", { name: `Promote to ${stage}`, exact: true })
+            .click({ timeout: 30_000 });
+          const [answer] = await Promise.all([
+            page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/promote"), {
+              timeout: 30_000,
+            }),
+            page.getByRole("button", { name: `Confirm promote to ${stage}` }).click({ timeout: 30_000 }),
+          ]);
+          const body = (await answer.json()) as { decision?: { id: string }; error?: { message: string } };
+          if (!body.decision)
+            return body.error?.message.includes("another deployment is in progress")
+              ? "busy"
+              : body.error?.message;
+          const end = await rolloutEnd(page, { decision: body.decision.id });
+          return end.outcome.includes("redeployed by someone else") ? "superseded" : end.label;
         },
-        { timeout: 240_000, intervals: [5_000], message: `the promotion to ${stage} starts` },
+        { timeout: 240_000, intervals: [5_000], message: `the promotion to ${stage} ends InService` },
       )
-      .toBe(true);
+      .toBe("InService");
   }
 
   async function promote(page: Page, version: number) {
     await page.goto(`/models/${DIRECT}/${version}`);
-    await startPromotion(page, "Staging");
-    await waitForRollout(page, /Promotion of version \d+ to Staging/);
-    await startPromotion(page, "Production");
-    await waitForRollout(page, /Promotion of version \d+ to Production/);
+    await promoteTo(page, "Staging");
+    await promoteTo(page, "Production");
     await page.reload();
     await expect(page.getByTestId("deployments")).toContainText(/Production:.*serves this version/);
   }
@@ -134,7 +139,7 @@ test.describe.serial("promotion path", () => {
     await page.getByLabel("Reason (required for Production and rollback)").fill("p99 latency regression");
     await page.getByRole("button", { name: "Roll back Production", exact: true }).click();
     await page.getByRole("button", { name: "Confirm roll back" }).click();
-    await waitForRollout(page, /Rollback of version \d+ to Production/);
+    await rolloutInService(page, /Rollback of version \d+ to Production/);
     // the rollback is on record with its reason: the box is empty for the next one
     await expect(page.getByLabel("Reason (required for Production and rollback)")).toHaveValue("");
     await page.reload();

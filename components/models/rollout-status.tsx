@@ -48,7 +48,13 @@ export function RolloutStatus({ id, endpoints }: { id: string; endpoints?: Versi
   }, [lagging, qc]);
   if (!d || !progress) return <p className="text-sm text-slate-500">Checking the rollout…</p>;
   return (
-    <div role="status" data-testid="rollout-status" className="space-y-1 text-sm">
+    <div
+      role="status"
+      data-testid="rollout-status"
+      data-rollout-label={progress.label}
+      data-decision-id={d.id}
+      className="space-y-1 text-sm"
+    >
       <p>
         {d.action === "rollback" ? "Rollback" : "Promotion"} of version {d.version} to {d.targetStage} on{" "}
         {d.endpointName}: <Badge tone={TONE[progress.label] ?? "neutral"}>{progress.label}</Badge>{" "}
@@ -78,7 +84,9 @@ export function RolloutStatus({ id, endpoints }: { id: string; endpoints?: Versi
         ))}
       </ol>
       {d.state === "failed" && d.outcome ? (
-        <p className="text-red-700 dark:text-red-400">{d.outcome}</p>
+        <p data-testid="rollout-outcome" className="text-red-700 dark:text-red-400">
+          {d.outcome}
+        </p>
       ) : null}
       {d.warning ? (
         <p data-testid="decision-warning" className="mt-1 text-amber-800 dark:text-amber-300">
