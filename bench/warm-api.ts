@@ -16,11 +16,10 @@
  *   npm run bench -- warm-api        (WARM_API_PROFILE=<dir> also writes a --cpu-prof of the server(s) there;
  *                                     BENCH_STANDALONE_DIR=<dir> runs a copy of a build instead of .next/standalone)
  */
-import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { fmt, spawnEmulator } from "./lib";
+import { cpuSeconds, dbTransactions, load, upstreamCalls } from "./load-clients";
 import { figure } from "./report";
 import { standaloneDir, startStack, type Stack } from "./server";
 
@@ -44,80 +43,6 @@ const TARGETS: { label: string; path: string; goal: boolean; headers?: Record<st
   // Next and the wrapper cost per request before SageDeck does any work
   { label: "/api/health/live (floor)", path: "/api/health/live", goal: false },
 ];
-
-/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
-function cpuSeconds(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of the full line)
-  return ticks / 100;
-}
-
-async function upstreamCalls(emu: string): Promise<number> {
-  const r = await fetch(`${emu}/_emulator/stats`);
-  const calls = ((await r.json()) as { calls: Record<string, number> }).calls;
-  return Object.values(calls).reduce((a, b) => a + b, 0);
-}
-
-interface Phase {
-  samples: number[];
-  seconds: number;
-  errors: number;
-  /** answers served by the answer cache (X-SageDeck-Cache: hit) */
-  hits: number;
-}
-
-/** `CLIENTS` clients, each sending its next request as soon as the previous answer is read, for `seconds`. */
-async function load(
-  base: string,
-  path: string,
-  cookie: string,
-  seconds: number,
-  extra: Record<string, string> = {},
-): Promise<Phase> {
-  const url = new URL(path, base);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const samples: number[] = [];
-  let errors = 0;
-  let hits = 0;
-  const end = performance.now() + seconds * 1000;
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const t0 = performance.now();
-      const req = http.get(url, { agent, headers: { cookie, ...extra } }, (res) => {
-        if (res.headers["x-sagedeck-cache"] === "hit") hits++;
-        res.on("data", () => undefined);
-        res.on("end", () => {
-          if (res.statusCode === 200) samples.push(performance.now() - t0);
-          else errors++;
-          resolve();
-        });
-      });
-      req.on("error", () => {
-        errors++;
-        resolve();
-      });
-    });
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < end) await one();
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
-  return { samples, seconds: elapsed, errors, hits };
-}
-
-/** Transactions the database has committed or rolled back so far (statistics flush within ~1 s). */
-async function dbTransactions(sql: pg.Client): Promise<number> {
-  await new Promise((r) => setTimeout(r, 1_500));
-  await sql.query("select pg_stat_clear_snapshot()");
-  const r = await sql.query<{ n: string }>(
-    "select (xact_commit + xact_rollback)::text as n from pg_stat_database where datname = current_database()",
-  );
-  return Number(r.rows[0]?.n ?? 0);
-}
 
 interface Server {
   label: string;
@@ -172,7 +97,7 @@ async function main() {
       for (const s of servers) {
         Object.assign(s, { samples: [], seconds: 0, errors: 0, hits: 0, cpu: 0, tx: 0 });
         // warm: the first answers fill the cache (and the JIT); then the load must cost SageMaker nothing
-        await load(s.stack.server.url, t.path, s.stack.cookie, 3, t.headers);
+        await load(s.stack.server.url, t.path, s.stack.cookie, 3, CLIENTS, t.headers);
       }
       const callsBefore = await upstreamCalls(emu.endpoint);
       for (let round = 0; round < ROUNDS; round++) {
@@ -180,7 +105,7 @@ async function main() {
           const pid = s.stack.server.proc.pid ?? 0;
           const tx0 = await dbTransactions(s.sql);
           const cpu0 = cpuSeconds(pid);
-          const r = await load(s.stack.server.url, t.path, s.stack.cookie, SECONDS, t.headers);
+          const r = await load(s.stack.server.url, t.path, s.stack.cookie, SECONDS, CLIENTS, t.headers);
           s.cpu += cpuSeconds(pid) - cpu0;
           // minus the bench's own two statistics reads
           s.tx += (await dbTransactions(s.sql)) - tx0 - 2;
