@@ -61,11 +61,17 @@ describe.runIf(target)("a rollout superseded right after it finished", () => {
       new UpdateEndpointCommand({ EndpointName: endpoint, EndpointConfigName: theirs }),
     );
     const during = await describeEndpoint(endpoint, true);
-    expect([during?.status, during?.configName, during?.pendingConfigName]).toEqual(["Updating", ours, theirs]);
+    expect([during?.status, during?.configName, during?.pendingConfigName]).toEqual([
+      "Updating",
+      ours,
+      theirs,
+    ]);
 
     const r = await followRollout(db, promoted.id);
     expect(r?.state).toBe("applied");
-    expect(r?.outcome).toContain(`served version 2; another deployment (config ${theirs}) is now updating it`);
+    expect(r?.outcome).toContain(
+      `served version 2; another deployment (config ${theirs}) is now updating it`,
+    );
     expect((await describeModelVersion(promoted.arn, true)).stage).toBe("Staging");
 
     // their update ends: the record stays as it was, with one audit row
