@@ -1,33 +1,16 @@
 /** The step graph layout as it was before issue 18 (dagre), kept for bench/pipelines.ts to compare against. */
 import dagre from "@dagrejs/dagre";
-import type { StepInfo } from "@/lib/sagemaker/pipelines/types";
 import type { DefinitionStep } from "@/lib/pipelines/definition";
+import {
+  NODE_H,
+  NODE_W,
+  type GraphEdge,
+  type GraphLayout,
+  type GraphNode,
+  type RanStep,
+} from "@/lib/pipelines/graph";
 
-export const NODE_W = 168;
-export const NODE_H = 48;
-
-export interface GraphNode {
-  name: string;
-  type: string;
-  status: string;
-  x: number;
-  y: number;
-}
-export interface GraphEdge {
-  from: string;
-  to: string;
-  points: { x: number; y: number }[];
-}
-export interface GraphLayout {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  width: number;
-  height: number;
-}
-
-/** Steps that ran: only their names (and metadata kind, for steps missing from the definition) matter here. */
-export type RanStep = Pick<StepInfo, "name"> & Partial<Pick<StepInfo, "kind" | "status">>;
-
+/** The same nodes, edges and sizes as lib/pipelines/graph's layout, placed by dagre. */
 export function dagreLayout(definition: DefinitionStep[], steps: RanStep[]): GraphLayout {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: "LR", nodesep: 24, ranksep: 48, marginx: 8, marginy: 8 });
