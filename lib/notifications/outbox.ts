@@ -2,6 +2,14 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { notificationOutbox as o, type NotificationOutboxRow } from "@/lib/db/schema";
 
+/** What a claim sets: this worker's token, one more attempt, and the next attempt pushed out by the lease. */
+const claimed = (opts: { leaseMs: number; token: string }) => ({
+  claimToken: opts.token,
+  attempts: sql`${o.attempts} + 1`,
+  nextAttemptAt: sql`now() + make_interval(secs => ${opts.leaseMs / 1000})`,
+  updatedAt: sql`now()`,
+});
+
 /**
  * Claims up to `limit` due rows for one worker pass. On PostgreSQL the due rows are selected `FOR UPDATE SKIP
  * LOCKED`, so two workers (replicas) claiming at once get disjoint rows; the claim moves `next_attempt_at` a
@@ -19,16 +27,7 @@ export function claimDue(
     .orderBy(asc(o.nextAttemptAt))
     .limit(opts.limit)
     .for("update", { skipLocked: true });
-  return db
-    .update(o)
-    .set({
-      claimToken: opts.token,
-      attempts: sql`${o.attempts} + 1`,
-      nextAttemptAt: sql`now() + make_interval(secs => ${opts.leaseMs / 1000})`,
-      updatedAt: sql`now()`,
-    })
-    .where(inArray(o.id, due))
-    .returning();
+  return db.update(o).set(claimed(opts)).where(inArray(o.id, due)).returning();
 }
 
 /** Claims one row by id (send a test, send again now) when it is pending and due; undefined otherwise. */
@@ -39,12 +38,7 @@ export async function claimOne(
 ): Promise<NotificationOutboxRow | undefined> {
   const [row] = await db
     .update(o)
-    .set({
-      claimToken: opts.token,
-      attempts: sql`${o.attempts} + 1`,
-      nextAttemptAt: sql`now() + make_interval(secs => ${opts.leaseMs / 1000})`,
-      updatedAt: sql`now()`,
-    })
+    .set(claimed(opts))
     .where(and(eq(o.id, id), eq(o.status, "pending"), sql`${o.nextAttemptAt} <= now()`))
     .returning();
   return row;

@@ -47,11 +47,8 @@ function topoOrder(count: number, preds: number[][], succs: number[][]): number[
   return queue;
 }
 
-/**
- * Layers: each node one layer after its latest predecessor (longest path from the sources); a source is then
- * pulled right to just before its first successor, so a late input does not draw an edge across the graph.
- */
-export function assignLayers(count: number, edges: readonly (readonly [number, number])[]): number[] {
+/** Each node's predecessors and successors (self-loops left out). */
+function adjacency(count: number, edges: readonly (readonly [number, number])[]) {
   const preds: number[][] = Array.from({ length: count }, () => []);
   const succs: number[][] = Array.from({ length: count }, () => []);
   for (const [a, b] of edges) {
@@ -59,6 +56,15 @@ export function assignLayers(count: number, edges: readonly (readonly [number, n
     preds[b]?.push(a);
     succs[a]?.push(b);
   }
+  return { preds, succs };
+}
+
+/**
+ * Layers: each node one layer after its latest predecessor (longest path from the sources); a source is then
+ * pulled right to just before its first successor, so a late input does not draw an edge across the graph.
+ */
+export function assignLayers(count: number, edges: readonly (readonly [number, number])[]): number[] {
+  const { preds, succs } = adjacency(count, edges);
   const topo = topoOrder(count, preds, succs);
   const pos = new Int32Array(count);
   topo.forEach((v, i) => (pos[v] = i));
@@ -112,13 +118,7 @@ export function layeredLayout(
   o: LayeredOptions,
 ): LayeredLayout {
   const layers = assignLayers(count, edges);
-  const preds: number[][] = Array.from({ length: count }, () => []);
-  const succs: number[][] = Array.from({ length: count }, () => []);
-  for (const [a, b] of edges) {
-    if (a === b) continue;
-    preds[b]?.push(a);
-    succs[a]?.push(b);
-  }
+  const { preds, succs } = adjacency(count, edges);
   const depth = count === 0 ? 0 : Math.max(...layers) + 1;
   const byLayer: number[][] = Array.from({ length: depth }, () => []);
   layers.forEach((l, i) => byLayer[l]?.push(i));
